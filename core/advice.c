@@ -1,0 +1,636 @@
+/* advice.c -- the pure decision: answers + policy + date in, options with ids and numbers out */
+#include "advice.h"
+
+#include <string.h>
+
+#include "retire.h"
+
+/* A yearly cost above this share of income is called a burden. The project's
+ * own line, not a legal one: the reference study names the burden without a
+ * number, and 10% is where the employee scheme's cost passes several months
+ * of a resident premium for a low income. */
+#define BURDEN_PPM 100000
+/* Leaving within this many years means a transfer before the continuity
+ * that keeps benefits seamless across a switch (医保办发〔2021〕43号). */
+#define SHORT_STAY_YEARS 2
+
+static const char *const id_names[ADVICE_ID_COUNT] = {
+	[ADVICE_HUKOU_REQUIRED] = "hukou_required",
+	[ADVICE_PERMIT_REQUIRED] = "permit_required",
+	[ADVICE_EMPLOYED_ELSEWHERE] = "employed_elsewhere",
+	[ADVICE_AGE_OUT_OF_RANGE] = "age_out_of_range",
+	[ADVICE_PENSION_BUNDLED] = "pension_bundled",
+	[ADVICE_BASE_ABOVE_INCOME] = "base_above_income",
+	[ADVICE_WAITING_PERIOD] = "waiting_period",
+	[ADVICE_ENROLLMENT_WINDOW] = "enrollment_window",
+	[ADVICE_TRANSFER_YEARS] = "transfer_years",
+	[ADVICE_TRANSFER_GAP] = "transfer_gap",
+	[ADVICE_REMOTE_CARE_FILING] = "remote_care_filing",
+	[ADVICE_RETIREMENT_SHORTFALL] = "retirement_shortfall",
+	[ADVICE_NO_PERSONAL_ACCOUNT] = "no_personal_account",
+	[ADVICE_COVERAGE_GAP] = "coverage_gap",
+	[ADVICE_UNVERIFIED_DATA] = "unverified_data",
+	[ADVICE_UNKNOWN_VALUE] = "unknown_value",
+	[ADVICE_REASON_INSURED_BY_EMPLOYER] = "insured_by_employer",
+	[ADVICE_REASON_NONE_ELIGIBLE] = "none_eligible",
+	[ADVICE_REASON_ONLY_ELIGIBLE] = "only_eligible",
+	[ADVICE_REASON_RETIREMENT_BENEFITS] = "retirement_benefits",
+	[ADVICE_REASON_HIGHER_REIMBURSEMENT] = "higher_reimbursement",
+	[ADVICE_REASON_AFFORDABLE] = "affordable",
+	[ADVICE_REASON_COST_BURDEN] = "cost_burden",
+	[ADVICE_REASON_COST_UNKNOWN] = "cost_unknown",
+	[ADVICE_REASON_LOCAL_CARE] = "local_care",
+	[ADVICE_REASON_SHORT_STAY] = "short_stay",
+	[ADVICE_REASON_RETIRE_IN_HUKOU] = "retire_in_hukou",
+};
+
+/* The numbers each id carries, in v[] order (also the placeholders of its
+ * message in locales/). */
+static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
+	[ADVICE_AGE_OUT_OF_RANGE] = {"age", "limit"},
+	[ADVICE_PENSION_BUNDLED] = {"rate_bp", "monthly_fen"},
+	[ADVICE_BASE_ABOVE_INCOME] = {"base_fen", "income_fen"},
+	[ADVICE_WAITING_PERIOD] = {"months", NULL},
+	[ADVICE_TRANSFER_YEARS] = {"years_tenths", NULL},
+	[ADVICE_TRANSFER_GAP] = {"gap_months", "max_months"},
+	[ADVICE_RETIREMENT_SHORTFALL] = {"shortfall_tenths", "required_years"},
+	[ADVICE_COVERAGE_GAP] = {"gap_months", NULL},
+	[ADVICE_UNKNOWN_VALUE] = {"field", NULL},
+	[ADVICE_REASON_RETIREMENT_BENEFITS] = {"required_years", NULL},
+	[ADVICE_REASON_HIGHER_REIMBURSEMENT] = {"employee_bp", "resident_bp"},
+	[ADVICE_REASON_AFFORDABLE] = {"share_ppm", "limit_ppm"},
+	[ADVICE_REASON_COST_BURDEN] = {"share_ppm", "limit_ppm"},
+	[ADVICE_REASON_SHORT_STAY] = {"stay_years", "limit_years"},
+};
+
+static const char *const field_names[ADVICE_FIELD_COUNT] = {
+	[ADVICE_FIELD_ACCESS] = "access",
+	[ADVICE_FIELD_COST] = "cost",
+	[ADVICE_FIELD_PENSION] = "pension",
+	[ADVICE_FIELD_WAITING] = "waiting",
+	[ADVICE_FIELD_YEARS_REQUIRED] = "years_required",
+	[ADVICE_FIELD_BENEFITS] = "benefits",
+};
+
+const char *
+advice_id_name(enum advice_id id)
+{
+	return (unsigned)id < ADVICE_ID_COUNT ? id_names[id] : NULL;
+}
+
+const char *
+advice_id_value_name(enum advice_id id, int i)
+{
+	return (unsigned)id < ADVICE_ID_COUNT && i >= 0 && i < ADVICE_MAX_VALUES ? id_values[id][i] : NULL;
+}
+
+const char *
+advice_field_name(enum advice_field f)
+{
+	return (unsigned)f < ADVICE_FIELD_COUNT ? field_names[f] : NULL;
+}
+
+const char *
+advice_scheme_name(enum advice_scheme s)
+{
+	return s == ADVICE_EMPLOYEE ? "employee" : "resident";
+}
+
+/* Everything one evaluation needs, so helpers take one pointer. */
+struct eval {
+	const struct answers *a;
+	const struct policy_set *ps;
+	struct date on;
+	const struct policy_ref *law; /* national retirement section: the fallback source */
+	const struct policy_ref *unverified;
+	/* one view per region consulted (work, hukou, national) */
+	struct policy_view views[3];
+	int view_region[3];
+	int nviews;
+};
+
+static int64_t
+value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
+{
+	const struct policy_ref *r = NULL;
+	int i = 0;
+	while (i < e->nviews && e->view_region[i] != region)
+		i++;
+	if (i == e->nviews) {
+		/* three regions at most: the work city, the hukou city, national */
+		i = e->nviews < 3 ? e->nviews++ : 2;
+		e->view_region[i] = region;
+		policy_view_init(&e->views[i], e->ps, region, e->on);
+	}
+	int64_t v = policy_view_value(&e->views[i], kind, key, &r);
+	if (r != NULL && !r->verified && v != POLICY_UNKNOWN && e->unverified == NULL)
+		e->unverified = r;
+	if (ref != NULL)
+		*ref = r != NULL ? r : e->law;
+	return v;
+}
+
+static void
+add(struct advice_item *items, int *n, int max, enum advice_id id, const struct policy_ref *ref,
+    int64_t v0, int64_t v1)
+{
+	if (*n >= max)
+		return;
+	items[*n] = (struct advice_item){id, ref, {v0, v1}};
+	(*n)++;
+}
+
+static void
+caveat(struct advice_option *o, enum advice_id id, const struct policy_ref *ref, int64_t v0, int64_t v1)
+{
+	add(o->caveats, &o->ncaveats, ADVICE_MAX_CAVEATS, id, ref, v0, v1);
+}
+
+static void
+blocker(struct advice_option *o, enum advice_id id, const struct policy_ref *ref, int64_t v0, int64_t v1)
+{
+	add(o->blockers, &o->nblockers, ADVICE_MAX_BLOCKERS, id, ref, v0, v1);
+	o->eligible = 0;
+}
+
+static void
+unknown(struct advice_option *o, enum advice_field f, const struct policy_ref *ref)
+{
+	caveat(o, ADVICE_UNKNOWN_VALUE, ref, f, 0);
+}
+
+/* x * num / den, rounded half up; x, num ≥ 0. */
+static int64_t
+muldiv(int64_t x, int64_t num, int64_t den)
+{
+	return (x * num * 2 + den) / (den * 2);
+}
+
+static int64_t
+share_ppm(int64_t annual_fen, int64_t income_yuan)
+{
+	if (annual_fen == ADVICE_UNKNOWN || income_yuan <= 0)
+		return ADVICE_UNKNOWN;
+	return muldiv(annual_fen, 1000000, income_yuan * 100 * 12);
+}
+
+static void
+cost_unknown(struct advice_cost *c, int64_t pension)
+{
+	*c = (struct advice_cost){ADVICE_UNKNOWN, ADVICE_UNKNOWN, ADVICE_UNKNOWN, ADVICE_UNKNOWN, pension};
+}
+
+/* Access rule of a scheme in region for this person. */
+static void
+eligibility(struct eval *e, struct advice_option *o, int access_key)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *ref;
+	if (a->hukou_city == o->region)
+		return; /* local hukou: every access rule admits it */
+	int64_t acc = value(e, o->region, POLICY_ACCESS, access_key, &ref);
+	if (acc == POLICY_UNKNOWN) {
+		if (o->eligible != 0) /* a blocker already settles it */
+			o->eligible = -1;
+		unknown(o, ADVICE_FIELD_ACCESS, ref);
+	} else if (acc == POLICY_ACCESS_HUKOU) {
+		blocker(o, ADVICE_HUKOU_REQUIRED, ref, 0, 0);
+	} else if (acc == POLICY_ACCESS_PERMIT && !(a->residence_permit && a->work_city == o->region)) {
+		blocker(o, ADVICE_PERMIT_REQUIRED, ref, 0, 0);
+	}
+}
+
+static int
+age_years(const struct answers *a, struct date on)
+{
+	int m = date_months_between(a->birth_year, a->birth_month, on.y, on.m);
+	return m / 12;
+}
+
+static void
+retirement(struct eval *e, struct advice_option *o)
+{
+	const struct answers *a = e->a;
+	enum retire_category cat = a->sex == ANSWERS_MALE ? RETIRE_MALE
+				   : a->female_retire_age == 55 ? RETIRE_FEMALE_55
+								 : RETIRE_FEMALE_50;
+	struct retire_age r;
+	if (!retire_age_compute(cat, a->birth_year, a->birth_month, e->on.y, e->on.m, e->on.d, &r)) {
+		o->retirement.age_months = -1;
+		o->retirement.year = o->retirement.month = 0;
+	} else {
+		o->retirement.age_months = r.age_months;
+		o->retirement.year = r.retire_year;
+		o->retirement.month = r.retire_month;
+	}
+	int left = o->retirement.age_months < 0
+			   ? 0
+			   : date_months_between(e->on.y, e->on.m, o->retirement.year, o->retirement.month);
+	if (left < 0)
+		left = 0;
+	o->retirement.years_at_retirement =
+		a->employee_years + (o->scheme == ADVICE_EMPLOYEE ? left * 10 / 12 : 0);
+	const struct policy_ref *ref;
+	int64_t req = value(e, o->region, POLICY_RETIREMENT,
+			    a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE : POLICY_RETIREMENT_YEARS_FEMALE,
+			    &ref);
+	if (req == POLICY_UNKNOWN) {
+		o->retirement.years_required = -1;
+		o->retirement.shortfall = -1;
+		if (o->scheme == ADVICE_EMPLOYEE)
+			unknown(o, ADVICE_FIELD_YEARS_REQUIRED, ref);
+		return;
+	}
+	o->retirement.years_required = (int)req;
+	int sf = (int)req * 10 - o->retirement.years_at_retirement;
+	o->retirement.shortfall = sf > 0 ? sf : 0;
+	if (o->scheme == ADVICE_EMPLOYEE && sf > 0)
+		caveat(o, ADVICE_RETIREMENT_SHORTFALL, ref, sf, req);
+}
+
+static void
+employee_cost(struct eval *e, struct advice_option *o, const struct advice_params *params)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *ref, *r2;
+	int r = o->region;
+	int64_t fixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ANNUAL_FIXED, &ref);
+	o->cost_ref = ref;
+	int64_t bundled = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PENSION_BUNDLED, &r2);
+	cost_unknown(&o->low, bundled == 0 ? 0 : ADVICE_UNKNOWN);
+	cost_unknown(&o->matched, bundled == 0 ? 0 : ADVICE_UNKNOWN);
+	int64_t prate = bundled == 1 ? value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PENSION_RATE, NULL)
+				     : POLICY_UNKNOWN;
+	if (bundled == POLICY_UNKNOWN)
+		unknown(o, ADVICE_FIELD_PENSION, r2);
+	if (fixed != POLICY_UNKNOWN) {
+		o->low.monthly = muldiv(fixed, 1, 12);
+		o->low.annual = fixed;
+		o->low.pension_monthly = bundled == 0 ? 0 : ADVICE_UNKNOWN;
+		o->matched = o->low;
+	} else {
+		int64_t rate = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_RATE, &ref);
+		int64_t floor = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_FLOOR, NULL);
+		int64_t ceil = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_CEILING, NULL);
+		o->cost_ref = ref;
+		if (rate != POLICY_UNKNOWN && floor != POLICY_UNKNOWN) {
+			int64_t want = a->monthly_income * 100;
+			if (params != NULL && params->base_mode == ADVICE_BASE_LOWEST)
+				want = floor;
+			else if (params != NULL && params->base_mode == ADVICE_BASE_AMOUNT)
+				want = params->base_amount;
+			int64_t mb = want < floor ? floor : want;
+			if (ceil != POLICY_UNKNOWN && mb > ceil)
+				mb = ceil;
+			int64_t bases[2] = {floor, mb};
+			struct advice_cost *cs[2] = {&o->low, &o->matched};
+			for (int i = 0; i < 2; i++) {
+				cs[i]->base = bases[i];
+				cs[i]->monthly = muldiv(bases[i], rate, 10000);
+				cs[i]->annual = cs[i]->monthly * 12;
+				if (bundled == 0)
+					cs[i]->pension_monthly = 0;
+				else if (bundled == 1 && prate != POLICY_UNKNOWN)
+					cs[i]->pension_monthly = muldiv(bases[i], prate, 10000);
+				else
+					cs[i]->pension_monthly = ADVICE_UNKNOWN;
+			}
+			if (floor > a->monthly_income * 100)
+				caveat(o, ADVICE_BASE_ABOVE_INCOME, ref, floor, a->monthly_income * 100);
+		}
+	}
+	if (o->low.annual == ADVICE_UNKNOWN)
+		unknown(o, ADVICE_FIELD_COST, o->cost_ref);
+	if (bundled == 1) {
+		if (prate == POLICY_UNKNOWN)
+			unknown(o, ADVICE_FIELD_PENSION, r2);
+		caveat(o, ADVICE_PENSION_BUNDLED, r2, prate == POLICY_UNKNOWN ? ADVICE_UNKNOWN : prate,
+		       o->low.pension_monthly);
+	}
+	o->low.share_ppm = share_ppm(o->low.annual, a->monthly_income);
+	o->matched.share_ppm = share_ppm(o->matched.annual, a->monthly_income);
+}
+
+static void
+resident_cost(struct eval *e, struct advice_option *o)
+{
+	const struct policy_ref *ref;
+	int64_t prem = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_PREMIUM, &ref);
+	o->cost_ref = ref;
+	o->low.base = ADVICE_UNKNOWN;
+	o->low.pension_monthly = 0;
+	if (prem == POLICY_UNKNOWN) {
+		o->low.monthly = o->low.annual = o->low.share_ppm = ADVICE_UNKNOWN;
+		unknown(o, ADVICE_FIELD_COST, ref);
+	} else {
+		o->low.annual = prem;
+		o->low.monthly = muldiv(prem, 1, 12);
+		o->low.share_ppm = share_ppm(prem, e->a->monthly_income);
+		o->cost_is_minimum = ref != NULL && ref->region == POLICY_NATIONAL;
+	}
+	o->matched = o->low;
+}
+
+static void
+benefits(struct eval *e, struct advice_option *o)
+{
+	const struct policy_ref *ref;
+	int key = o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_INPATIENT_EMPLOYEE
+					       : POLICY_BENEFITS_INPATIENT_RESIDENT;
+	o->inpatient_bp = value(e, o->region, POLICY_BENEFITS, key, &ref);
+	if (o->inpatient_bp == POLICY_UNKNOWN)
+		o->inpatient_bp = ADVICE_UNKNOWN;
+	else
+		o->inpatient_is_average =
+			ref->region == POLICY_NATIONAL ||
+			policy_value(e->ps, ref->region, POLICY_BENEFITS, POLICY_BENEFITS_AVERAGE, e->on, NULL) == 1;
+	if (o->scheme == ADVICE_EMPLOYEE) {
+		const struct policy_ref *pref;
+		int64_t pa = value(e, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT, &pref);
+		o->personal_account = pa == POLICY_UNKNOWN ? -1 : (int)pa;
+		if (pa == 0)
+			caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, pref, 0, 0);
+		int64_t fs = value(e, o->region, POLICY_BENEFITS, POLICY_BENEFITS_FAMILY_SHARING, NULL);
+		o->family_sharing = fs == POLICY_UNKNOWN ? -1 : (int)fs;
+	} else if (policy_section(e->ps, POLICY_NATIONAL, POLICY_BENEFITS, e->on) != NULL) {
+		/* the resident scheme pools everything: no personal account to
+		 * share. The source is the national benefits section (38号 lets an
+		 * employee account pay relatives' resident premiums); before it the
+		 * data says nothing, and the account is left unknown. */
+		value(e, POLICY_NATIONAL, POLICY_BENEFITS, POLICY_BENEFITS_FAMILY_SHARING, &ref);
+		o->personal_account = 0;
+		o->family_sharing = 0;
+		caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, ref, 0, 0);
+	} else {
+		o->personal_account = -1;
+		o->family_sharing = -1;
+	}
+}
+
+/* Waiting months before benefits start, by DESIGN.md's reading of
+ * 国办发〔2024〕38号 and 医保办发〔2021〕43号. */
+static void
+waiting(struct eval *e, struct advice_option *o)
+{
+	const struct answers *a = e->a;
+	enum answers_coverage want = o->scheme == ADVICE_EMPLOYEE ? ANSWERS_COVERAGE_EMPLOYEE
+								  : ANSWERS_COVERAGE_RESIDENT;
+	const struct policy_ref *tref, *wref;
+	int64_t gap_max = value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_GAP_MAX, &tref);
+	int64_t cont = value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_CONTINUOUS_YEARS, NULL);
+	int64_t local_max = value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_LOCAL_MAX, NULL);
+	int64_t local = value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_LOCAL, NULL);
+	o->waiting_months = -1;
+
+	if (a->coverage == want && a->coverage_city == o->region && a->gap_months == 0) {
+		o->waiting_months = 0; /* staying where one is */
+		return;
+	}
+	if (a->coverage != ANSWERS_COVERAGE_NONE) {
+		bool within = gap_max != POLICY_UNKNOWN && a->gap_months <= gap_max;
+		/* a switch or a transfer: seamless after enough continuous years.
+		 * Continuity is known only for the employee scheme, from its years;
+		 * otherwise it depends on what the person was not asked. */
+		if (within && a->coverage == ANSWERS_COVERAGE_EMPLOYEE && cont != POLICY_UNKNOWN &&
+		    a->employee_years >= cont * 10) {
+			o->waiting_months = 0;
+			return;
+		}
+		caveat(o, ADVICE_TRANSFER_GAP, tref, a->gap_months,
+		       local_max == POLICY_UNKNOWN ? ADVICE_UNKNOWN : local_max);
+		if (within) {
+			if (o->scheme == ADVICE_RESIDENT) {
+				value(e, o->region, POLICY_WAITING, POLICY_WAITING_FIXED, &wref);
+				caveat(o, ADVICE_ENROLLMENT_WINDOW, wref, 0, 0);
+			}
+			return;
+		}
+	}
+
+	if (o->scheme == ADVICE_RESIDENT) {
+		int64_t fixed = value(e, o->region, POLICY_WAITING, POLICY_WAITING_FIXED, &wref);
+		int64_t per = value(e, o->region, POLICY_WAITING, POLICY_WAITING_PER_YEAR, NULL);
+		int64_t fl = value(e, o->region, POLICY_WAITING, POLICY_WAITING_FLOOR, NULL);
+		int64_t fly = value(e, o->region, POLICY_WAITING, POLICY_WAITING_FLOOR_YEARS, NULL);
+		caveat(o, ADVICE_ENROLLMENT_WINDOW, wref, 0, 0);
+		if (fixed != POLICY_UNKNOWN && per != POLICY_UNKNOWN && fl != POLICY_UNKNOWN &&
+		    fly != POLICY_UNKNOWN) {
+			int years = a->gap_months / 12;
+			int64_t w = fixed + (years > 1 ? (years - 1) * per : 0);
+			if (years >= fly && w < fl)
+				w = fl;
+			o->waiting_months = (int)w;
+			caveat(o, ADVICE_WAITING_PERIOD, wref, w, 0);
+			return;
+		}
+		unknown(o, ADVICE_FIELD_WAITING, wref);
+		return;
+	}
+	/* the employee scheme after a break: the local rule */
+	if (local != POLICY_UNKNOWN) {
+		o->waiting_months = (int)local;
+		if (local > 0)
+			caveat(o, ADVICE_WAITING_PERIOD, tref, local, 0);
+		return;
+	}
+	unknown(o, ADVICE_FIELD_WAITING, tref);
+}
+
+static void
+common_caveats(struct eval *e, struct advice_option *o)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *ref;
+	if (o->scheme == ADVICE_EMPLOYEE && a->employee_years > a->employee_years_local) {
+		value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_GAP_MAX, &ref);
+		caveat(o, ADVICE_TRANSFER_YEARS, ref, a->employee_years - a->employee_years_local, 0);
+	}
+	bool away = o->region != a->work_city ||
+		    (a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != o->region);
+	if (away && value(e, o->region, POLICY_REMOTE_CARE, POLICY_REMOTE_CARE_FILING, &ref) == 1)
+		caveat(o, ADVICE_REMOTE_CARE_FILING, ref, 0, 0);
+	if (a->coverage == ANSWERS_COVERAGE_NONE) {
+		value(e, o->region, POLICY_WAITING, POLICY_WAITING_FIXED, &ref);
+		caveat(o, ADVICE_COVERAGE_GAP, ref, a->gap_months, 0);
+	}
+}
+
+static void
+age_limits(struct eval *e, struct advice_option *o)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *ref;
+	int age = age_years(a, e->on);
+	int64_t min = value(e, o->region, POLICY_ACCESS, POLICY_ACCESS_AGE_MIN, &ref);
+	if (min != POLICY_UNKNOWN && age < min) {
+		blocker(o, ADVICE_AGE_OUT_OF_RANGE, ref, age, min);
+		return;
+	}
+	int64_t max = value(e, o->region, POLICY_ACCESS,
+			    a->sex == ANSWERS_MALE ? POLICY_ACCESS_AGE_MAX_MALE : POLICY_ACCESS_AGE_MAX_FEMALE, &ref);
+	if (max != POLICY_UNKNOWN && age >= max) {
+		blocker(o, ADVICE_AGE_OUT_OF_RANGE, ref, age, max);
+		return;
+	}
+	/* flexible workers enrol until the statutory retirement age */
+	if (o->retirement.age_months > 0 &&
+	    date_months_between(a->birth_year, a->birth_month, e->on.y, e->on.m) >= o->retirement.age_months)
+		blocker(o, ADVICE_AGE_OUT_OF_RANGE, e->law, age, o->retirement.age_months / 12);
+}
+
+static void
+option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int region,
+       const struct advice_params *params)
+{
+	const struct answers *a = e->a;
+	memset(o, 0, sizeof *o);
+	o->scheme = scheme;
+	o->region = region;
+	o->eligible = 1;
+	e->unverified = NULL;
+	if (a->work == ANSWERS_EMPLOYED) {
+		const struct policy_ref *ref;
+		value(e, POLICY_NATIONAL, POLICY_SCOPE, POLICY_SCOPE_INDIVIDUAL_EMPLOYEE, &ref);
+		blocker(o, ADVICE_EMPLOYED_ELSEWHERE, ref, 0, 0);
+	}
+	eligibility(e, o, scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE : POLICY_ACCESS_RESIDENT);
+	retirement(e, o);
+	if (scheme == ADVICE_EMPLOYEE) {
+		age_limits(e, o);
+		employee_cost(e, o, params);
+	} else {
+		resident_cost(e, o);
+	}
+	benefits(e, o);
+	waiting(e, o);
+	common_caveats(e, o);
+	if (e->unverified != NULL)
+		caveat(o, ADVICE_UNVERIFIED_DATA, e->unverified, 0, 0);
+}
+
+static void
+reason(struct advice *adv, enum advice_id id, const struct policy_ref *ref, int64_t v0, int64_t v1)
+{
+	add(adv->reasons, &adv->nreasons, ADVICE_MAX_REASONS, id, ref, v0, v1);
+}
+
+/* The share of income the option takes at the income-matched base, with
+ * the pension that must be bought with it where that is known (an unknown
+ * pension has its own unknown_value caveat). */
+static int64_t
+burden_share(const struct advice_option *o, int64_t income)
+{
+	const struct advice_cost *c = &o->matched;
+	if (c->annual == ADVICE_UNKNOWN)
+		return ADVICE_UNKNOWN;
+	int64_t pension = c->pension_monthly == ADVICE_UNKNOWN ? 0 : c->pension_monthly * 12;
+	return share_ppm(c->annual + pension, income);
+}
+
+/* Pick an option and say why. The employee scheme comes first when it is
+ * open, affordable and the person stays: only it gives benefits after
+ * retirement without paying (社会保险法 第二十七条). */
+static void
+recommend(struct eval *e, struct advice *adv)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *scope;
+	value(e, POLICY_NATIONAL, POLICY_SCOPE, POLICY_SCOPE_RESIDENT_CHOICE, &scope);
+	adv->recommended = -1;
+	if (a->work == ANSWERS_EMPLOYED) {
+		reason(adv, ADVICE_REASON_INSURED_BY_EMPLOYER, adv->options[0].blockers[0].ref, 0, 0);
+		return;
+	}
+	int eligible = 0;
+	for (int i = 0; i < adv->noptions; i++)
+		eligible += adv->options[i].eligible == 1;
+	if (eligible == 0) {
+		reason(adv, ADVICE_REASON_NONE_ELIGIBLE, scope, 0, 0);
+		return;
+	}
+	const struct advice_option *emp = &adv->options[0];
+	int64_t share = burden_share(emp, a->monthly_income);
+	bool burden = share != ADVICE_UNKNOWN && share > BURDEN_PPM;
+	bool short_stay = a->stay_years >= 0 && a->stay_years < SHORT_STAY_YEARS;
+	bool retire_away = a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != a->work_city;
+	const struct policy_ref *tref;
+	value(e, a->work_city, POLICY_TRANSFER, POLICY_TRANSFER_GAP_MAX, &tref);
+
+	if (emp->eligible == 1 && ((!burden && !short_stay) || eligible == 1)) {
+		adv->recommended = 0;
+		if (eligible == 1)
+			reason(adv, ADVICE_REASON_ONLY_ELIGIBLE, scope, 0, 0);
+		reason(adv, ADVICE_REASON_RETIREMENT_BENEFITS, e->law,
+		       emp->retirement.years_required >= 0 ? emp->retirement.years_required : ADVICE_UNKNOWN, 0);
+		int64_t res_bp = adv->noptions > 1 ? adv->options[1].inpatient_bp : ADVICE_UNKNOWN;
+		const struct policy_ref *bref;
+		value(e, a->work_city, POLICY_BENEFITS, POLICY_BENEFITS_INPATIENT_EMPLOYEE, &bref);
+		if (emp->inpatient_bp != ADVICE_UNKNOWN && res_bp != ADVICE_UNKNOWN && emp->inpatient_bp > res_bp)
+			reason(adv, ADVICE_REASON_HIGHER_REIMBURSEMENT, bref, emp->inpatient_bp, res_bp);
+		if (share == ADVICE_UNKNOWN)
+			reason(adv, ADVICE_REASON_COST_UNKNOWN, emp->cost_ref, 0, 0);
+		else if (burden)
+			reason(adv, ADVICE_REASON_COST_BURDEN, emp->cost_ref, share, BURDEN_PPM);
+		else
+			reason(adv, ADVICE_REASON_AFFORDABLE, emp->cost_ref, share, BURDEN_PPM);
+		if (short_stay)
+			reason(adv, ADVICE_REASON_SHORT_STAY, tref, a->stay_years, SHORT_STAY_YEARS);
+		return;
+	}
+	/* a resident scheme: where the person lives now, unless they will
+	 * retire in the hukou city */
+	int pick = -1;
+	bool work_ok = adv->noptions > 1 && adv->options[1].eligible == 1;
+	bool home_ok = adv->noptions > 2 && adv->options[2].eligible == 1;
+	if (retire_away && home_ok)
+		pick = 2;
+	else if (work_ok)
+		pick = 1;
+	else if (home_ok)
+		pick = 2;
+	else if (emp->eligible == 1)
+		pick = 0;
+	adv->recommended = pick;
+	if (pick < 0)
+		return;
+	if (eligible == 1)
+		reason(adv, ADVICE_REASON_ONLY_ELIGIBLE, scope, 0, 0);
+	if (pick == 1)
+		reason(adv, ADVICE_REASON_LOCAL_CARE, adv->options[1].cost_ref, 0, 0);
+	if (pick == 2 && retire_away)
+		reason(adv, ADVICE_REASON_RETIRE_IN_HUKOU, scope, 0, 0);
+	if (emp->eligible == 1 && burden)
+		reason(adv, ADVICE_REASON_COST_BURDEN, emp->cost_ref, share, BURDEN_PPM);
+	if (emp->eligible == 1 && short_stay)
+		reason(adv, ADVICE_REASON_SHORT_STAY, tref, a->stay_years, SHORT_STAY_YEARS);
+}
+
+enum answers_status
+advice_build(struct advice *out, const struct answers *a, const struct policy_set *ps, struct date as_of,
+	     const struct advice_params *params, struct answers_error *err)
+{
+	enum answers_status st = answers_check(a, ps, as_of, err);
+	if (st != ANSWERS_OK)
+		return st;
+	struct eval e = {.a = a, .ps = ps, .on = as_of, .nviews = 0};
+	e.law = policy_section(ps, POLICY_NATIONAL, POLICY_RETIREMENT, as_of);
+	if (e.law == NULL || policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of) == NULL) {
+		/* before the earliest national data: nothing to cite */
+		if (err != NULL) {
+			memset(err, 0, sizeof *err);
+			err->status = ANSWERS_ERR_RANGE;
+			err->key = ANSWERS_AS_OF;
+			err->other = -1;
+		}
+		return ANSWERS_ERR_RANGE;
+	}
+	out->as_of = as_of;
+	out->noptions = 0;
+	out->nreasons = 0;
+	option(&e, &out->options[out->noptions++], ADVICE_EMPLOYEE, a->work_city, params);
+	option(&e, &out->options[out->noptions++], ADVICE_RESIDENT, a->work_city, params);
+	if (a->hukou_city != a->work_city)
+		option(&e, &out->options[out->noptions++], ADVICE_RESIDENT, a->hukou_city, params);
+	recommend(&e, out);
+	return ANSWERS_OK;
+}

@@ -1,0 +1,144 @@
+/* advice.h -- the pure decision: answers + policy + date in, options with ids and numbers out */
+#ifndef YIBAO_ADVICE_H
+#define YIBAO_ADVICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "answers.h"
+#include "date.h"
+#include "policy.h"
+
+#define ADVICE_UNKNOWN INT64_MIN /* a number the data does not give; never 0 */
+#define ADVICE_MAX_OPTIONS 3
+#define ADVICE_MAX_BLOCKERS 4
+#define ADVICE_MAX_CAVEATS 14
+#define ADVICE_MAX_REASONS 6
+#define ADVICE_MAX_VALUES 2
+
+enum advice_scheme { ADVICE_EMPLOYEE, ADVICE_RESIDENT };
+
+/* Stable ids of DESIGN.md; advice_id_name gives the string. Blockers,
+ * caveats and reasons share one numbering. */
+enum advice_id {
+	/* blockers */
+	ADVICE_HUKOU_REQUIRED,
+	ADVICE_PERMIT_REQUIRED,
+	ADVICE_EMPLOYED_ELSEWHERE,
+	ADVICE_AGE_OUT_OF_RANGE,
+	/* caveats */
+	ADVICE_PENSION_BUNDLED,
+	ADVICE_BASE_ABOVE_INCOME,
+	ADVICE_WAITING_PERIOD,
+	ADVICE_ENROLLMENT_WINDOW,
+	ADVICE_TRANSFER_YEARS,
+	ADVICE_TRANSFER_GAP,
+	ADVICE_REMOTE_CARE_FILING,
+	ADVICE_RETIREMENT_SHORTFALL,
+	ADVICE_NO_PERSONAL_ACCOUNT,
+	ADVICE_COVERAGE_GAP,
+	ADVICE_UNVERIFIED_DATA,
+	ADVICE_UNKNOWN_VALUE,
+	/* reasons */
+	ADVICE_REASON_INSURED_BY_EMPLOYER,
+	ADVICE_REASON_NONE_ELIGIBLE,
+	ADVICE_REASON_ONLY_ELIGIBLE,
+	ADVICE_REASON_RETIREMENT_BENEFITS,
+	ADVICE_REASON_HIGHER_REIMBURSEMENT,
+	ADVICE_REASON_AFFORDABLE,
+	ADVICE_REASON_COST_BURDEN,
+	ADVICE_REASON_COST_UNKNOWN,
+	ADVICE_REASON_LOCAL_CARE,
+	ADVICE_REASON_SHORT_STAY,
+	ADVICE_REASON_RETIRE_IN_HUKOU,
+	ADVICE_ID_COUNT
+};
+
+/* One blocker, caveat or reason: its id, the section it rests on (never
+ * NULL: its source is what the user is shown), and up to two numbers whose
+ * meaning the id fixes (advice_id_value_name). */
+struct advice_item {
+	enum advice_id id;
+	const struct policy_ref *ref;
+	int64_t v[ADVICE_MAX_VALUES];
+};
+
+/* Cost at one contribution base. Money in fen; share in parts per million
+ * of income; ADVICE_UNKNOWN where not known. */
+struct advice_cost {
+	int64_t base;            /* monthly base, fen (employee scheme only) */
+	int64_t monthly;
+	int64_t annual;
+	int64_t share_ppm;       /* annual cost / annual income; unknown for no income */
+	int64_t pension_monthly; /* bundled pension, 0 when not bundled */
+};
+
+struct advice_option {
+	enum advice_scheme scheme;
+	int region;
+	int eligible; /* 1 yes, 0 no (see blockers), -1 unknown (see caveats) */
+	struct advice_item blockers[ADVICE_MAX_BLOCKERS];
+	int nblockers;
+	struct advice_cost low;     /* at the lowest base */
+	struct advice_cost matched; /* at a base matched to income (equal to low for residents) */
+	const struct policy_ref *cost_ref;
+	bool cost_is_minimum;       /* resident premium is the national minimum (不低于) */
+	int64_t inpatient_bp;       /* basis points, or ADVICE_UNKNOWN */
+	bool inpatient_is_average;  /* the national average, not the city's rule */
+	int personal_account;       /* 1, 0, -1 unknown */
+	int family_sharing;         /* 1, 0, -1 unknown */
+	int waiting_months;         /* -1 unknown */
+	struct {
+		int age_months;          /* statutory age */
+		int year, month;         /* when it is reached */
+		int years_at_retirement; /* tenths: employee years by then */
+		int years_required;      /* whole years, -1 unknown */
+		int shortfall;           /* tenths, -1 unknown */
+	} retirement;
+	struct advice_item caveats[ADVICE_MAX_CAVEATS];
+	int ncaveats;
+};
+
+struct advice {
+	struct date as_of;
+	struct advice_option options[ADVICE_MAX_OPTIONS];
+	int noptions;
+	int recommended; /* index into options, or -1 */
+	struct advice_item reasons[ADVICE_MAX_REASONS];
+	int nreasons;
+};
+
+/* What an unknown_value caveat is about (its v[0]). */
+enum advice_field {
+	ADVICE_FIELD_ACCESS,
+	ADVICE_FIELD_COST,
+	ADVICE_FIELD_PENSION,
+	ADVICE_FIELD_WAITING,
+	ADVICE_FIELD_YEARS_REQUIRED,
+	ADVICE_FIELD_BENEFITS,
+	ADVICE_FIELD_COUNT
+};
+const char *advice_field_name(enum advice_field f);
+
+/* How the employee-scheme "matched" cost picks its base (what-if). */
+enum advice_base_mode { ADVICE_BASE_INCOME, ADVICE_BASE_LOWEST, ADVICE_BASE_AMOUNT };
+struct advice_params {
+	enum advice_base_mode base_mode;
+	int64_t base_amount; /* fen, for ADVICE_BASE_AMOUNT; clamped to the city's range */
+};
+
+/* Evaluate answers (already checked with answers_check) against ps on
+ * as_of. Fills *out; allocates nothing. params may be NULL (base matched to
+ * income). Returns ANSWERS_OK, or an answers status with *err filled when
+ * the answers do not pass answers_check. Pointers in *out borrow from ps. */
+enum answers_status advice_build(struct advice *out, const struct answers *a, const struct policy_set *ps,
+				 struct date as_of, const struct advice_params *params,
+				 struct answers_error *err);
+
+/* "hukou_required", …; NULL when out of range. */
+const char *advice_id_name(enum advice_id id);
+/* Names of the numbers an id carries ("months", …); NULL where none. */
+const char *advice_id_value_name(enum advice_id id, int i);
+const char *advice_scheme_name(enum advice_scheme s);
+
+#endif

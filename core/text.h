@@ -1,0 +1,28 @@
+/* text.h -- small byte-string helpers the core needs without stdio */
+#ifndef YIBAO_TEXT_H
+#define YIBAO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Copy at most n bytes of s into dst (size cap > 0), always NUL-terminated,
+ * never cutting a UTF-8 sequence in half. */
+void text_copy(char *dst, size_t cap, const char *s, size_t n);
+
+/* Move *s forward and *e back past ASCII spaces and tabs. */
+void text_trim(const char **s, const char **e);
+
+/* Take the line starting at *pos (before end) and move *pos past its
+ * newline. *s..*e is its content without CR, LF or surrounding blanks, and
+ * without the UTF-8 byte-order mark when line is 1. Call only while
+ * *pos < end. */
+void text_next_line(const char **pos, const char *end, int line, const char **s, const char **e);
+
+/* True when the n bytes at s are well-formed UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF). */
+bool text_is_utf8(const char *s, size_t n);
+
+/* Write v in decimal at buf (no NUL); returns the number of digits. */
+size_t text_utoa(char *buf, size_t v);
+
+#endif

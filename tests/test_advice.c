@@ -1,0 +1,481 @@
+/* test_advice.c -- the decision rules, table-driven, against an invented policy set */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "advice.h"
+#include "fixture.h"
+
+#define U ADVICE_UNKNOWN
+
+/* What one expectation looks at. */
+enum what {
+	END = 0,
+	STATUS,    /* want = enum answers_status of advice_build */
+	NOPTIONS,
+	ELIGIBLE,
+	BLOCKER,   /* want = id that must be among the option's blockers */
+	CAVEAT,    /* want = id that must be among its caveats */
+	NO_CAVEAT, /* want = id that must not be */
+	CAVEAT_V0, /* id = the caveat, want = its v[0] */
+	CAVEAT_V1,
+	BASE_LOW,
+	MONTHLY_LOW,
+	ANNUAL_LOW,
+	PENSION_LOW,
+	SHARE_LOW,
+	BASE_MATCH,
+	MONTHLY_MATCH,
+	ANNUAL_MATCH,
+	PENSION_MATCH,
+	MINIMUM,   /* cost_is_minimum */
+	INPATIENT,
+	AVERAGE,
+	ACCOUNT,
+	WAITING,
+	AGE_MONTHS,
+	RETIRE_YM, /* want = year * 100 + month */
+	YEARS_AT,
+	YEARS_REQ,
+	SHORTFALL,
+	RECOMMENDED,
+	REASON,    /* want = id that must be among the reasons */
+	REASON_V0, /* id = the reason, want = its v[0] */
+};
+
+struct expect {
+	enum what what;
+	int opt;
+	int id;
+	int64_t want;
+};
+
+struct tcase {
+	const char *name;
+	const char *answers; /* key = value lines */
+	const char *as_of;
+	struct expect expect[16];
+};
+
+#define LOCAL_A "work_city = 100000\nhukou_city = 100000\n"
+#define MAN "birth = 1985-03\nsex = male\nwork = flexible\n"
+
+static const struct tcase cases[] = {
+	/* degenerate: before any national data there is nothing to cite */
+	{"before the data", LOCAL_A MAN "monthly_income = 8000\n", "2010-01-01",
+	 {{STATUS, .want = ANSWERS_ERR_RANGE}}},
+	{"missing income", LOCAL_A MAN, "2025-06-01", {{STATUS, .want = ANSWERS_ERR_MISSING}}},
+	{"unknown region", "work_city = 999999\nhukou_city = 100000\nresidence_permit = yes\n" MAN
+			   "monthly_income = 1\n",
+	 "2025-06-01", {{STATUS, .want = ANSWERS_ERR_UNKNOWN_REGION}}},
+	{"zero income", LOCAL_A MAN "monthly_income = 0\n", "2025-06-01",
+	 {{STATUS, .want = ANSWERS_OK}, {SHARE_LOW, 0, .want = U}, {BASE_MATCH, 0, .want = 500000},
+	  {CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
+
+	/* cost at the lowest and the matched base, bundling, share */
+	{"local, matched base", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
+	 {{NOPTIONS, .want = 2},
+	  {ELIGIBLE, 0, .want = 1},
+	  {BASE_LOW, 0, .want = 500000},
+	  {MONTHLY_LOW, 0, .want = 50000},
+	  {ANNUAL_LOW, 0, .want = 600000},
+	  {PENSION_LOW, 0, .want = 100000},
+	  {SHARE_LOW, 0, .want = 62500},
+	  {BASE_MATCH, 0, .want = 800000},
+	  {MONTHLY_MATCH, 0, .want = 80000},
+	  {PENSION_MATCH, 0, .want = 160000},
+	  {CAVEAT_V0, 0, ADVICE_PENSION_BUNDLED, 2000},
+	  {NO_CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
+	{"income above the ceiling", LOCAL_A MAN "monthly_income = 30000\n", "2025-06-01",
+	 {{BASE_MATCH, 0, .want = 2000000}, {MONTHLY_MATCH, 0, .want = 200000}, {ANNUAL_MATCH, 0, .want = 2400000}}},
+	{"income below the floor", LOCAL_A MAN "monthly_income = 3000\n", "2025-06-01",
+	 {{BASE_MATCH, 0, .want = 500000}, {CAVEAT_V0, 0, ADVICE_BASE_ABOVE_INCOME, 500000},
+	  {CAVEAT_V1, 0, ADVICE_BASE_ABOVE_INCOME, 300000}}},
+	{"rounding half up", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1001\n", "2025-06-01",
+	 {{MONTHLY_LOW, 0, .want = 500}, {MONTHLY_MATCH, 0, .want = 501}, {ANNUAL_MATCH, 0, .want = 6012},
+	  {PENSION_MATCH, 0, .want = 0}}},
+	{"rounding exact", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1002\n", "2025-06-01",
+	 {{MONTHLY_MATCH, 0, .want = 501}}},
+	{"rounding below half", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1000\n",
+	 "2025-06-01", {{MONTHLY_MATCH, 0, .want = 500}, {NO_CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
+	{"flat yearly amount, unverified", "work_city = 200000\nhukou_city = 200000\n" MAN "monthly_income = 5000\n",
+	 "2025-06-01",
+	 {{ANNUAL_LOW, 0, .want = 267000},
+	  {MONTHLY_LOW, 0, .want = 22250},
+	  {PENSION_LOW, 0, .want = 0},
+	  {BASE_LOW, 0, .want = U},
+	  {CAVEAT, 0, .want = ADVICE_UNVERIFIED_DATA},
+	  {CAVEAT, 0, .want = ADVICE_NO_PERSONAL_ACCOUNT},
+	  {ACCOUNT, 0, .want = 0}}},
+	{"verified data has no mark", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
+	 {{NO_CAVEAT, 0, .want = ADVICE_UNVERIFIED_DATA}, {ACCOUNT, 0, .want = 1}}},
+	{"no cost data", "work_city = 400000\nhukou_city = 400000\n" MAN "monthly_income = 5000\n", "2025-06-01",
+	 {{ANNUAL_LOW, 0, .want = U}, {PENSION_LOW, 0, .want = U}, {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_COST},
+	  {RECOMMENDED, .want = 0}, {REASON, .want = ADVICE_REASON_COST_UNKNOWN}}},
+
+	/* resident premiums by year: city value, else the national minimum */
+	{"national minimum 2019", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
+	 "2019-06-01", {{ANNUAL_LOW, 1, .want = 25000}, {MONTHLY_LOW, 1, .want = 2083}, {MINIMUM, 1, .want = 1}}},
+	{"national minimum 2024", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
+	 "2024-06-01", {{ANNUAL_LOW, 1, .want = 40000}, {MONTHLY_LOW, 1, .want = 3333}, {SHARE_LOW, 1, .want = 6667}}},
+	{"city premium", LOCAL_A MAN "monthly_income = 5000\n", "2024-06-01",
+	 {{ANNUAL_LOW, 1, .want = 50000}, {MINIMUM, 1, .want = 0}}},
+	{"benefits are the national average", LOCAL_A MAN "monthly_income = 5000\n", "2025-06-01",
+	 {{INPATIENT, 0, .want = 8460}, {INPATIENT, 1, .want = 6810}, {AVERAGE, 0, .want = 1}, {ACCOUNT, 1, .want = 0},
+	  {CAVEAT, 1, .want = ADVICE_NO_PERSONAL_ACCOUNT}}},
+	{"benefits before the bulletin", LOCAL_A MAN "monthly_income = 5000\n", "2024-06-01",
+	 {{INPATIENT, 0, .want = U}}},
+
+	/* hukou, permits and dates */
+	{"hukou required in 2019", "work_city = 200000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
+				   "monthly_income = 5000\n",
+	 "2019-06-01",
+	 {{NOPTIONS, .want = 3}, {ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_HUKOU_REQUIRED},
+	  {BLOCKER, 1, .want = ADVICE_HUKOU_REQUIRED}, {ELIGIBLE, 2, .want = 1}, {RECOMMENDED, .want = 2},
+	  {REASON, .want = ADVICE_REASON_ONLY_ELIGIBLE}}},
+	{"open from 2020", "work_city = 200000\nhukou_city = 100000\nresidence_permit = no\n" MAN
+			   "monthly_income = 5000\n",
+	 "2020-06-01", {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = 1}}},
+	{"local hukou is always enough", "work_city = 200000\nhukou_city = 200000\n" MAN "monthly_income = 5000\n",
+	 "2019-06-01", {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = 1}}},
+	{"permit missing", "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\n" MAN
+			   "monthly_income = 5000\n",
+	 "2025-06-01", {{ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_PERMIT_REQUIRED}}},
+	{"permit held", "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
+			"monthly_income = 5000\n",
+	 "2025-06-01",
+	 {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = -1}, {CAVEAT_V0, 1, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_ACCESS}}},
+	{"resident scheme needs a permit", "work_city = 100000\nhukou_city = 300000\nresidence_permit = no\n" MAN
+					   "monthly_income = 5000\n",
+	 "2025-06-01", {{BLOCKER, 1, .want = ADVICE_PERMIT_REQUIRED}, {ELIGIBLE, 0, .want = 1}}},
+	{"access unknown", "work_city = 400000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
+			   "monthly_income = 5000\n",
+	 "2025-06-01",
+	 {{ELIGIBLE, 0, .want = -1}, {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_ACCESS}, {RECOMMENDED, .want = 2}}},
+	{"employed", LOCAL_A "birth = 1985-03\nsex = male\nwork = employed\nmonthly_income = 8000\n", "2025-06-01",
+	 {{BLOCKER, 0, .want = ADVICE_EMPLOYED_ELSEWHERE}, {BLOCKER, 1, .want = ADVICE_EMPLOYED_ELSEWHERE},
+	  {ELIGIBLE, 1, .want = 0}, {RECOMMENDED, .want = -1}, {REASON, .want = ADVICE_REASON_INSURED_BY_EMPLOYER}}},
+	{"self-employed may join", LOCAL_A "birth = 1985-03\nsex = male\nwork = self_employed\nmonthly_income = 8000\n",
+	 "2025-06-01", {{ELIGIBLE, 0, .want = 1}}},
+
+	/* age limits */
+	{"age 59", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n", "2019-06-01",
+	 {{ELIGIBLE, 0, .want = 1}}},
+	{"age 60", LOCAL_A "birth = 1959-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n", "2019-06-01",
+	 {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}, {ELIGIBLE, 1, .want = 1}}},
+	{"age 15", LOCAL_A "birth = 2004-01\nsex = male\nwork = flexible\nmonthly_income = 500\n", "2019-06-01",
+	 {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+	{"woman 55", LOCAL_A "birth = 1964-01\nsex = female\nfemale_retire_age = 55\nwork = flexible\n"
+			     "monthly_income = 5000\n",
+	 "2019-06-01", {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+	{"past statutory age, no city limit", "work_city = 300000\nhukou_city = 300000\nbirth = 1958-01\nsex = male\n"
+					      "work = flexible\nmonthly_income = 5000\n",
+	 "2019-06-01", {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+
+	/* the waiting-period table: resident scheme after a break (38号) */
+	{"gap 0, never covered", LOCAL_A MAN "monthly_income = 5000\n", "2025-06-01",
+	 {{WAITING, 1, .want = 3}, {CAVEAT_V0, 1, ADVICE_WAITING_PERIOD, 3}, {CAVEAT, 1, .want = ADVICE_ENROLLMENT_WINDOW},
+	  {CAVEAT_V0, 1, ADVICE_COVERAGE_GAP, 0}}},
+	{"gap 11", LOCAL_A MAN "monthly_income = 5000\ngap_months = 11\n", "2025-06-01", {{WAITING, 1, .want = 3}}},
+	{"gap 12", LOCAL_A MAN "monthly_income = 5000\ngap_months = 12\n", "2025-06-01", {{WAITING, 1, .want = 3}}},
+	{"gap 24", LOCAL_A MAN "monthly_income = 5000\ngap_months = 24\n", "2025-06-01", {{WAITING, 1, .want = 4}}},
+	{"gap 36", LOCAL_A MAN "monthly_income = 5000\ngap_months = 36\n", "2025-06-01", {{WAITING, 1, .want = 5}}},
+	{"gap 47", LOCAL_A MAN "monthly_income = 5000\ngap_months = 47\n", "2025-06-01", {{WAITING, 1, .want = 5}}},
+	{"gap 48", LOCAL_A MAN "monthly_income = 5000\ngap_months = 48\n", "2025-06-01", {{WAITING, 1, .want = 6}}},
+	{"gap 60", LOCAL_A MAN "monthly_income = 5000\ngap_months = 60\n", "2025-06-01", {{WAITING, 1, .want = 7}}},
+	{"local rule, gap 47", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n"
+			       "gap_months = 47\n",
+	 "2025-06-01", {{WAITING, 1, .want = 2}}},
+	{"local rule, floor at 4 years", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n"
+					 "gap_months = 48\n",
+	 "2025-06-01", {{WAITING, 1, .want = 6}}},
+	{"gap before the rule", LOCAL_A MAN "monthly_income = 5000\ngap_months = 24\n", "2024-06-01",
+	 {{WAITING, 1, .want = -1}, {CAVEAT_V0, 1, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_WAITING}}},
+
+	/* switches and transfers (43号): gap <= 3 months after 2 continuous years */
+	{"staying put", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\ncoverage_city = 100000\n"
+				    "employee_years = 3\nemployee_years_local = 3\n",
+	 "2025-06-01",
+	 {{WAITING, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
+	  {NO_CAVEAT, 0, .want = ADVICE_COVERAGE_GAP}, {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_YEARS}}},
+	{"transfer after 3 years, gap 2", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+						      "coverage_city = 200000\ngap_months = 2\nemployee_years = 3\n",
+	 "2025-06-01",
+	 {{WAITING, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
+	  {CAVEAT_V0, 0, ADVICE_TRANSFER_YEARS, 30}}},
+	{"transfer after 1.5 years", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+						 "coverage_city = 200000\ngap_months = 2\nemployee_years = 1.5\n",
+	 "2025-06-01", {{WAITING, 0, .want = -1}, {CAVEAT_V0, 0, ADVICE_TRANSFER_GAP, 2}}},
+	{"transfer with a gap of 4", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+						 "coverage_city = 200000\ngap_months = 4\nemployee_years = 5\n",
+	 "2025-06-01",
+	 {{CAVEAT_V0, 0, ADVICE_TRANSFER_GAP, 4}, {CAVEAT_V1, 0, ADVICE_TRANSFER_GAP, 6}, {WAITING, 0, .want = 3},
+	  {CAVEAT_V0, 0, ADVICE_WAITING_PERIOD, 3}}},
+	{"resident switch, continuity unknown", LOCAL_A MAN "monthly_income = 5000\ncoverage = resident\n"
+							    "coverage_city = 200000\ngap_months = 3\n",
+	 "2025-06-01",
+	 {{WAITING, 1, .want = -1}, {CAVEAT, 1, .want = ADVICE_TRANSFER_GAP},
+	  {CAVEAT, 1, .want = ADVICE_ENROLLMENT_WINDOW}}},
+
+	/* retirement: the 2025 reform, years by then, the city's years */
+	{"man born 1980", LOCAL_A "birth = 1980-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n"
+				  "employee_years = 5\nemployee_years_local = 5\n",
+	 "2025-06-01",
+	 {{AGE_MONTHS, 0, .want = 63 * 12}, {RETIRE_YM, 0, .want = 204301}, {YEARS_AT, 0, .want = 225},
+	  {YEARS_REQ, 0, .want = 25}, {SHORTFALL, 0, .want = 25}, {CAVEAT_V0, 0, ADVICE_RETIREMENT_SHORTFALL, 25},
+	  {YEARS_AT, 1, .want = 50}}},
+	{"man born 1980 before the reform", LOCAL_A "birth = 1980-01\nsex = male\nwork = flexible\n"
+						    "monthly_income = 5000\n",
+	 "2019-06-01", {{AGE_MONTHS, 0, .want = 60 * 12}, {RETIRE_YM, 0, .want = 204001}}},
+	{"woman 50, born 1990", LOCAL_A "birth = 1990-05\nsex = female\nfemale_retire_age = 50\nwork = flexible\n"
+					"monthly_income = 5000\nemployee_years = 10\nemployee_years_local = 10\n",
+	 "2025-06-01",
+	 {{AGE_MONTHS, 0, .want = 55 * 12}, {RETIRE_YM, 0, .want = 204505}, {YEARS_REQ, 0, .want = 20},
+	  {SHORTFALL, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_RETIREMENT_SHORTFALL}}},
+	{"years required unknown", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
+	 "2025-06-01",
+	 {{YEARS_REQ, 0, .want = -1}, {SHORTFALL, 0, .want = -1},
+	  {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_YEARS_REQUIRED}}},
+
+	/* the recommendation */
+	{"affordable employee scheme", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\n",
+	 "2025-06-01",
+	 {{RECOMMENDED, .want = 0}, {REASON, .want = ADVICE_REASON_RETIREMENT_BENEFITS},
+	  {REASON_V0, .id = ADVICE_REASON_AFFORDABLE, .want = 5000},
+	  {REASON_V0, .id = ADVICE_REASON_HIGHER_REIMBURSEMENT, .want = 8460}}},
+	{"burden with the pension", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
+	 {{RECOMMENDED, .want = 1}, {REASON_V0, .id = ADVICE_REASON_COST_BURDEN, .want = 300000},
+	  {REASON, .want = ADVICE_REASON_LOCAL_CARE}}},
+	{"short stay", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 1\n",
+	 "2025-06-01", {{RECOMMENDED, .want = 1}, {REASON_V0, .id = ADVICE_REASON_SHORT_STAY, .want = 1}}},
+	{"long stay", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 2\n",
+	 "2025-06-01", {{RECOMMENDED, .want = 0}}},
+	{"retiring in the hukou city", "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
+				       "monthly_income = 8000\nstay_years = 1\nretire_city = hukou\n",
+	 "2025-06-01",
+	 {{RECOMMENDED, .want = 2}, {REASON, .want = ADVICE_REASON_RETIRE_IN_HUKOU},
+	  {CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING}, {CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING},
+	  {CAVEAT, 1, .want = ADVICE_REMOTE_CARE_FILING}}},
+	{"remote care needs filing", "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
+				     "monthly_income = 8000\n",
+	 "2025-06-01", {{CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING}, {NO_CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING}}},
+};
+
+static int
+find(const struct advice_item *items, int n, int id)
+{
+	for (int i = 0; i < n; i++)
+		if ((int)items[i].id == id)
+			return i;
+	return -1;
+}
+
+/* The v[k] of the caveat id; with several (unknown_value), the one equal
+ * to want when there is one. */
+static int64_t
+caveat_value(const struct advice_option *o, int id, int k, int64_t want, bool *ok)
+{
+	int64_t first = 0;
+	*ok = false;
+	for (int i = 0; i < o->ncaveats; i++) {
+		if ((int)o->caveats[i].id != id)
+			continue;
+		if (!*ok)
+			first = o->caveats[i].v[k];
+		*ok = true;
+		if (o->caveats[i].v[k] == want)
+			return want;
+	}
+	return first;
+}
+
+static int64_t
+pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
+{
+	const struct advice_option *o = &adv->options[x->opt];
+	int i;
+	*ok = true;
+	switch (x->what) {
+	case NOPTIONS: return adv->noptions;
+	case ELIGIBLE: return o->eligible;
+	case BLOCKER: return find(o->blockers, o->nblockers, (int)x->want) >= 0 ? x->want : -999;
+	case CAVEAT: return find(o->caveats, o->ncaveats, (int)x->want) >= 0 ? x->want : -999;
+	case NO_CAVEAT: return find(o->caveats, o->ncaveats, (int)x->want) < 0 ? x->want : -999;
+	case CAVEAT_V0:
+	case CAVEAT_V1: {
+		int64_t v = caveat_value(o, x->id, x->what == CAVEAT_V0 ? 0 : 1, x->want, ok);
+		if (!*ok)
+			print_message("case %zu: caveat %s missing\n", ci, advice_id_name(x->id));
+		return v;
+	}
+	case BASE_LOW: return o->low.base;
+	case MONTHLY_LOW: return o->low.monthly;
+	case ANNUAL_LOW: return o->low.annual;
+	case PENSION_LOW: return o->low.pension_monthly;
+	case SHARE_LOW: return o->low.share_ppm;
+	case BASE_MATCH: return o->matched.base;
+	case MONTHLY_MATCH: return o->matched.monthly;
+	case ANNUAL_MATCH: return o->matched.annual;
+	case PENSION_MATCH: return o->matched.pension_monthly;
+	case MINIMUM: return o->cost_is_minimum;
+	case INPATIENT: return o->inpatient_bp;
+	case AVERAGE: return o->inpatient_is_average;
+	case ACCOUNT: return o->personal_account;
+	case WAITING: return o->waiting_months;
+	case AGE_MONTHS: return o->retirement.age_months;
+	case RETIRE_YM: return o->retirement.year * 100 + o->retirement.month;
+	case YEARS_AT: return o->retirement.years_at_retirement;
+	case YEARS_REQ: return o->retirement.years_required;
+	case SHORTFALL: return o->retirement.shortfall;
+	case RECOMMENDED: return adv->recommended;
+	case REASON: return find(adv->reasons, adv->nreasons, (int)x->want) >= 0 ? x->want : -999;
+	case REASON_V0:
+		i = find(adv->reasons, adv->nreasons, x->id);
+		if (i < 0) {
+			print_message("case %zu: reason %s missing\n", ci, advice_id_name(x->id));
+			*ok = false;
+			return 0;
+		}
+		return adv->reasons[i].v[0];
+	case STATUS:
+	case END: break;
+	}
+	*ok = false;
+	return 0;
+}
+
+static void
+test_rules(void **state)
+{
+	struct policy_set *ps = *state;
+	int failures = 0;
+	for (size_t ci = 0; ci < sizeof cases / sizeof cases[0]; ci++) {
+		const struct tcase *c = &cases[ci];
+		char text[1024];
+		struct answers a;
+		struct answers_error err;
+		struct date on;
+		struct advice adv;
+		snprintf(text, sizeof text, "[answers]\n%s", c->answers);
+		answers_init(&a);
+		assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+		assert_true(date_parse(c->as_of, strlen(c->as_of), &on));
+		enum answers_status st = advice_build(&adv, &a, ps, on, NULL, &err);
+		for (const struct expect *x = c->expect; x->what != END; x++) {
+			if (x->what == STATUS) {
+				if ((int64_t)st != x->want) {
+					print_message("case %zu (%s): status %d, want %d\n", ci, c->name, st, (int)x->want);
+					failures++;
+				}
+				continue;
+			}
+			if (st != ANSWERS_OK) {
+				print_message("case %zu (%s): advice_build failed with %d (key %d)\n", ci, c->name, st,
+					      err.key);
+				failures++;
+				break;
+			}
+			bool ok;
+			int64_t got = pick(&adv, x, ci, &ok);
+			if (!ok || got != x->want) {
+				print_message("case %zu (%s): check %d option %d: got %lld, want %lld\n", ci, c->name,
+					      (int)x->what, x->opt, (long long)got, (long long)x->want);
+				failures++;
+			}
+		}
+		/* the contract: every blocker, caveat and reason has a source */
+		if (st == ANSWERS_OK) {
+			for (int i = 0; i < adv.noptions; i++) {
+				const struct advice_option *o = &adv.options[i];
+				for (int k = 0; k < o->nblockers; k++)
+					assert_true(o->blockers[k].ref != NULL && o->blockers[k].ref->source[0] != '\0');
+				for (int k = 0; k < o->ncaveats; k++)
+					assert_true(o->caveats[k].ref != NULL && o->caveats[k].ref->source[0] != '\0');
+				if (o->nblockers > 0)
+					assert_int_equal(o->eligible, 0);
+			}
+			for (int k = 0; k < adv.nreasons; k++)
+				assert_true(adv.reasons[k].ref != NULL && adv.reasons[k].ref->source[0] != '\0');
+			if (adv.recommended >= 0)
+				assert_int_equal(adv.options[adv.recommended].eligible, 1);
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* What-if: the matched base follows the mode and is clamped to the range. */
+static void
+test_params(void **state)
+{
+	static const struct {
+		enum advice_base_mode mode;
+		int64_t amount, want_base;
+	} rows[] = {
+		{ADVICE_BASE_INCOME, 0, 800000},
+		{ADVICE_BASE_LOWEST, 0, 500000},
+		{ADVICE_BASE_AMOUNT, 1200000, 1200000},
+		{ADVICE_BASE_AMOUNT, 100, 500000},
+		{ADVICE_BASE_AMOUNT, 99999999, 2000000},
+	};
+	struct policy_set *ps = *state;
+	const char text[] = "[answers]\n" LOCAL_A MAN "monthly_income = 8000\n";
+	struct answers a;
+	struct advice adv;
+	struct date on = {2025, 6, 1};
+	answers_init(&a);
+	assert_int_equal(answers_parse(&a, text, strlen(text), NULL), ANSWERS_OK);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct advice_params p = {rows[i].mode, rows[i].amount};
+		assert_int_equal(advice_build(&adv, &a, ps, on, &p, NULL), ANSWERS_OK);
+		if (adv.options[0].matched.base != rows[i].want_base)
+			fail_msg("row %zu: base %lld, want %lld", i, (long long)adv.options[0].matched.base,
+				 (long long)rows[i].want_base);
+		assert_int_equal(adv.options[0].low.base, 500000);
+	}
+}
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	for (int id = 0; id < ADVICE_ID_COUNT; id++) {
+		const char *n = advice_id_name((enum advice_id)id);
+		if (n == NULL || n[0] == '\0')
+			fail_msg("id %d has no name", id);
+		for (int j = 0; j < id; j++)
+			assert_string_not_equal(n, advice_id_name((enum advice_id)j));
+	}
+	assert_null(advice_id_name(ADVICE_ID_COUNT));
+	for (int f = 0; f < ADVICE_FIELD_COUNT; f++)
+		assert_non_null(advice_field_name((enum advice_field)f));
+}
+
+static int
+setup(void **state)
+{
+	*state = fixture_new();
+	return *state == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	policy_set_free(*state);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_params),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

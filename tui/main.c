@@ -1,0 +1,259 @@
+/* main.c -- yibao: command line entry, subcommand dispatch */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "advice.h"
+#include "answers.h"
+#include "json.h"
+#include "msg.h"
+#include "policydir.h"
+#include "report.h"
+
+/* Exit statuses (documented in README.md). */
+enum { EXIT_ADVICE = 0, EXIT_USAGE = 2, EXIT_POLICY = 3, EXIT_IO = 4 };
+
+static void
+say(FILE *f, const char *key, const struct msg_arg *args, int n)
+{
+	char buf[1024];
+	msg_format(buf, sizeof buf, key, args, n);
+	fprintf(f, "%s\n", buf);
+}
+
+static int
+usage_error(const char *key, const char *arg)
+{
+	struct msg_arg a = MSG_S(arg ? arg : "");
+	say(stderr, key, &a, 1);
+	say(stderr, "usage_hint", NULL, 0);
+	return EXIT_USAGE;
+}
+
+static struct date
+today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+static char *
+read_all(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	if (f == NULL)
+		return NULL;
+	for (;;) {
+		if (n == cap) {
+			char *nb = cap >= ((size_t)1 << 20) ? NULL : realloc(buf, cap = cap ? cap * 2 : 4096);
+			if (nb == NULL) {
+				free(buf);
+				buf = NULL;
+				errno = EFBIG;
+				break;
+			}
+			buf = nb;
+		}
+		size_t r = fread(buf + n, 1, cap - n, f);
+		n += r;
+		if (r == 0)
+			break;
+	}
+	if (buf != NULL && ferror(f)) {
+		free(buf);
+		buf = NULL;
+		errno = EIO;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = n;
+	return buf;
+}
+
+static int
+cmd_advise(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"answers", required_argument, NULL, 'a'}, {"format", required_argument, NULL, 'f'},
+		{"as-of", required_argument, NULL, 'd'},
+		{"policy-dir", required_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *answers_path = NULL, *format = "text", *policy_dir = NULL, *as_of_arg = NULL;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': answers_path = optarg; break;
+		case 'f': format = optarg; break;
+		case 'd': as_of_arg = optarg; break;
+		case 'p': policy_dir = optarg; break;
+		case 'h': say(stdout, "usage_advise", NULL, 0); return EXIT_ADVICE;
+		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
+		default: return usage_error("err_unknown_option", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("err_unexpected_argument", argv[optind]);
+	if (answers_path == NULL)
+		return usage_error("err_option_required", "--answers");
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+		return usage_error("err_bad_format", format);
+	struct date as_of = today();
+	bool as_of_given = false;
+	if (as_of_arg != NULL) {
+		if (!date_parse(as_of_arg, strlen(as_of_arg), &as_of))
+			return usage_error("err_bad_date", as_of_arg);
+		as_of_given = true;
+	}
+
+	size_t len;
+	char *text = read_all(answers_path, &len);
+	if (text == NULL) {
+		struct msg_arg args[2] = {MSG_S(answers_path), MSG_S(strerror(errno))};
+		say(stderr, "err_read_file", args, 2);
+		return EXIT_USAGE;
+	}
+	struct answers a;
+	struct answers_error aerr;
+	char buf[1024];
+	answers_init(&a);
+	enum answers_status st = answers_parse(&a, text, len, &aerr);
+	free(text);
+	if (st != ANSWERS_OK) {
+		msg_answers_error(buf, sizeof buf, answers_path, &aerr);
+		fprintf(stderr, "%s\n", buf);
+		return EXIT_USAGE;
+	}
+	if (!as_of_given && (a.set & (1u << ANSWERS_AS_OF)))
+		as_of = a.as_of;
+
+	int nerr;
+	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
+	if (ps == NULL)
+		return EXIT_POLICY;
+	struct advice adv;
+	st = advice_build(&adv, &a, ps, as_of, NULL, &aerr);
+	if (st != ANSWERS_OK) {
+		msg_answers_error(buf, sizeof buf, answers_path, &aerr);
+		fprintf(stderr, "%s\n", buf);
+		policy_set_free(ps);
+		return EXIT_USAGE;
+	}
+	int rc = EXIT_ADVICE;
+	if (strcmp(format, "json") == 0) {
+		json_t *j = json_advice(&adv, ps);
+		char *s = j ? json_advice_dump(j, 2) : NULL;
+		if (s == NULL || printf("%s\n", s) < 0)
+			rc = EXIT_IO;
+		free(s);
+		json_decref(j);
+	} else {
+		report_text(stdout, &adv, &a, ps, 80);
+	}
+	if (fflush(stdout) != 0)
+		rc = EXIT_IO;
+	policy_set_free(ps);
+	return rc;
+}
+
+static int
+cmd_policy(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "check") != 0)
+		return usage_error("err_unknown_command", argc < 2 ? "policy" : argv[1]);
+	if (argc > 3)
+		return usage_error("err_unexpected_argument", argv[3]);
+	const char *dir = argc == 3 ? argv[2] : NULL;
+	int nerr;
+	struct policy_set *ps = policydir_load(dir, stdout, &nerr);
+	if (ps == NULL) {
+		struct msg_arg a = MSG_I(nerr);
+		say(stdout, "policy_check_failed", &a, 1);
+		return EXIT_POLICY;
+	}
+	struct policy_stats st;
+	policy_set_stats(ps, &st);
+	struct msg_arg args[4] = {MSG_I((int64_t)st.regions), MSG_I((int64_t)st.sections),
+				  MSG_I((int64_t)st.unverified), MSG_I((int64_t)st.unknown)};
+	say(stdout, "policy_check_summary", args, 4);
+	for (size_t i = 0; i < policy_set_region_count(ps); i++) {
+		const struct policy_region *r = policy_set_region_at(ps, i);
+		struct msg_arg ra[3] = {MSG_I(r->code), MSG_S(msg_lang() == MSG_ZH ? r->name_zh : r->name_en),
+					MSG_S(r->file)};
+		say(stdout, "policy_check_region", ra, 3);
+	}
+	policy_set_free(ps);
+	return EXIT_ADVICE;
+}
+
+/* --lang may come anywhere: it chooses the catalog before anything is said,
+ * and is taken out of argv so that subcommands never see it. */
+static enum msg_lang
+pick_lang(int *argc, char **argv, bool *bad, const char **badval)
+{
+	enum msg_lang lang = msg_lang_from_env();
+	int out = 1;
+	*bad = false;
+	for (int i = 1; i < *argc; i++) {
+		const char *v = NULL;
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--lang") == 0) {
+			v = i + 1 < *argc ? argv[++i] : "";
+		} else if (strncmp(argv[i], "--lang=", 7) == 0) {
+			v = argv[i] + 7;
+		} else {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (!msg_lang_parse(v, &lang)) {
+			*bad = true;
+			*badval = v;
+		}
+	}
+	argv[out] = NULL;
+	*argc = out;
+	return lang;
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	bool bad;
+	const char *badval = NULL;
+	enum msg_lang lang = pick_lang(&argc, argv, &bad, &badval);
+	if (!msg_open(lang)) {
+		fputs("yibao: the built-in message catalog is damaged\n", stderr);
+		return EXIT_POLICY;
+	}
+	int rc;
+	if (bad)
+		rc = usage_error("err_bad_lang", badval);
+	else if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		say(argc < 2 ? stderr : stdout, "usage", NULL, 0);
+		rc = argc < 2 ? EXIT_USAGE : EXIT_ADVICE;
+	} else if (strcmp(argv[1], "--version") == 0) {
+		printf("yibao %s\n", YIBAO_VERSION);
+		rc = EXIT_ADVICE;
+	} else if (strcmp(argv[1], "advise") == 0)
+		rc = cmd_advise(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "policy") == 0)
+		rc = cmd_policy(argc - 1, argv + 1);
+	else
+		rc = usage_error("err_unknown_command", argv[1]);
+	msg_close();
+	return rc;
+}
