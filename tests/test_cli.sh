@@ -1,0 +1,126 @@
+#!/bin/sh
+# test_cli.sh -- the yibao command line end to end: exit statuses, messages in both languages,
+# the JSON contract, --policy-dir overrides and policy check.
+# usage: test_cli.sh YIBAO SOURCE_DIR
+set -u
+yibao=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+check() { # name, condition result
+	if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+
+run() { # expected status, output file, args...
+	want=$1 out=$2
+	shift 2
+	"$yibao" "$@" >"$out" 2>&1
+	rc=$?
+	[ "$rc" -eq "$want" ] || { echo "  yibao $*: exit $rc, want $want"; cat "$out" | head -5; return 1; }
+}
+
+answers=$src/tests/data/shanghai-rider.ini
+
+# advice given: text in both languages, JSON
+run 0 "$tmp/en" advise --answers "$answers" --as-of 2025-06-01 --lang en
+check "text report in English" $?
+grep -q "Option 1: Employee scheme, Shanghai" "$tmp/en"
+check "English report names the options" $?
+run 0 "$tmp/zh" advise --answers "$answers" --as-of 2025-06-01 --lang zh
+check "text report in Chinese" $?
+grep -q "方案1：职工医保·上海" "$tmp/zh" && grep -q "建议：" "$tmp/zh"
+check "Chinese report names the options and the recommendation" $?
+LC_ALL=zh_CN.UTF-8 "$yibao" advise --answers "$answers" --as-of 2025-06-01 >"$tmp/zh2" 2>&1
+cmp -s "$tmp/zh" "$tmp/zh2"
+check "the locale chooses Chinese" $?
+"$yibao" --lang zh advise --answers "$answers" --as-of 2025-06-01 >"$tmp/zh3" 2>&1
+cmp -s "$tmp/zh" "$tmp/zh3"
+check "--lang before the subcommand" $?
+
+run 0 "$tmp/json" advise --answers "$answers" --as-of 2025-06-01 --format json
+check "JSON advice" $?
+python3 - "$tmp/json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "yibao.advice/1", d["schema"]
+assert d["as_of"] == "2025-06-01"
+assert len(d["options"]) == 3
+assert [o["scheme"] for o in d["options"]] == ["employee", "resident", "resident"]
+assert [o["region"] for o in d["options"]] == ["310000", "310000", "510100"]
+for o in d["options"]:
+    for k in ("eligible", "blockers", "cost", "benefits", "waiting_months", "retirement", "caveats"):
+        assert k in o, k
+    for k in ("monthly_yuan", "annual_yuan", "share_of_income", "pension_monthly_yuan"):
+        assert k in o["cost"], k
+    for item in o["blockers"] + o["caveats"]:
+        assert item["id"] and item["source"], item
+assert d["options"][2]["cost"]["annual_yuan"] == 400.0
+assert d["options"][0]["cost"]["annual_yuan"] is None      # unknown is null, never 0
+rec = d["recommended"]
+assert rec is None or d["options"][rec]["eligible"] is True
+for r in d["reasons"]:
+    assert r["id"] and r["source"], r
+PY
+check "JSON follows the yibao.advice/1 contract" $?
+
+# the as-of date: the answers file's, overridden by --as-of
+sed 's/^gap_months = 0$/gap_months = 0\nas_of = 2019-06-01/' "$answers" >"$tmp/dated.ini"
+run 0 "$tmp/dated" advise --answers "$tmp/dated.ini" --format json
+check "as_of from the answers file" $?
+grep -q '"as_of": "2019-06-01"' "$tmp/dated" && grep -q '"hukou_required"' "$tmp/dated"
+check "2019: Shanghai closed to a non-local hukou" $?
+
+# bad usage and bad answers: status 2, the key named, in the user's language
+run 2 "$tmp/u" advise
+check "missing --answers" $?
+run 2 "$tmp/u" advise --answers "$answers" --format xml
+check "bad --format" $?
+run 2 "$tmp/u" advise --answers "$answers" --as-of 2025-02-30
+check "bad --as-of" $?
+run 2 "$tmp/u" advise --answers "$tmp/missing.ini"
+check "unreadable answers file" $?
+run 2 "$tmp/u" frobnicate
+check "unknown command" $?
+run 2 "$tmp/u" --lang fr advise --answers "$answers"
+check "bad --lang" $?
+printf '[answers]\nwork_city = 310000\nhukou_city = 310000\nbirth = 1990-01\nsex = male\nwork = flexible\nmonthly_income = -5\n' >"$tmp/neg.ini"
+run 2 "$tmp/neg" advise --answers "$tmp/neg.ini" --lang en
+check "negative income refused" $?
+grep -q 'neg.ini:7: .*monthly_income.*0 to 10,000,000' "$tmp/neg"
+check "English message names file, line, key and range" $?
+run 2 "$tmp/negz" advise --answers "$tmp/neg.ini" --lang zh
+grep -q 'neg.ini:7: .*monthly_income.*0至10,000,000' "$tmp/negz"
+check "Chinese message names file, line, key and range" $?
+printf '[answers]\nwork_city = 310000\nhukou_city = 510100\nbirth = 1990-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n' >"$tmp/np.ini"
+run 2 "$tmp/np" advise --answers "$tmp/np.ini" --lang en
+check "residence_permit required when the cities differ" $?
+grep -q 'residence_permit' "$tmp/np"
+check "the missing key is named" $?
+
+# policy data: check, overrides, errors with file:line and status 3
+run 0 "$tmp/pc" policy check
+check "built-in policy data passes" $?
+grep -q "12 regions" "$tmp/pc"
+check "policy check summary counts regions" $?
+mkdir "$tmp/pd"
+sed 's/^rate = 10%$/rate = 12%/; s/^base_floor = unknown$/base_floor = 7000/' \
+	"$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+run 0 "$tmp/ov" advise --answers "$answers" --as-of 2025-06-01 --format json --policy-dir "$tmp/pd"
+check "advise with --policy-dir" $?
+grep -q '"monthly_yuan": 840.0' "$tmp/ov"
+check "--policy-dir replaces the built-in city (7000 x 12%)" $?
+sed 's/^rate = 10%$/rate = 40%/' "$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+run 3 "$tmp/pbad" policy check "$tmp/pd"
+check "out-of-range rate fails policy check" $?
+grep -qE '^310000-shanghai.ini:[0-9]+: .*rate' "$tmp/pbad"
+check "policy error as file:line" $?
+run 3 "$tmp/pbad2" advise --answers "$answers" --policy-dir "$tmp/pd"
+check "advise refuses bad policy data" $?
+run 3 "$tmp/pbad3" policy check "$tmp/nonexistent"
+check "missing policy directory" $?
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
