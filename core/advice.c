@@ -449,7 +449,7 @@ common_caveats(struct eval *e, struct advice_option *o)
 		    (a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != o->region);
 	if (away && value(e, o->region, POLICY_REMOTE_CARE, POLICY_REMOTE_CARE_FILING, &ref) == 1)
 		caveat(o, ADVICE_REMOTE_CARE_FILING, ref, 0, 0);
-	if (a->coverage == ANSWERS_COVERAGE_NONE) {
+	if (a->coverage == ANSWERS_COVERAGE_NONE || a->gap_months > 0) {
 		value(e, o->region, POLICY_WAITING, POLICY_WAITING_FIXED, &ref);
 		caveat(o, ADVICE_COVERAGE_GAP, ref, a->gap_months, 0);
 	}

@@ -7,6 +7,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument('--name', required=True)
 ap.add_argument('--output', required=True)
 ap.add_argument('--header', help='extra line emitted at the top of the file')
+ap.add_argument('--base', help='name files by their path below this folder, not their base name')
 ap.add_argument('inputs', nargs='+')
 args = ap.parse_args()
 
@@ -17,7 +18,8 @@ out.append('struct embedded_file { const char *name; const unsigned char *data; 
 names = []
 for i, path in enumerate(args.inputs):
     data = open(path, 'rb').read()
-    names.append((os.path.basename(path), len(data)))
+    name = os.path.relpath(path, args.base) if args.base else os.path.basename(path)
+    names.append((name.replace(os.sep, '/'), len(data)))
     body = ','.join(str(b) for b in data)
     out.append('static const unsigned char file_%d[%d] __attribute__((aligned(16))) = {%s};' % (i, max(len(data), 1), body or '0'))
 rows = ',\n'.join('\t{"%s", file_%d, %d}' % (n, i, l) for i, (n, l) in enumerate(names))

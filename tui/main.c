@@ -13,6 +13,8 @@
 #include "msg.h"
 #include "policydir.h"
 #include "report.h"
+#include "ui.h"
+#include <unistd.h>
 
 /* Exit statuses (documented in README.md). */
 enum { EXIT_ADVICE = 0, EXIT_USAGE = 2, EXIT_POLICY = 3, EXIT_IO = 4 };
@@ -195,6 +197,44 @@ cmd_policy(int argc, char **argv)
 	return EXIT_ADVICE;
 }
 
+/* The full-screen wizard: `yibao` alone on a terminal, or `yibao wizard`. */
+static int
+cmd_wizard(int argc, char **argv)
+{
+	static const struct option opts[] = {{"as-of", required_argument, NULL, 'd'},
+					     {"policy-dir", required_argument, NULL, 'p'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	const char *policy_dir = NULL;
+	struct date as_of = today();
+	int c;
+	opterr = 0;
+	optind = 1;
+	while (argc > 1 && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if (!date_parse(optarg, strlen(optarg), &as_of))
+				return usage_error("err_bad_date", optarg);
+			break;
+		case 'p': policy_dir = optarg; break;
+		case 'h': say(stdout, "usage", NULL, 0); return EXIT_ADVICE;
+		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
+		default: return usage_error("err_unknown_option", argv[optind - 1]);
+		}
+	}
+	if (argc > 1 && optind < argc)
+		return usage_error("err_unexpected_argument", argv[optind]);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return usage_error("err_not_a_terminal", "wizard");
+	int nerr;
+	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
+	if (ps == NULL)
+		return EXIT_POLICY;
+	int rc = ui_run(ps, as_of, msg_lang());
+	policy_set_free(ps);
+	return rc;
+}
+
 /* --lang may come anywhere: it chooses the catalog before anything is said,
  * and is taken out of argv so that subcommands never see it. */
 static enum msg_lang
@@ -242,6 +282,10 @@ main(int argc, char **argv)
 	int rc;
 	if (bad)
 		rc = usage_error("err_bad_lang", badval);
+	else if (argc < 2 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		rc = cmd_wizard(argc, argv);
+	else if (argc >= 2 && strcmp(argv[1], "wizard") == 0)
+		rc = cmd_wizard(argc - 1, argv + 1);
 	else if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		say(argc < 2 ? stderr : stdout, "usage", NULL, 0);
 		rc = argc < 2 ? EXIT_USAGE : EXIT_ADVICE;

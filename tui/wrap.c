@@ -1,5 +1,7 @@
 /* wrap.c -- line wrapping of UTF-8 text by display columns, with ICU line breaking */
+#ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700 /* wcwidth */
+#endif
 #include "wrap.h"
 
 #include <langinfo.h>

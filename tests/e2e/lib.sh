@@ -1,0 +1,111 @@
+# lib.sh -- drive the real yibao in a private tmux server (sourced by the e2e tests)
+# Each test: start COLS ROWS LOCALE [ARGS], then keys / text, wait_for TEXT, screen.
+set -u
+
+YIBAO=${YIBAO:?set YIBAO to the program}
+SRC=${SRC:?set SRC to the source tree}
+AS_OF=${AS_OF:-2025-06-01}
+TERM_E2E=${TERM_E2E:-tmux-256color}
+sock="yibao-e2e-$$-0"
+nstart=0
+pass=0
+fail=0
+
+command -v tmux >/dev/null 2>&1 || { echo "tmux missing"; exit 77; }
+
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+
+stop() { T kill-server >/dev/null 2>&1 || true; }
+trap stop EXIT
+
+# start COLS ROWS LOCALE [extra yibao args]: the wizard in a fresh server
+start() {
+	cols=$1 rows=$2 loc=$3
+	shift 3
+	stop
+	# a new server each time: a dying one may still hold its socket
+	nstart=$((nstart + 1))
+	sock="yibao-e2e-$$-$nstart"
+	T new-session -d -s t -x "$cols" -y "$rows" \
+		"env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc ${NO_COLOR:+NO_COLOR=1} \
+		 $YIBAO wizard --as-of $AS_OF $*; echo; echo \"yibao exited: \$?\"; sleep 60" || return 1
+	T set-option -t t remain-on-exit on >/dev/null
+}
+
+keys() { T send-keys -t t "$@"; }          # named keys: Enter Escape F1 Up BSpace ...
+text() { T send-keys -t t -l -- "$1"; }    # literal text, UTF-8
+screen() { T capture-pane -t t -p; }
+resize() { T resize-window -t t -x "$1" -y "$2"; }
+
+# wait_for TEXT: poll the screen (up to 5 s) until TEXT is on it
+wait_for() {
+	i=0
+	while [ $i -lt 200 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.025
+		i=$((i + 1))
+	done
+	echo "  timed out waiting for: $1"
+	screen | sed 's/^/  | /'
+	return 1
+}
+
+# wait_gone TEXT: poll until TEXT is no longer on the screen
+wait_gone() {
+	i=0
+	while [ $i -lt 200 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.025
+		i=$((i + 1))
+	done
+	echo "  still on screen: $1"
+	return 1
+}
+
+check() { # name status
+	if [ "$2" -eq 0 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $1"
+	fi
+}
+
+finish() {
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}
+
+# The interview of a Shanghai rider with a Chengdu hukou, answer by answer;
+# $1 = zh or en chooses the words waited for.
+interview() {
+	if [ "$1" = zh ]; then
+		q1="您在哪个城市工作" q2="您的户籍在哪里" q3="居住证吗" q4="哪年哪月出生" q5="您的性别"
+		q6="50岁还是55岁" q7="哪类工作" q8="每月收入" q9="一共缴纳了多少年" q10="缴了多少年"
+		q11="哪种医保" q12="这份医保在哪个城市" q13="几个月没有医保" q14="待几年" q15="退休后您打算"
+		done_text="各方案对比"
+	else
+		q1="In which city do you work" q2="Where is your hukou" q3="residence permit" q4="When were you born"
+		q5="man or a woman" q6="50 or 55" q7="What kind of work" q8="monthly income" q9="paid into the employee"
+		q10="Of those, how many" q11="Which medical insurance" q12="In which city is that" q13="without medical"
+		q14="expect to stay" q15="after retirement" done_text="side by side"
+	fi
+	wait_for "$q1" || return 1
+	text "上海"; wait_for "310000" || return 1; keys Enter
+	wait_for "$q2" || return 1
+	text "cd"; wait_for "510100" || return 1; keys Enter
+	wait_for "$q3" || return 1; text "1"
+	wait_for "$q4" || return 1; text "199005"; keys Enter
+	wait_for "$q5" || return 1; text "2"
+	wait_for "$q6" || return 1; text "1"
+	wait_for "$q7" || return 1; text "1"
+	wait_for "$q8" || return 1; text "6000"; keys Enter
+	wait_for "$q9" || return 1; text "3"; keys Enter
+	wait_for "$q10" || return 1; text "1"; keys Enter
+	wait_for "$q11" || return 1; text "3"
+	wait_for "$q12" || return 1; text "chengdu"; wait_for "510100" || return 1; keys Enter
+	wait_for "$q13" || return 1; text "0"; keys Enter
+	wait_for "$q14" || return 1; text "5"; keys Enter
+	wait_for "$q15" || return 1; text "2"
+	wait_for "$done_text"
+}

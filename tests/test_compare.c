@@ -1,0 +1,624 @@
+/* test_compare.c -- the comparison's lines: widths, columns, line starts, marks, chart order, ASCII */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "advice.h"
+#include "compare.h"
+#include "lines.h"
+#include "msg.h"
+#include "report.h"
+#include "wrap.h"
+
+#define M WRAP_MEASURE_LOCALE
+#define MAX_SEGS 16
+#define GAP 2
+
+/* A table cell the data leaves unknown: its row label key and option. */
+struct unknown_cell {
+	const char *row;
+	int option;
+};
+
+struct ccase {
+	const char *name;
+	const char *answers;
+	const char *as_of;
+	int noptions;
+	int recommended;
+	struct unknown_cell unknown[6]; /* ends with a NULL row */
+	int blocked;                    /* an option with a blocker, or -1 */
+};
+
+#define RIDER(city) "work_city = " city "\nhukou_city = 510100\nresidence_permit = yes\nbirth = 1985-03\n" \
+		    "sex = male\nwork = flexible\nmonthly_income = 6000\n"
+#define QINGDAO(work) "work_city = 370200\nhukou_city = 370200\nbirth = 1975-06\nsex = female\n" \
+		      "female_retire_age = 50\nwork = " work "\nmonthly_income = 4000\n"
+
+static const struct ccase cases[] = {
+	{"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 0,
+	 {{"cmp_row_monthly", 0}, {"cmp_row_yearly", 0}, {"cmp_row_retire_required", 0}, {"cmp_row_join", 1}},
+	 -1},
+	{"Qingdao local, 2023: employee cost known", QINGDAO("flexible"), "2023-06-01", 2, 0,
+	 {{"cmp_row_retire_required", 0},
+	  {"cmp_row_inpatient", 0},
+	  {"cmp_row_inpatient", 1},
+	  {"cmp_row_waiting", 0}},
+	 -1},
+	{"Qingdao employed, 2023: insured by the employer", QINGDAO("employed"), "2023-06-01", 2, -1,
+	 {{"cmp_row_retire_required", 0}}, 0},
+	{"Beijing rider, 2019: hukou required, unverified", RIDER("110000"), "2019-06-01", 3, 2,
+	 {{"cmp_row_yearly", 0}, {"cmp_row_join", 1}}, 0},
+	{"Chongqing local, 2023: a fixed yearly amount",
+	 "work_city = 500000\nhukou_city = 500000\nbirth = 1985-03\nsex = male\nwork = flexible\n"
+	 "monthly_income = 6000\n",
+	 "2023-06-01", 2, 0, {{NULL, 0}}, -1},
+};
+
+static const int widths[] = {80, 120};
+static const enum msg_lang langs[] = {MSG_EN, MSG_ZH};
+
+/* Marks that must not start a line (or a cell's line). */
+static const char *const closing[] = {
+	"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】",
+};
+
+static struct policy_set *ps;
+static int failures;
+static char where[256];
+
+#define CHECK(cond, ...)                                          \
+	do {                                                      \
+		if (!(cond)) {                                    \
+			print_message("%s: ", where);             \
+			print_message(__VA_ARGS__);               \
+			print_message("\n");                      \
+			failures++;                               \
+		}                                                 \
+	} while (0)
+
+/* ---------------------------------------------------------------- helpers */
+
+static int
+cols(const char *s)
+{
+	return wrap_text_width(s, strlen(s), M);
+}
+
+/* Runs of text separated by two spaces or more: the cells of a table line. */
+struct seg {
+	int start, end; /* display columns */
+	size_t off;     /* byte offset of the first character */
+};
+
+static int
+segments(const char *s, struct seg *out, int max)
+{
+	int32_t i = 0, len = (int32_t)strlen(s);
+	int n = 0, col = 0, run = 0;
+	bool in = false;
+	while (i < len) {
+		int32_t at = i;
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		int w = wrap_char_width(c, M);
+		if (c == ' ') {
+			if (++run >= GAP)
+				in = false;
+			col += w;
+			continue;
+		}
+		run = 0;
+		if (!in) {
+			if (n == max)
+				return n;
+			out[n++] = (struct seg){.start = col, .off = (size_t)at};
+			in = true;
+		}
+		col += w;
+		out[n - 1].end = col;
+	}
+	return n;
+}
+
+static bool
+starts_with_closing(const char *s)
+{
+	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+		if (strncmp(s, closing[i], strlen(closing[i])) == 0)
+			return true;
+	return false;
+}
+
+static bool
+has_ambiguous(const char *s)
+{
+	int32_t i = 0, len = (int32_t)strlen(s);
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c < 0 || u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS)
+			return true;
+	}
+	return false;
+}
+
+static bool
+ascii_only(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+static void
+dump(const struct lines *l)
+{
+	if (getenv("COMPARE_DUMP") == NULL)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		printf("%d|%s\n", l->style[i], l->text[i]);
+}
+
+/* Every line fits, and no line, nor any cell of a line, starts with
+ * closing punctuation. */
+static void
+check_lines(const struct lines *l, int width, const char *what)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const char *t = l->text[i];
+		struct seg sg[MAX_SEGS];
+		CHECK(cols(t) <= width, "%s line %zu is %d columns: \"%s\"", what, i, cols(t), t);
+		/* msg_format writes a missing key as "[key]" */
+		CHECK(strstr(t, "[cmp_") == NULL && strstr(t, "[report_") == NULL && strstr(t, "[adv_") == NULL &&
+			      strstr(t, "[fmt_") == NULL && strstr(t, "[field_") == NULL,
+		      "%s line %zu names a missing message", what, i);
+		CHECK(wrap_text_width(t, strlen(t), WRAP_MEASURE_UNICODE) <= width,
+		      "%s line %zu is wider by Unicode widths: \"%s\"", what, i, t);
+		int n = segments(t, sg, MAX_SEGS);
+		for (int k = 0; k < n; k++)
+			CHECK(!starts_with_closing(t + sg[k].off),
+			      "%s line %zu starts with closing punctuation: \"%s\"", what, i, t);
+	}
+}
+
+static size_t
+table_end(const struct lines *l)
+{
+	size_t n = 0;
+	while (n < l->n && l->text[n][0] != '\0')
+		n++;
+	return n;
+}
+
+/* The line of the table whose label cell is key's text, or -1. */
+static long
+row_of(const struct lines *l, size_t end, const char *key)
+{
+	char label[256];
+	msg_format(label, sizeof label, key, NULL, 0);
+	for (size_t i = 0; i < end; i++) {
+		struct seg sg[MAX_SEGS];
+		int n = segments(l->text[i], sg, MAX_SEGS);
+		size_t len = strlen(label);
+		if (n > 0 && sg[0].start == 0 && strncmp(l->text[i], label, len) == 0 &&
+		    (l->text[i][len] == ' ' || l->text[i][len] == '\0'))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* ---------------------------------------------------------------- table */
+
+static void
+check_table(const struct ccase *c, const struct advice *adv, const struct lines *l, int width, bool ascii)
+{
+	size_t end = table_end(l);
+	struct seg rule[MAX_SEGS], sg[MAX_SEGS];
+	int nrule = -1;
+	char word[64], mark[64];
+	CHECK(end > 3, "the table has %zu lines", end);
+	/* the rule under the header gives the columns */
+	for (size_t i = 0; i < end && nrule < 0; i++)
+		if (strspn(l->text[i], "- ") == strlen(l->text[i]))
+			nrule = segments(l->text[i], rule, MAX_SEGS);
+	CHECK(nrule == adv->noptions + 1, "the rule has %d columns", nrule);
+	if (nrule != adv->noptions + 1)
+		return;
+	CHECK(rule[nrule - 1].end <= width, "the columns end at %d", rule[nrule - 1].end);
+	/* the header: every column starts where the rule's does */
+	int nh = segments(l->text[0], sg, MAX_SEGS);
+	CHECK(nh == nrule, "the header has %d cells: \"%s\"", nh, l->text[0]);
+	for (int k = 0; k < nh && k < nrule; k++)
+		CHECK(sg[k].start == rule[k].start, "header cell %d starts at %d, the rule at %d", k,
+		      sg[k].start, rule[k].start);
+	/* every row: each cell inside a column */
+	for (size_t i = 0; i < end; i++) {
+		int n = segments(l->text[i], sg, MAX_SEGS);
+		for (int k = 0; k < n; k++) {
+			int col = -1;
+			for (int q = 0; q < nrule; q++)
+				if (sg[k].start == rule[q].start)
+					col = q;
+			CHECK(col >= 0, "line %zu: a cell starts at column %d, off the columns: \"%s\"", i,
+			      sg[k].start, l->text[i]);
+			if (col >= 0)
+				CHECK(sg[k].end <= rule[col].end,
+				      "line %zu: a cell runs past its column (%d > %d): \"%s\"", i, sg[k].end,
+				      rule[col].end, l->text[i]);
+		}
+		CHECK(!has_ambiguous(l->text[i]), "line %zu has an ambiguous-width character: \"%s\"", i,
+		      l->text[i]);
+		if (ascii)
+			CHECK(ascii_only(l->text[i]), "line %zu is not ASCII: \"%s\"", i, l->text[i]);
+	}
+	/* unknown values are the unknown word, never 0 */
+	msg_format(word, sizeof word, "cmp_unknown", NULL, 0);
+	for (int u = 0; u < 6 && c->unknown[u].row != NULL; u++) {
+		long r = row_of(l, end, c->unknown[u].row);
+		CHECK(r >= 0, "no row %s", c->unknown[u].row);
+		if (r < 0)
+			continue;
+		int n = segments(l->text[r], sg, MAX_SEGS);
+		bool found = false;
+		for (int k = 0; k < n; k++)
+			if (sg[k].start == rule[c->unknown[u].option + 1].start)
+				found = strstr(l->text[r] + sg[k].off, word) == l->text[r] + sg[k].off;
+		CHECK(found, "row %s, option %d: not \"%s\": \"%s\"", c->unknown[u].row,
+		      c->unknown[u].option + 1, word, l->text[r]);
+	}
+	for (size_t i = 0; i < l->n; i++)
+		CHECK(strstr(l->text[i], "¥0.00") == NULL && strstr(l->text[i], " 0.00 ") == NULL,
+		      "line %zu shows a zero amount: \"%s\"", i, l->text[i]);
+	/* the recommended option's column is marked, and no other */
+	msg_format(mark, sizeof mark, "cmp_recommended_mark", NULL, 0);
+	int marked = -1, nmarks = 0;
+	for (size_t i = 0; i < end; i++) {
+		if (l->style[i] != LINES_GOOD)
+			continue;
+		int n = segments(l->text[i], sg, MAX_SEGS);
+		for (int k = 0; k < n; k++)
+			if (strncmp(l->text[i] + sg[k].off, mark, strlen(mark)) == 0) {
+				nmarks++;
+				for (int q = 1; q < nrule; q++)
+					if (sg[k].start == rule[q].start)
+						marked = q - 1;
+			}
+	}
+	CHECK(marked == c->recommended, "the mark is on option %d, want %d", marked + 1, c->recommended + 1);
+	CHECK(nmarks == (c->recommended >= 0), "%d marks", nmarks);
+	/* a closed option says so */
+	if (c->blocked >= 0) {
+		long r = row_of(l, end, "cmp_row_join");
+		char no[64], *colon;
+		msg_format(no, sizeof no, "cmp_join_no", &MSG_S(""), 1);
+		colon = no;
+		CHECK(r >= 0 && strstr(l->text[r], colon) != NULL, "the join row does not say no: \"%s\"",
+		      r >= 0 ? l->text[r] : "");
+	}
+	/* below the table: the caveats, each marked, and the recommendation */
+	bool caveat = false, rec = false;
+	for (size_t i = end; i < l->n; i++) {
+		caveat |= l->style[i] == LINES_MARK && l->text[i][0] == '!';
+		rec |= l->style[i] == LINES_GOOD || (c->recommended < 0 && l->style[i] == LINES_WARN);
+	}
+	CHECK(caveat, "no caveat line marked with !");
+	CHECK(rec, "no recommendation line");
+}
+
+/* ---------------------------------------------------------------- chart */
+
+/* Eighths of a cell that a bar character stands for, or 0. */
+static int
+glyph_eighths(UChar32 c)
+{
+	if (c == 0x2588 || c == 0x2591 || c == '#' || c == '=')
+		return 8;
+	if (c >= 0x2589 && c <= 0x258F)
+		return 8 - (int)(c - 0x2588);
+	return 0;
+}
+
+/* Bars: lines holding bar characters that do not start with one (a legend
+ * does). Returns how many, their lengths in eighths in bars[]. */
+static int
+chart_bars(const struct lines *l, int *bars, int max)
+{
+	int n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *s = l->text[i];
+		int32_t k = 0, len = (int32_t)strlen(s);
+		int sum = 0;
+		bool first = true, lead_glyph = false;
+		while (k < len) {
+			UChar32 c;
+			U8_NEXT(s, k, len, c);
+			if (first && c != ' ') {
+				lead_glyph = glyph_eighths(c) > 0;
+				first = false;
+			}
+			sum += glyph_eighths(c);
+		}
+		if (sum > 0 && !lead_glyph && n < max)
+			bars[n++] = sum;
+	}
+	return n;
+}
+
+static void
+check_chart(const struct advice *adv, const struct lines *l, int width, bool ascii)
+{
+	int bars[8], known = 0;
+	for (int i = 0; i < adv->noptions; i++)
+		known += adv->options[i].matched.annual != ADVICE_UNKNOWN;
+	int n = chart_bars(l, bars, 8);
+	CHECK(n == known, "%d bars for %d known costs", n, known);
+	for (int k = 1; k < n; k++)
+		CHECK(bars[k] <= bars[k - 1], "bar %d (%d eighths) is longer than bar %d (%d)", k + 1,
+		      bars[k], k, bars[k - 1]);
+	for (size_t i = 0; i < l->n; i++) {
+		CHECK(cols(l->text[i]) <= width, "chart line %zu is %d columns", i, cols(l->text[i]));
+		if (ascii)
+			CHECK(ascii_only(l->text[i]), "chart line %zu is not ASCII: \"%s\"", i, l->text[i]);
+	}
+}
+
+/* ---------------------------------------------------------------- tests */
+
+static bool
+build(const struct ccase *c, struct answers *a, struct advice *adv)
+{
+	char text[1024];
+	struct answers_error err;
+	struct date on;
+	snprintf(text, sizeof text, "[answers]\n%s", c->answers);
+	answers_init(a);
+	if (answers_parse(a, text, strlen(text), &err) != ANSWERS_OK)
+		return false;
+	if (!date_parse(c->as_of, strlen(c->as_of), &on))
+		return false;
+	return advice_build(adv, a, ps, on, NULL, &err) == ANSWERS_OK;
+}
+
+/* NULL, no options, an option out of range: nothing is added. */
+static void
+test_degenerate(void **state)
+{
+	(void)state;
+	struct lines l;
+	struct advice adv;
+	struct answers a;
+	lines_init(&l);
+	memset(&adv, 0, sizeof adv);
+	answers_init(&a);
+	assert_true(msg_open(MSG_EN));
+	compare_table(&l, NULL, &a, ps, 80, false);
+	compare_detail(&l, NULL, 0, &a, ps, 80, false);
+	compare_chart(&l, NULL, &a, 80, 6, false);
+	compare_table(&l, &adv, &a, ps, 80, false);
+	compare_chart(&l, &adv, &a, 80, 6, false);
+	assert_int_equal(l.n, 0);
+	assert_true(build(&cases[0], &a, &adv));
+	compare_detail(&l, &adv, -1, &a, ps, 80, false);
+	compare_detail(&l, &adv, adv.noptions, &a, ps, 80, false);
+	assert_int_equal(l.n, 0);
+	/* narrower than compare.h allows, and a chart of no height: it still ends */
+	compare_table(&l, &adv, &a, ps, 1, false);
+	compare_chart(&l, &adv, &a, 1, 0, false);
+	compare_detail(&l, &adv, 0, &a, ps, 1, false);
+	assert_true(l.n > 0);
+	lines_fini(&l);
+}
+
+static void
+test_cases(void **state)
+{
+	(void)state;
+	for (size_t ci = 0; ci < sizeof cases / sizeof cases[0]; ci++) {
+		const struct ccase *c = &cases[ci];
+		struct answers a;
+		struct advice adv;
+		snprintf(where, sizeof where, "case %zu (%s)", ci, c->name);
+		if (!build(c, &a, &adv)) {
+			CHECK(false, "advice_build failed");
+			continue;
+		}
+		CHECK(adv.noptions == c->noptions, "%d options", adv.noptions);
+		CHECK(adv.recommended == c->recommended, "recommended %d", adv.recommended);
+		for (size_t li = 0; li < sizeof langs / sizeof langs[0]; li++) {
+			for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++) {
+				for (int ascii = 0; ascii <= (langs[li] == MSG_EN); ascii++) {
+					struct lines l;
+					int w = widths[wi];
+					snprintf(where, sizeof where, "case %zu (%s), %s, width %d%s", ci,
+						 c->name, langs[li] == MSG_EN ? "en" : "zh", w,
+						 ascii ? ", ascii" : "");
+					assert_true(msg_open(langs[li]));
+					lines_init(&l);
+					compare_table(&l, &adv, &a, ps, w, ascii);
+					dump(&l);
+					check_lines(&l, w, "table");
+					check_table(c, &adv, &l, w, ascii);
+					for (int height = 3; height <= 6; height += 3) {
+						lines_clear(&l);
+						compare_chart(&l, &adv, &a, w, height, ascii);
+						dump(&l);
+						check_lines(&l, w, "chart");
+						check_chart(&adv, &l, w, ascii);
+					}
+					lines_fini(&l);
+				}
+			}
+		}
+	}
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
+/* The detail: every caveat's and reason's source with its date, unknown
+ * and unverified data marked, lines within the width. */
+static void
+test_detail(void **state)
+{
+	(void)state;
+	for (size_t ci = 0; ci < sizeof cases / sizeof cases[0]; ci++) {
+		const struct ccase *c = &cases[ci];
+		struct answers a;
+		struct advice adv;
+		if (!build(c, &a, &adv))
+			continue;
+		for (size_t li = 0; li < sizeof langs / sizeof langs[0]; li++) {
+			assert_true(msg_open(langs[li]));
+			for (int i = 0; i < adv.noptions; i++) {
+				const struct advice_option *o = &adv.options[i];
+				struct lines l;
+				char d[11];
+				snprintf(where, sizeof where, "case %zu (%s), %s, detail %d", ci, c->name,
+					 langs[li] == MSG_EN ? "en" : "zh", i + 1);
+				lines_init(&l);
+				compare_detail(&l, &adv, i, &a, ps, 80, false);
+				dump(&l);
+				check_lines(&l, 80, "detail");
+				CHECK(l.n > 0 && l.style[0] == LINES_TITLE, "no title");
+				bool warn = false;
+				for (size_t k = 0; k < l.n; k++)
+					warn |= l.style[k] == LINES_WARN;
+				bool needs_warn = o->eligible < 0 || o->matched.annual == ADVICE_UNKNOWN;
+				for (int k = 0; k < o->ncaveats; k++) {
+					const struct policy_ref *ref = o->caveats[k].ref;
+					bool found = false;
+					needs_warn |= !ref->verified;
+					needs_warn |= o->caveats[k].id == ADVICE_UNKNOWN_VALUE;
+					date_format(ref->checked, d);
+					for (size_t q = 0; q < l.n && !found; q++)
+						found = strstr(l.text[q], d) != NULL;
+					CHECK(found, "caveat %d: the date checked %s is not shown", k, d);
+				}
+				CHECK(warn == needs_warn, "unknown or unverified data %s marked",
+				      warn ? "wrongly" : "not");
+				/* the reasons with the recommended option (option 1 when none is) */
+				int home = adv.recommended >= 0 ? adv.recommended : 0;
+				char why[64];
+				msg_format(why, sizeof why, "report_reasons", NULL, 0);
+				bool has_why = false;
+				for (size_t q = 0; q < l.n; q++)
+					has_why |= strcmp(l.text[q], why) == 0;
+				CHECK(has_why == (i == home && adv.nreasons > 0), "reasons %s",
+				      has_why ? "here" : "missing");
+				/* the recommendation section comes last, after the last blank
+				 * line (report.c takes it from there) */
+				size_t cut = l.n;
+				while (cut > 0 && l.text[cut - 1][0] != '\0')
+					cut--;
+				CHECK(cut > 0 && cut < l.n, "no recommendation section after a blank line");
+				if (cut > 0 && cut < l.n) {
+					enum lines_style want = i != home		? LINES_NORMAL
+								: adv.recommended >= 0 ? LINES_GOOD
+										       : LINES_WARN;
+					CHECK(l.style[cut] == want, "the section starts with style %d: \"%s\"",
+					      l.style[cut], l.text[cut]);
+				}
+				lines_fini(&l);
+			}
+		}
+	}
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
+/* The text report: every option, then the recommendation and its reasons
+ * once, at the end. */
+static void
+test_report(void **state)
+{
+	(void)state;
+	for (size_t ci = 0; ci < sizeof cases / sizeof cases[0]; ci++) {
+		const struct ccase *c = &cases[ci];
+		struct answers a;
+		struct advice adv;
+		char text[32768], key[64], last[64], why[64];
+		if (!build(c, &a, &adv))
+			continue;
+		for (size_t li = 0; li < sizeof langs / sizeof langs[0]; li++) {
+			snprintf(where, sizeof where, "case %zu (%s), %s, report", ci, c->name,
+				 langs[li] == MSG_EN ? "en" : "zh");
+			assert_true(msg_open(langs[li]));
+			FILE *f = tmpfile();
+			assert_non_null(f);
+			report_text(f, &adv, &a, ps, 80);
+			rewind(f);
+			size_t n = fread(text, 1, sizeof text - 1, f);
+			text[n] = '\0';
+			fclose(f);
+			struct msg_arg arg[2] = {MSG_I(adv.noptions), MSG_S("")};
+			msg_format(last, sizeof last, "report_option", arg, 2);
+			msg_format(why, sizeof why, "report_reasons", NULL, 0);
+			const char *opt = strstr(text, last), *w = strstr(text, why);
+			CHECK(opt != NULL, "no \"%s\"", last);
+			CHECK(w != NULL && w > opt && strstr(w + 1, why) == NULL,
+			      "the reasons are not once, after the options");
+			/* "Recommended: option 1, " (the name left out) */
+			arg[0] = MSG_I(adv.recommended + 1);
+			msg_format(key, sizeof key, adv.recommended >= 0 ? "cmp_recommend" : "report_recommend_none",
+				   arg, 2);
+			CHECK(strstr(opt, key) != NULL, "no \"%s\" after the options", key);
+			for (char *p = text; *p != '\0';) {
+				char *e = strchr(p, '\n');
+				size_t len = e != NULL ? (size_t)(e - p) : strlen(p);
+				CHECK(wrap_text_width(p, len, M) <= 80, "a report line is wider than 80: %.*s", (int)len,
+				      p);
+				p += len + (e != NULL);
+			}
+		}
+	}
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	struct policy_error err;
+	/* measure as a UTF-8 terminal of this machine would, where there is one */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "");
+	ps = policy_set_new();
+	if (ps == NULL || policy_set_add_builtin(ps, &err) != POLICY_OK)
+		return -1;
+	if (policy_set_finish(ps, &err) != POLICY_OK)
+		return -1;
+	return msg_open(MSG_EN) ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	policy_set_free(ps);
+	msg_close();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_degenerate),
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_detail),
+		cmocka_unit_test(test_report),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

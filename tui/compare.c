@@ -1,0 +1,1463 @@
+/* compare.c -- the comparison's table, caveats, recommendation, details and cost chart as styled lines */
+#include "compare.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "msg.h"
+#include "wrap.h"
+
+/* A message, a source (a few hundred bytes), a table cell, a formatted value. */
+#define TEXT_MAX 4096
+#define CELL_MAX 512
+#define VALUE_MAX 256
+/* Lines wrapped per call of wrap_lines; longer texts are wrapped in steps. */
+#define WRAP_MAX 64
+/* Lines of one table cell: cells hold a value and a note, a few lines at most. */
+#define CELL_LINES 16
+/* Columns between table columns. */
+#define GAP 2
+/* A line's leading spaces and bullet, at most. */
+#define LEAD_MAX 64
+/* What the screen measures with: wcwidth in a UTF-8 locale, else Unicode. */
+#define MEASURE WRAP_MEASURE_LOCALE
+
+/* How an item's number is shown (advice_id_value_name gives its meaning). */
+enum vunit { VU_NONE, VU_NUMBER, VU_MONTHS, VU_YEARS, VU_TENTHS, VU_FEN, VU_BP, VU_PPM, VU_FIELD };
+
+static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
+	[ADVICE_AGE_OUT_OF_RANGE] = {VU_NUMBER, VU_NUMBER},
+	[ADVICE_PENSION_BUNDLED] = {VU_BP, VU_FEN},
+	[ADVICE_BASE_ABOVE_INCOME] = {VU_FEN, VU_FEN},
+	[ADVICE_WAITING_PERIOD] = {VU_MONTHS, VU_NONE},
+	[ADVICE_TRANSFER_YEARS] = {VU_TENTHS, VU_NONE},
+	[ADVICE_TRANSFER_GAP] = {VU_MONTHS, VU_MONTHS},
+	[ADVICE_RETIREMENT_SHORTFALL] = {VU_TENTHS, VU_YEARS},
+	[ADVICE_COVERAGE_GAP] = {VU_MONTHS, VU_NONE},
+	[ADVICE_UNKNOWN_VALUE] = {VU_FIELD, VU_NONE},
+	[ADVICE_REASON_RETIREMENT_BENEFITS] = {VU_YEARS, VU_NONE},
+	[ADVICE_REASON_HIGHER_REIMBURSEMENT] = {VU_BP, VU_BP},
+	[ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM},
+	[ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM},
+	[ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
+};
+
+/* Everything one rendering needs, so helpers take one pointer. */
+struct rend {
+	struct lines *out;
+	int width;
+	const char *locale; /* for ICU line breaking: "en" or "zh" */
+	bool ascii;
+	const char *unknown_key; /* the word for an unknown value: short in the table */
+	const char *field_prefix; /* "field_" (sentences) or "cmp_field_" (short) */
+	const struct advice *adv;
+	const struct answers *a;
+	const struct policy_set *ps;
+	/* marks used in the table, for the notes under it */
+	bool used_unknown, used_national, used_unverified;
+};
+
+static void
+rend_init(struct rend *r, struct lines *out, const struct advice *adv, const struct answers *a,
+	  const struct policy_set *ps, int width, bool ascii, bool table)
+{
+	*r = (struct rend){.out = out,
+			   .width = width > 0 ? width : 1,
+			   .locale = msg_lang() == MSG_ZH ? "zh" : "en",
+			   .ascii = ascii,
+			   .unknown_key = table ? "cmp_unknown" : "value_unknown",
+			   .field_prefix = table ? "cmp_field_" : "field_",
+			   .adv = adv,
+			   .a = a,
+			   .ps = ps};
+}
+
+/* ---------------------------------------------------------------- text */
+
+static int
+cols_of(const char *s)
+{
+	return wrap_text_width(s, strlen(s), MEASURE);
+}
+
+/* Append s to buf (NUL-terminated, capacity cap), cut at a character
+ * boundary when it does not fit. */
+static void
+cat(char *buf, size_t cap, const char *s)
+{
+	size_t n = strlen(buf), k = strlen(s);
+	if (n + 1 >= cap)
+		return;
+	if (k > cap - n - 1) {
+		k = cap - n - 1;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+	}
+	memcpy(buf + n, s, k);
+	buf[n + k] = '\0';
+}
+
+static void
+blank(struct rend *r)
+{
+	lines_add(r->out, LINES_NORMAL, "", 0);
+}
+
+/* text wrapped to the width: the first line after indent spaces and
+ * bullet, the others under the text (a hanging indent) */
+static void
+emit(struct rend *r, enum lines_style st, int indent, const char *bullet, const char *text)
+{
+	struct wrap_line wl[WRAP_MAX];
+	char line[LEAD_MAX + TEXT_MAX];
+	size_t len = strlen(text), pos = 0, blen = bullet != NULL ? strlen(bullet) : 0;
+	int bw = bullet != NULL ? cols_of(bullet) : 0;
+	if (indent < 0)
+		indent = 0;
+	if (indent + bw > LEAD_MAX || blen > LEAD_MAX - (size_t)indent) {
+		indent = 0;
+		bullet = NULL;
+		bw = 0;
+		blen = 0;
+	}
+	int avail = r->width - indent - bw;
+	if (avail < 1)
+		avail = 1;
+	bool first = true;
+	if (len > TEXT_MAX)
+		len = TEXT_MAX;
+	if (len == 0) {
+		blank(r);
+		return;
+	}
+	while (pos < len) {
+		size_t n = wrap_lines(text + pos, len - pos, avail, r->locale, MEASURE, wl, WRAP_MAX);
+		size_t use = n <= WRAP_MAX ? n : WRAP_MAX - 1;
+		for (size_t i = 0; i < use; i++) {
+			size_t k = 0;
+			if (wl[i].len > 0 || first) {
+				memset(line, ' ', (size_t)indent);
+				k = (size_t)indent;
+				if (first && bullet != NULL) {
+					memcpy(line + k, bullet, blen);
+					k += blen;
+				} else {
+					memset(line + k, ' ', (size_t)bw);
+					k += (size_t)bw;
+				}
+			}
+			memcpy(line + k, text + pos + wl[i].off, wl[i].len);
+			k += wl[i].len;
+			lines_add(r->out, st, line, k);
+			first = false;
+		}
+		if (n <= WRAP_MAX)
+			break;
+		pos += wl[WRAP_MAX - 1].off; /* go on from the first line not added */
+	}
+}
+
+/* the message key formatted and wrapped */
+static void
+say(struct rend *r, enum lines_style st, int indent, const char *bullet, const char *key,
+    const struct msg_arg *args, int n)
+{
+	char text[TEXT_MAX];
+	msg_format(text, sizeof text, key, args, n);
+	emit(r, st, indent, bullet, text);
+}
+
+/* ---------------------------------------------------------------- values */
+
+static void
+unknown_text(const struct rend *r, char *buf, size_t cap)
+{
+	msg_format(buf, cap, r->unknown_key, NULL, 0);
+}
+
+/* Money is integer fen until here: converted to yuan only to be formatted. */
+static void
+money(const struct rend *r, char *buf, size_t cap, int64_t fen)
+{
+	struct msg_arg a = MSG_D((double)fen / 100.0);
+	if (fen == ADVICE_UNKNOWN)
+		unknown_text(r, buf, cap);
+	else
+		msg_format(buf, cap, r->ascii ? "cmp_money_ascii" : "fmt_money", &a, 1);
+}
+
+static void
+percent(const struct rend *r, char *buf, size_t cap, int64_t x, double per_one)
+{
+	struct msg_arg a = MSG_D((double)x / per_one);
+	if (x == ADVICE_UNKNOWN)
+		unknown_text(r, buf, cap);
+	else
+		msg_format(buf, cap, "fmt_percent", &a, 1);
+}
+
+static void
+years_tenths(const struct rend *r, char *buf, size_t cap, int64_t tenths)
+{
+	struct msg_arg a = MSG_D((double)tenths / 10.0);
+	if (tenths == ADVICE_UNKNOWN || tenths < 0)
+		unknown_text(r, buf, cap);
+	else
+		msg_format(buf, cap, "fmt_years", &a, 1);
+}
+
+static void
+months(const struct rend *r, char *buf, size_t cap, int64_t m)
+{
+	struct msg_arg a = MSG_I(m);
+	if (m == ADVICE_UNKNOWN || m < 0)
+		unknown_text(r, buf, cap);
+	else
+		msg_format(buf, cap, "fmt_months", &a, 1);
+}
+
+static void
+value_text(const struct rend *r, char *buf, size_t cap, enum vunit u, int64_t x)
+{
+	struct msg_arg a = MSG_I(x);
+	char key[64];
+	buf[0] = '\0';
+	if (u == VU_NONE)
+		return;
+	if (x == ADVICE_UNKNOWN) {
+		unknown_text(r, buf, cap);
+		return;
+	}
+	switch (u) {
+	case VU_NONE: break;
+	case VU_NUMBER: msg_format(buf, cap, "fmt_number", &a, 1); break;
+	case VU_MONTHS: months(r, buf, cap, x); break;
+	case VU_YEARS: years_tenths(r, buf, cap, x * 10); break;
+	case VU_TENTHS: years_tenths(r, buf, cap, x); break;
+	case VU_FEN: money(r, buf, cap, x); break;
+	case VU_BP: percent(r, buf, cap, x, 10000.0); break;
+	case VU_PPM: percent(r, buf, cap, x, 1000000.0); break;
+	case VU_FIELD: {
+		const char *f = advice_field_name((enum advice_field)x);
+		snprintf(key, sizeof key, "%s%s", r->field_prefix, f != NULL ? f : "");
+		if (f == NULL)
+			unknown_text(r, buf, cap);
+		else
+			msg_format(buf, cap, key, NULL, 0);
+		break;
+	}
+	}
+}
+
+/* The region's name in the catalog's language (English in ascii mode: the
+ * caller then has the English catalog open anyway), or its code. */
+static const char *
+region_name(const struct rend *r, int code, char *buf, size_t cap)
+{
+	const struct policy_region *pr = r->ps != NULL ? policy_set_region(r->ps, code) : NULL;
+	if (pr != NULL)
+		return msg_lang() == MSG_ZH && !r->ascii ? pr->name_zh : pr->name_en;
+	snprintf(buf, cap, "%06d", code);
+	return buf;
+}
+
+/* "Employee scheme, Shanghai" / "职工医保·上海": titles of the detail */
+static void
+option_title(const struct rend *r, const struct advice_option *o, char *buf, size_t cap)
+{
+	char scheme[VALUE_MAX], code[8];
+	msg_format(scheme, sizeof scheme,
+		   o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident", NULL, 0);
+	struct msg_arg a[2] = {MSG_S(scheme), MSG_S(region_name(r, o->region, code, sizeof code))};
+	msg_format(buf, cap, "option_title", a, 2);
+}
+
+/* "1. Employee, Shanghai": table headers; no ambiguous-width characters */
+static void
+option_short(const struct rend *r, int i, char *buf, size_t cap)
+{
+	const struct advice_option *o = &r->adv->options[i];
+	char code[8];
+	struct msg_arg a[2] = {MSG_I(i + 1), MSG_S(region_name(r, o->region, code, sizeof code))};
+	msg_format(buf, cap, o->scheme == ADVICE_EMPLOYEE ? "cmp_col_employee" : "cmp_col_resident", a, 2);
+}
+
+/* "the employee scheme in Shanghai": an option in a sentence */
+static void
+option_name(const struct rend *r, int i, char *buf, size_t cap)
+{
+	const struct advice_option *o = &r->adv->options[i];
+	char code[8];
+	struct msg_arg a = MSG_S(region_name(r, o->region, code, sizeof code));
+	msg_format(buf, cap, o->scheme == ADVICE_EMPLOYEE ? "cmp_name_employee" : "cmp_name_resident", &a, 1);
+}
+
+/* "option 3 (the resident scheme in Chengdu)" appended to a list */
+static void
+list_option(const struct rend *r, char *buf, size_t cap, int i)
+{
+	char name[VALUE_MAX], ref[VALUE_MAX], sep[16];
+	option_name(r, i, name, sizeof name);
+	struct msg_arg a[2] = {MSG_I(i + 1), MSG_S(name)};
+	msg_format(ref, sizeof ref, "cmp_option_ref", a, 2);
+	if (buf[0] != '\0') {
+		msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+		cat(buf, cap, sep);
+	}
+	cat(buf, cap, ref);
+}
+
+static bool
+is_unverified(const struct policy_ref *ref)
+{
+	return ref != NULL && !ref->verified;
+}
+
+static const struct advice_item *
+find_caveat(const struct advice_option *o, enum advice_id id, int64_t v0)
+{
+	for (int i = 0; i < o->ncaveats; i++)
+		if (o->caveats[i].id == id && (v0 == ADVICE_UNKNOWN || o->caveats[i].v[0] == v0))
+			return &o->caveats[i];
+	return NULL;
+}
+
+/* The message of an item (key prefix "adv_" for sentences, "cmp_cav_" or
+ * "cmp_block_" for short forms) with its numbers. o is the option it
+ * belongs to (NULL for reasons), region the place it speaks of. */
+static void
+item_text(const struct rend *r, char *buf, size_t cap, const char *prefix, const struct advice_item *it,
+	  const struct advice_option *o, int region)
+{
+	char v[ADVICE_MAX_VALUES][VALUE_MAX], name[VALUE_MAX], code[8], key[64];
+	const char *known[ADVICE_MAX_VALUES];
+	const char *mode = "";
+	const char *id = advice_id_name(it->id);
+	buf[0] = '\0';
+	if (id == NULL)
+		return;
+	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
+		int64_t x = it->v[i];
+		/* the core reports a bundled pension of 0 when the base is unknown */
+		if (it->id == ADVICE_PENSION_BUNDLED && i == 1 && o != NULL &&
+		    o->low.monthly == ADVICE_UNKNOWN)
+			x = ADVICE_UNKNOWN;
+		known[i] = x == ADVICE_UNKNOWN ? "no" : "yes";
+		value_text(r, v[i], sizeof v[i], id_units[it->id][i], x);
+	}
+	if ((it->id == ADVICE_TRANSFER_GAP || it->id == ADVICE_COVERAGE_GAP) && it->v[0] == 0)
+		mode = "zero";
+	else if (it->id == ADVICE_AGE_OUT_OF_RANGE)
+		mode = it->v[0] < it->v[1] ? "min" : "max";
+	snprintf(name, sizeof name, "%s", region_name(r, region, code, sizeof code));
+	struct msg_arg a[6] = {MSG_S(v[0]),     MSG_S(v[1]),     MSG_S(name),
+			       MSG_S(known[0]), MSG_S(known[1]), MSG_S(mode)};
+	snprintf(key, sizeof key, "%s%s", prefix, id);
+	msg_format(buf, cap, key, a, 6);
+}
+
+/* ---------------------------------------------------------------- detail */
+
+static void
+source(struct rend *r, int indent, const struct policy_ref *ref)
+{
+	char d[11];
+	if (ref == NULL)
+		return;
+	date_format(ref->checked, d);
+	struct msg_arg a[3] = {MSG_S(ref->source), MSG_S(ref->verified ? "yes" : "no"), MSG_S(d)};
+	say(r, ref->verified ? LINES_DIM : LINES_WARN, indent, NULL, "report_source", a, 3);
+}
+
+/* One blocker, caveat or reason: its sentence, then its source. */
+static void
+item(struct rend *r, enum lines_style st, const struct advice_item *it, const struct advice_option *o,
+     int region)
+{
+	char text[TEXT_MAX];
+	item_text(r, text, sizeof text, "adv_", it, o, region);
+	if (it->id == ADVICE_UNKNOWN_VALUE || it->id == ADVICE_UNVERIFIED_DATA)
+		st = LINES_WARN;
+	emit(r, st, 2, "- ", text);
+	source(r, 4, it->ref);
+}
+
+/* "¥600.00 a month, ¥7,200.00 a year, 10% of your income" */
+static void
+amounts(const struct rend *r, char *buf, size_t cap, const struct advice_cost *c, bool pension)
+{
+	char m[VALUE_MAX], y[VALUE_MAX], s[VALUE_MAX];
+	money(r, m, sizeof m, c->monthly);
+	money(r, y, sizeof y, c->annual);
+	percent(r, s, sizeof s, c->share_ppm, 1000000.0);
+	struct msg_arg a[3] = {MSG_S(m), MSG_S(y), MSG_S(s)};
+	if (c->share_ppm == ADVICE_UNKNOWN) /* no income to compare with */
+		msg_format(buf, cap, "report_amounts", a, 2);
+	else
+		msg_format(buf, cap,
+			   pension && c->pension_monthly != 0 ? "report_amounts_share_pension"
+							      : "report_amounts_share",
+			   a, 3);
+}
+
+static void
+detail_cost(struct rend *r, const struct advice_option *o)
+{
+	char t[TEXT_MAX], base[VALUE_MAX], t2[TEXT_MAX];
+	bool pension = find_caveat(o, ADVICE_PENSION_BUNDLED, ADVICE_UNKNOWN) != NULL;
+	struct msg_arg a[2];
+	if (o->low.monthly == ADVICE_UNKNOWN) {
+		unknown_text(r, t, sizeof t);
+		a[0] = MSG_S(t);
+		say(r, LINES_WARN, 2, NULL, "report_cost", a, 1);
+	} else if (o->scheme == ADVICE_RESIDENT) {
+		amounts(r, t, sizeof t, &o->low, false);
+		a[0] = MSG_S(t);
+		const char *key = o->cost_is_minimum ? "report_cost_minimum" : "report_cost";
+		say(r, LINES_NORMAL, 2, NULL, key, a, 1);
+	} else if (o->low.base == ADVICE_UNKNOWN) {
+		amounts(r, t, sizeof t, &o->low, pension);
+		a[0] = MSG_S(t);
+		say(r, LINES_NORMAL, 2, NULL, "report_cost_fixed", a, 1);
+	} else {
+		bool same = o->matched.base == o->low.base;
+		money(r, base, sizeof base, o->low.base);
+		amounts(r, t, sizeof t, &o->low, pension);
+		a[0] = MSG_S(base);
+		a[1] = MSG_S(t);
+		say(r, LINES_NORMAL, 2, NULL, same ? "report_cost_same" : "report_cost_low", a, 2);
+		if (!same) {
+			money(r, base, sizeof base, o->matched.base);
+			amounts(r, t, sizeof t, &o->matched, pension);
+			say(r, LINES_NORMAL, 2, NULL, "report_cost_matched", a, 2);
+		}
+	}
+	source(r, 4, o->cost_ref);
+	if (o->scheme != ADVICE_EMPLOYEE)
+		return;
+	if (pension) {
+		char lo[VALUE_MAX], hi[VALUE_MAX];
+		bool unknown = o->low.monthly == ADVICE_UNKNOWN || o->low.pension_monthly == ADVICE_UNKNOWN;
+		if (unknown) {
+			unknown_text(r, t2, sizeof t2);
+		} else {
+			money(r, lo, sizeof lo, o->low.pension_monthly);
+			money(r, hi, sizeof hi, o->matched.pension_monthly);
+			struct msg_arg p[2] = {MSG_S(lo), MSG_S(hi)};
+			bool one = o->matched.base == o->low.base ||
+				   o->matched.pension_monthly == ADVICE_UNKNOWN;
+			msg_format(t2, sizeof t2, one ? "report_pension_one" : "report_pension_two", p,
+				   one ? 1 : 2);
+		}
+		a[0] = MSG_S(t2);
+		say(r, unknown ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_pension", a, 1);
+	} else if (find_caveat(o, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_PENSION) != NULL) {
+		say(r, LINES_WARN, 2, NULL, "report_pension_unknown", NULL, 0);
+	} else {
+		say(r, LINES_NORMAL, 2, NULL, "report_pension_none", NULL, 0);
+	}
+}
+
+static const char *
+tri(int v)
+{
+	return v < 0 ? "unknown" : v ? "yes" : "no";
+}
+
+static void
+detail_benefits(struct rend *r, const struct advice_option *o)
+{
+	char v[VALUE_MAX], t[TEXT_MAX];
+	struct msg_arg a[1];
+	percent(r, v, sizeof v, o->inpatient_bp, 10000.0);
+	if (o->inpatient_bp != ADVICE_UNKNOWN && o->inpatient_is_average) {
+		a[0] = MSG_S(v);
+		msg_format(t, sizeof t, "report_national_average", a, 1);
+		a[0] = MSG_S(t);
+	} else {
+		a[0] = MSG_S(v);
+	}
+	say(r, o->inpatient_bp == ADVICE_UNKNOWN ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_inpatient", a,
+	    1);
+	a[0] = MSG_S(tri(o->personal_account));
+	say(r, o->personal_account < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_personal_account", a, 1);
+	a[0] = MSG_S(tri(o->family_sharing));
+	say(r, o->family_sharing < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_family_sharing", a, 1);
+	if (o->waiting_months == 0)
+		msg_format(v, sizeof v, "report_waiting_none", NULL, 0);
+	else
+		months(r, v, sizeof v, o->waiting_months);
+	a[0] = MSG_S(v);
+	say(r, o->waiting_months < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_waiting", a, 1);
+}
+
+static void
+detail_retirement(struct rend *r, const struct advice_option *o)
+{
+	char v[VALUE_MAX];
+	struct msg_arg a[4];
+	if (o->scheme != ADVICE_EMPLOYEE) {
+		say(r, LINES_NORMAL, 2, NULL, "report_retire_resident", NULL, 0);
+		return;
+	}
+	if (o->retirement.age_months <= 0) {
+		say(r, LINES_WARN, 2, NULL, "report_retire_age_unknown", NULL, 0);
+	} else {
+		a[0] = MSG_I(o->retirement.age_months / 12);
+		a[1] = MSG_I(o->retirement.age_months % 12);
+		a[2] = MSG_I(o->retirement.year);
+		a[3] = MSG_I(o->retirement.month);
+		say(r, LINES_NORMAL, 2, NULL, "report_retire_age", a, 4);
+		years_tenths(r, v, sizeof v, o->retirement.years_at_retirement);
+		a[0] = MSG_S(v);
+		say(r, LINES_NORMAL, 2, NULL, "report_retire_years", a, 1);
+	}
+	bool req_unknown = o->retirement.years_required < 0;
+	years_tenths(r, v, sizeof v, req_unknown ? -1 : o->retirement.years_required * 10);
+	a[0] = MSG_S(v);
+	say(r, req_unknown ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_retire_required", a, 1);
+	if (o->retirement.shortfall == 0)
+		msg_format(v, sizeof v, "report_retire_shortfall_none", NULL, 0);
+	else
+		years_tenths(r, v, sizeof v, o->retirement.shortfall);
+	a[0] = MSG_S(v);
+	enum lines_style st = o->retirement.shortfall < 0   ? LINES_WARN
+			      : o->retirement.shortfall > 0 ? LINES_MARK
+							    : LINES_NORMAL;
+	say(r, st, 2, NULL, "report_retire_shortfall", a, 1);
+}
+
+/* The recommendation and its reasons, each with its source. */
+static void
+recommendation(struct rend *r)
+{
+	const struct advice *adv = r->adv;
+	bool some = adv->recommended >= 0 && adv->recommended < adv->noptions;
+	if (some) {
+		char name[VALUE_MAX];
+		option_name(r, adv->recommended, name, sizeof name);
+		struct msg_arg t[2] = {MSG_I(adv->recommended + 1), MSG_S(name)};
+		say(r, LINES_GOOD, 0, NULL, "cmp_recommend", t, 2);
+	} else {
+		say(r, LINES_WARN, 0, NULL, "report_recommend_none", NULL, 0);
+	}
+	if (adv->nreasons > 0) {
+		int region = some ? adv->options[adv->recommended].region : r->a->work_city;
+		say(r, LINES_HEADER, 0, NULL, "report_reasons", NULL, 0);
+		for (int i = 0; i < adv->nreasons; i++)
+			item(r, LINES_NORMAL, &adv->reasons[i], NULL, region);
+	}
+}
+
+void
+compare_detail(struct lines *out, const struct advice *adv, int i, const struct answers *a,
+	       const struct policy_set *ps, int width, bool ascii)
+{
+	struct rend r;
+	char title[VALUE_MAX];
+	if (adv == NULL || a == NULL || i < 0 || i >= adv->noptions)
+		return;
+	rend_init(&r, out, adv, a, ps, width, ascii, false);
+	const struct advice_option *o = &adv->options[i];
+	option_title(&r, o, title, sizeof title);
+	struct msg_arg t[2] = {MSG_I(i + 1), MSG_S(title)};
+	say(&r, LINES_TITLE, 0, NULL, "report_option", t, 2);
+	if (adv->recommended == i)
+		say(&r, LINES_GOOD, 2, NULL, "cmp_detail_recommended", NULL, 0);
+	/* a blocker is definite even where another rule is unknown */
+	if (o->nblockers == 0 && o->eligible > 0) {
+		say(&r, LINES_NORMAL, 2, NULL, "report_eligible_yes", NULL, 0);
+	} else if (o->nblockers > 0 || o->eligible == 0) {
+		say(&r, LINES_MARK, 2, NULL, "report_eligible_no", NULL, 0);
+		for (int k = 0; k < o->nblockers; k++)
+			item(&r, LINES_MARK, &o->blockers[k], o, o->region);
+	} else {
+		say(&r, LINES_WARN, 2, NULL, "report_eligible_unknown", NULL, 0);
+	}
+	detail_cost(&r, o);
+	detail_benefits(&r, o);
+	detail_retirement(&r, o);
+	if (o->ncaveats > 0) {
+		say(&r, LINES_HEADER, 2, NULL, "report_caveats", NULL, 0);
+		for (int k = 0; k < o->ncaveats; k++)
+			item(&r, LINES_MARK, &o->caveats[k], o, o->region);
+	}
+	/* The reasons belong to the recommendation: they are given once, with
+	 * the recommended option (with option 1 when none is), so that the
+	 * text report, which is every detail in turn, does not repeat them. */
+	int home = adv->recommended >= 0 && adv->recommended < adv->noptions ? adv->recommended : 0;
+	if (i == home) {
+		blank(&r);
+		recommendation(&r);
+	} else if (adv->recommended >= 0 && adv->recommended < adv->noptions) {
+		char name[VALUE_MAX];
+		option_name(&r, adv->recommended, name, sizeof name);
+		struct msg_arg s[2] = {MSG_I(adv->recommended + 1), MSG_S(name)};
+		blank(&r);
+		say(&r, LINES_NORMAL, 0, NULL, "cmp_detail_see_reasons", s, 2);
+	} else {
+		blank(&r);
+		say(&r, LINES_NORMAL, 0, NULL, "cmp_detail_none_see", NULL, 0);
+	}
+}
+
+/* ---------------------------------------------------------------- table */
+
+/* One cell: the value, the marks that follow it, and a second line. */
+struct cell {
+	char main[CELL_MAX];
+	char extra[CELL_MAX];
+	bool unknown, national, unverified;
+};
+
+typedef void cell_fn(struct rend *r, const struct advice_option *o, struct cell *c);
+
+static void
+cell_unknown(struct rend *r, struct cell *c)
+{
+	unknown_text(r, c->main, sizeof c->main);
+	c->unknown = true;
+}
+
+static void
+fmt1(char *buf, size_t cap, const char *key, const char *s)
+{
+	struct msg_arg a = MSG_S(s);
+	msg_format(buf, cap, key, &a, 1);
+}
+
+static void
+cell_join(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	if (o->nblockers > 0 || o->eligible == 0) {
+		char list[CELL_MAX] = "", one[VALUE_MAX], sep[16];
+		msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+		for (int k = 0; k < o->nblockers; k++) {
+			item_text(r, one, sizeof one, "cmp_block_", &o->blockers[k], o, o->region);
+			if (k > 0)
+				cat(list, sizeof list, sep);
+			cat(list, sizeof list, one);
+			c->unverified |= is_unverified(o->blockers[k].ref);
+		}
+		fmt1(c->main, sizeof c->main, "cmp_join_no", list);
+	} else if (o->eligible > 0) {
+		msg_format(c->main, sizeof c->main, "cmp_join_yes", NULL, 0);
+		if (r->a->hukou_city != o->region && r->ps != NULL) {
+			const struct policy_ref *ref = NULL;
+			policy_value(r->ps, o->region, POLICY_ACCESS,
+				     o->scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE
+								  : POLICY_ACCESS_RESIDENT,
+				     r->adv->as_of, &ref);
+			c->unverified = is_unverified(ref);
+		}
+	} else {
+		cell_unknown(r, c);
+	}
+}
+
+static void
+cell_cost(struct rend *r, const struct advice_option *o, struct cell *c, bool monthly)
+{
+	char v[VALUE_MAX];
+	int64_t x = monthly ? o->matched.monthly : o->matched.annual;
+	if (x == ADVICE_UNKNOWN) {
+		cell_unknown(r, c);
+		return;
+	}
+	money(r, v, sizeof v, x);
+	if (o->cost_is_minimum) {
+		fmt1(c->main, sizeof c->main, "cmp_at_least", v);
+		c->national = true;
+	} else {
+		snprintf(c->main, sizeof c->main, "%s", v);
+	}
+	c->unverified = is_unverified(o->cost_ref);
+	int64_t lo = monthly ? o->low.monthly : o->low.annual;
+	if (o->scheme == ADVICE_EMPLOYEE && o->matched.base != o->low.base && lo != ADVICE_UNKNOWN) {
+		money(r, v, sizeof v, lo);
+		fmt1(c->extra, sizeof c->extra, "cmp_cost_lowest", v);
+	}
+}
+
+static void
+cell_monthly(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	cell_cost(r, o, c, true);
+}
+
+static void
+cell_yearly(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	cell_cost(r, o, c, false);
+}
+
+/* x * num / den, rounded half up; x, num ≥ 0 */
+static int64_t
+muldiv(int64_t x, int64_t num, int64_t den)
+{
+	return (x * num * 2 + den) / (den * 2);
+}
+
+static void
+cell_share(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	char v[VALUE_MAX];
+	if (o->matched.share_ppm == ADVICE_UNKNOWN) {
+		cell_unknown(r, c);
+		return;
+	}
+	percent(r, c->main, sizeof c->main, o->matched.share_ppm, 1000000.0);
+	int64_t p = o->matched.pension_monthly, income = r->a->monthly_income;
+	if (o->scheme == ADVICE_EMPLOYEE && p != ADVICE_UNKNOWN && p > 0 && income > 0) {
+		int64_t ppm = muldiv(o->matched.annual + p * 12, 1000000, income * 100 * 12);
+		percent(r, v, sizeof v, ppm, 1000000.0);
+		fmt1(c->extra, sizeof c->extra, "cmp_share_pension", v);
+	}
+}
+
+static void
+cell_pension(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	char v[VALUE_MAX];
+	const struct advice_item *pb = find_caveat(o, ADVICE_PENSION_BUNDLED, ADVICE_UNKNOWN);
+	if (o->scheme != ADVICE_EMPLOYEE) {
+		msg_format(c->main, sizeof c->main, "cmp_pension_none", NULL, 0);
+	} else if (pb != NULL) {
+		c->unverified = is_unverified(pb->ref);
+		if (o->low.monthly != ADVICE_UNKNOWN && o->matched.pension_monthly != ADVICE_UNKNOWN) {
+			money(r, v, sizeof v, o->matched.pension_monthly);
+			fmt1(c->main, sizeof c->main, "cmp_pension_month", v);
+		} else if (pb->v[0] != ADVICE_UNKNOWN) {
+			percent(r, v, sizeof v, pb->v[0], 10000.0);
+			fmt1(c->main, sizeof c->main, "cmp_pension_rate", v);
+		} else {
+			msg_format(c->main, sizeof c->main, "cmp_pension_required", NULL, 0);
+			c->unknown = true;
+		}
+	} else if (find_caveat(o, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_PENSION) != NULL) {
+		cell_unknown(r, c);
+	} else {
+		msg_format(c->main, sizeof c->main, "cmp_pension_none", NULL, 0);
+	}
+}
+
+static void
+cell_inpatient(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	if (o->inpatient_bp == ADVICE_UNKNOWN) {
+		cell_unknown(r, c);
+		return;
+	}
+	percent(r, c->main, sizeof c->main, o->inpatient_bp, 10000.0);
+	c->national = o->inpatient_is_average;
+	if (r->ps != NULL) {
+		const struct policy_ref *ref = NULL;
+		policy_value(r->ps, o->region, POLICY_BENEFITS,
+			     o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_INPATIENT_EMPLOYEE
+							  : POLICY_BENEFITS_INPATIENT_RESIDENT,
+			     r->adv->as_of, &ref);
+		c->unverified = is_unverified(ref);
+	}
+}
+
+static void
+cell_account(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	if (o->personal_account < 0) {
+		cell_unknown(r, c);
+		return;
+	}
+	msg_format(c->main, sizeof c->main, o->personal_account ? "cmp_account_yes" : "cmp_account_no", NULL,
+		   0);
+	const struct advice_item *na = find_caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, ADVICE_UNKNOWN);
+	if (na != NULL) {
+		c->unverified = is_unverified(na->ref);
+	} else if (r->ps != NULL && o->scheme == ADVICE_EMPLOYEE) {
+		const struct policy_ref *ref = NULL;
+		policy_value(r->ps, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT,
+			     r->adv->as_of, &ref);
+		c->unverified = is_unverified(ref);
+	}
+}
+
+static void
+cell_waiting(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	if (o->waiting_months < 0) {
+		cell_unknown(r, c);
+		return;
+	}
+	if (o->waiting_months == 0)
+		msg_format(c->main, sizeof c->main, "cmp_waiting_none", NULL, 0);
+	else
+		months(r, c->main, sizeof c->main, o->waiting_months);
+	const struct advice_item *w = find_caveat(o, ADVICE_WAITING_PERIOD, ADVICE_UNKNOWN);
+	c->unverified = w != NULL && is_unverified(w->ref);
+}
+
+static void
+cell_retire_age(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	if (o->retirement.age_months <= 0) {
+		cell_unknown(r, c);
+		return;
+	}
+	struct msg_arg a[4] = {MSG_I(o->retirement.age_months / 12), MSG_I(o->retirement.age_months % 12),
+			       MSG_I(o->retirement.year), MSG_I(o->retirement.month)};
+	msg_format(c->main, sizeof c->main, "cmp_retire_age", a, 4);
+}
+
+static void
+cell_retire_years(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	if (o->scheme != ADVICE_EMPLOYEE)
+		msg_format(c->main, sizeof c->main, "cmp_not_applicable", NULL, 0);
+	else if (o->retirement.age_months <= 0)
+		cell_unknown(r, c);
+	else
+		years_tenths(r, c->main, sizeof c->main, o->retirement.years_at_retirement);
+}
+
+static void
+cell_retire_required(struct rend *r, const struct advice_option *o, struct cell *c)
+{
+	char v[VALUE_MAX];
+	if (o->scheme != ADVICE_EMPLOYEE) {
+		msg_format(c->main, sizeof c->main, "cmp_years_none", NULL, 0);
+		return;
+	}
+	if (o->retirement.years_required < 0) {
+		cell_unknown(r, c);
+		return;
+	}
+	years_tenths(r, c->main, sizeof c->main, (int64_t)o->retirement.years_required * 10);
+	if (r->ps != NULL && r->a != NULL) {
+		const struct policy_ref *ref = NULL;
+		policy_value(r->ps, o->region, POLICY_RETIREMENT,
+			     r->a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE
+						       : POLICY_RETIREMENT_YEARS_FEMALE,
+			     r->adv->as_of, &ref);
+		c->unverified = is_unverified(ref);
+	}
+	if (o->retirement.shortfall > 0) {
+		years_tenths(r, v, sizeof v, o->retirement.shortfall);
+		fmt1(c->extra, sizeof c->extra, "cmp_shortfall", v);
+	}
+}
+
+/* The rows of the table, top to bottom. */
+static const struct row {
+	const char *label;
+	cell_fn *fill;
+} rows[] = {
+	{.label = "cmp_row_join", .fill = cell_join},
+	{.label = "cmp_row_monthly", .fill = cell_monthly},
+	{.label = "cmp_row_yearly", .fill = cell_yearly},
+	{.label = "cmp_row_share", .fill = cell_share},
+	{.label = "cmp_row_pension", .fill = cell_pension},
+	{.label = "cmp_row_inpatient", .fill = cell_inpatient},
+	{.label = "cmp_row_account", .fill = cell_account},
+	{.label = "cmp_row_waiting", .fill = cell_waiting},
+	{.label = "cmp_row_retire_age", .fill = cell_retire_age},
+	{.label = "cmp_row_retire_years", .fill = cell_retire_years},
+	{.label = "cmp_row_retire_required", .fill = cell_retire_required},
+};
+#define NROWS (sizeof rows / sizeof rows[0])
+
+/* Where the columns are: the label column, then one per option. */
+struct layout {
+	int ncols;
+	int start[ADVICE_MAX_OPTIONS + 1];
+	int width[ADVICE_MAX_OPTIONS + 1];
+};
+
+/* Column widths from the widest label (at most a quarter of the width) and
+ * an equal share of the rest for each option. */
+static void
+table_layout(struct rend *r, struct layout *lay)
+{
+	char label[VALUE_MAX];
+	int n = r->adv->noptions, lw = 0;
+	msg_format(label, sizeof label, "cmp_row_option", NULL, 0);
+	lw = cols_of(label);
+	for (size_t k = 0; k < NROWS; k++) {
+		msg_format(label, sizeof label, rows[k].label, NULL, 0);
+		int w = cols_of(label);
+		if (w > lw)
+			lw = w;
+	}
+	if (lw > r->width / 4)
+		lw = r->width / 4;
+	if (lw < 4)
+		lw = 4;
+	int cw = n > 0 ? (r->width - lw - GAP * n) / n : 0;
+	if (cw < 4)
+		cw = 4; /* narrower than compare.h allows: lines run over */
+	lay->ncols = n + 1;
+	lay->start[0] = 0;
+	lay->width[0] = lw;
+	for (int i = 1; i <= n; i++) {
+		lay->start[i] = lay->start[i - 1] + lay->width[i - 1] + GAP;
+		lay->width[i] = cw;
+	}
+}
+
+/* One table row: each cell wrapped in its column, the columns side by side,
+ * padded by display width so that every column starts where the header's does. */
+static void
+table_row(struct rend *r, const struct layout *lay, enum lines_style st, char cells[][CELL_MAX])
+{
+	struct wrap_line wl[ADVICE_MAX_OPTIONS + 1][CELL_LINES];
+	size_t nl[ADVICE_MAX_OPTIONS + 1], height = 0;
+	char line[(ADVICE_MAX_OPTIONS + 1) * CELL_MAX + 512];
+	for (int c = 0; c < lay->ncols; c++) {
+		size_t len = strlen(cells[c]);
+		nl[c] = 0;
+		if (len > 0)
+			nl[c] = wrap_lines(cells[c], len, lay->width[c], r->locale, MEASURE, wl[c],
+					   CELL_LINES);
+		if (nl[c] > CELL_LINES)
+			nl[c] = CELL_LINES; /* not with the short texts of the table */
+		if (nl[c] > height)
+			height = nl[c];
+	}
+	for (size_t k = 0; k < height; k++) {
+		size_t n = 0;
+		int col = 0; /* display columns written so far */
+		for (int c = 0; c < lay->ncols; c++) {
+			if (k >= nl[c] || wl[c][k].len == 0)
+				continue;
+			int pad = lay->start[c] - col;
+			if (pad < 0)
+				pad = 0;
+			if (n + (size_t)pad + wl[c][k].len >= sizeof line)
+				break;
+			memset(line + n, ' ', (size_t)pad);
+			n += (size_t)pad;
+			memcpy(line + n, cells[c] + wl[c][k].off, wl[c][k].len);
+			n += wl[c][k].len;
+			col += pad + wl[c][k].cols;
+		}
+		lines_add(r->out, st, line, n);
+	}
+}
+
+/* The cell's text: the value with its marks right after it (no space, so
+ * that a mark never wraps onto a line of its own), then its second line. */
+static void
+mark_text(struct rend *r, char *buf, size_t cap, const struct cell *c)
+{
+	char m[16];
+	snprintf(buf, cap, "%s", c->main);
+	if (c->national) {
+		msg_format(m, sizeof m, "cmp_mark_national", NULL, 0);
+		cat(buf, cap, m);
+		r->used_national = true;
+	}
+	if (c->unverified) {
+		msg_format(m, sizeof m, "cmp_mark_unverified", NULL, 0);
+		cat(buf, cap, m);
+		r->used_unverified = true;
+	}
+	if (c->unknown)
+		r->used_unknown = true;
+	if (c->extra[0] != '\0') {
+		cat(buf, cap, "\n");
+		cat(buf, cap, c->extra);
+	}
+}
+
+static void
+table(struct rend *r)
+{
+	const struct advice *adv = r->adv;
+	struct layout lay;
+	char cells[ADVICE_MAX_OPTIONS + 1][CELL_MAX];
+	struct cell c;
+	table_layout(r, &lay);
+
+	/* header: option names, then the recommended one marked, then a rule */
+	msg_format(cells[0], sizeof cells[0], "cmp_row_option", NULL, 0);
+	for (int i = 0; i < adv->noptions; i++)
+		option_short(r, i, cells[i + 1], sizeof cells[i + 1]);
+	table_row(r, &lay, LINES_HEADER, cells);
+	if (adv->recommended >= 0 && adv->recommended < adv->noptions) {
+		for (int k = 0; k < lay.ncols; k++)
+			cells[k][0] = '\0';
+		msg_format(cells[adv->recommended + 1], CELL_MAX, "cmp_recommended_mark", NULL, 0);
+		table_row(r, &lay, LINES_GOOD, cells);
+	}
+	char rule[(ADVICE_MAX_OPTIONS + 1) * CELL_MAX];
+	size_t n = 0;
+	for (int k = 0; k < lay.ncols && n + (size_t)lay.width[k] + GAP < sizeof rule; k++) {
+		if (k > 0) {
+			memset(rule + n, ' ', GAP);
+			n += GAP;
+		}
+		memset(rule + n, '-', (size_t)lay.width[k]);
+		n += (size_t)lay.width[k];
+	}
+	lines_add(r->out, LINES_DIM, rule, n);
+
+	for (size_t k = 0; k < NROWS; k++) {
+		msg_format(cells[0], sizeof cells[0], rows[k].label, NULL, 0);
+		for (int i = 0; i < adv->noptions; i++) {
+			memset(&c, 0, sizeof c);
+			rows[k].fill(r, &adv->options[i], &c);
+			mark_text(r, cells[i + 1], sizeof cells[i + 1], &c);
+		}
+		table_row(r, &lay, LINES_NORMAL, cells);
+	}
+}
+
+/* The notes for the marks the table used. */
+static void
+table_notes(struct rend *r)
+{
+	char m[VALUE_MAX];
+	struct msg_arg a = MSG_S(m);
+	if (r->used_unknown) {
+		unknown_text(r, m, sizeof m);
+		say(r, LINES_DIM, 0, NULL, "cmp_note_unknown", &a, 1);
+	}
+	if (r->used_national) {
+		msg_format(m, sizeof m, "cmp_mark_national", NULL, 0);
+		say(r, LINES_DIM, 0, NULL, "cmp_note_national", &a, 1);
+	}
+	if (r->used_unverified) {
+		msg_format(m, sizeof m, "cmp_mark_unverified", NULL, 0);
+		say(r, LINES_DIM, 0, NULL, "cmp_note_unverified", &a, 1);
+	}
+}
+
+/* ---------------------------------------------------------------- caveats */
+
+#define CAV_MAX 384
+
+/* The short caveats of one option, in its order: each unknown_value merged
+ * into one line listing the fields, an unverified source marked. */
+static int
+option_caveats(struct rend *r, const struct advice_option *o, char texts[][CAV_MAX])
+{
+	char fields[CAV_MAX] = "", f[VALUE_MAX], sep[16], m[16];
+	int n = 0, unknown_at = -1;
+	bool unknown_unverified = false;
+	msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+	msg_format(m, sizeof m, "cmp_mark_unverified", NULL, 0);
+	for (int k = 0; k < o->ncaveats && n < ADVICE_MAX_CAVEATS; k++) {
+		const struct advice_item *it = &o->caveats[k];
+		if (it->id == ADVICE_UNKNOWN_VALUE) {
+			value_text(r, f, sizeof f, VU_FIELD, it->v[0]);
+			if (fields[0] != '\0')
+				cat(fields, sizeof fields, sep);
+			cat(fields, sizeof fields, f);
+			unknown_unverified |= is_unverified(it->ref);
+			if (unknown_at < 0) {
+				unknown_at = n;
+				texts[n++][0] = '\0';
+			}
+			continue;
+		}
+		item_text(r, texts[n], CAV_MAX, "cmp_cav_", it, o, o->region);
+		if (is_unverified(it->ref)) {
+			cat(texts[n], CAV_MAX, " ");
+			cat(texts[n], CAV_MAX, m);
+		}
+		n++;
+	}
+	if (unknown_at >= 0) {
+		fmt1(texts[unknown_at], CAV_MAX, "cmp_cav_unknown_value", fields);
+		if (unknown_unverified) {
+			cat(texts[unknown_at], CAV_MAX, " ");
+			cat(texts[unknown_at], CAV_MAX, m);
+		}
+	}
+	return n;
+}
+
+/* Each caveat once: with the options it applies to, in the order the
+ * options first have it. */
+static void
+caveats(struct rend *r)
+{
+	const struct advice *adv = r->adv;
+	char texts[ADVICE_MAX_OPTIONS][ADVICE_MAX_CAVEATS][CAV_MAX];
+	int n[ADVICE_MAX_OPTIONS];
+	char bullet[16], sep[16];
+	bool any = false;
+	msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+	msg_format(bullet, sizeof bullet - 1, "cmp_mark_caveat", NULL, 0);
+	cat(bullet, sizeof bullet, " ");
+	for (int i = 0; i < adv->noptions; i++) {
+		n[i] = option_caveats(r, &adv->options[i], texts[i]);
+		any |= n[i] > 0;
+	}
+	if (!any)
+		return;
+	say(r, LINES_HEADER, 0, NULL, "cmp_caveats_title", NULL, 0);
+	for (int i = 0; i < adv->noptions; i++) {
+		for (int k = 0; k < n[i]; k++) {
+			const char *t = texts[i][k];
+			bool seen = false;
+			for (int j = 0; j < i && !seen; j++)
+				for (int q = 0; q < n[j] && !seen; q++)
+					seen = strcmp(texts[j][q], t) == 0;
+			for (int q = 0; q < k && !seen; q++)
+				seen = strcmp(texts[i][q], t) == 0;
+			if (seen)
+				continue;
+			char list[VALUE_MAX] = "", num[16], line[TEXT_MAX];
+			int count = 0;
+			for (int j = i; j < adv->noptions; j++) {
+				bool has = j == i;
+				for (int q = 0; q < n[j] && !has; q++)
+					has = strcmp(texts[j][q], t) == 0;
+				if (!has)
+					continue;
+				snprintf(num, sizeof num, "%d", j + 1);
+				if (count++ > 0)
+					cat(list, sizeof list, sep);
+				cat(list, sizeof list, num);
+			}
+			if (count == adv->noptions && count > 1) {
+				fmt1(line, sizeof line, "cmp_caveat_all", t);
+			} else {
+				struct msg_arg a[3] = {MSG_I(count), MSG_S(list), MSG_S(t)};
+				msg_format(line, sizeof line, "cmp_caveat_options", a, 3);
+			}
+			emit(r, LINES_MARK, 0, bullet, line);
+		}
+	}
+}
+
+/* The recommendation, its reasons, and the other options still open. */
+static void
+table_recommendation(struct rend *r)
+{
+	const struct advice *adv = r->adv;
+	char text[TEXT_MAX], m[16], open[TEXT_MAX] = "", unsure[TEXT_MAX] = "";
+	bool some = adv->recommended >= 0 && adv->recommended < adv->noptions;
+	if (some) {
+		char name[VALUE_MAX];
+		option_name(r, adv->recommended, name, sizeof name);
+		struct msg_arg t[2] = {MSG_I(adv->recommended + 1), MSG_S(name)};
+		say(r, LINES_GOOD, 0, NULL, "cmp_recommend", t, 2);
+	} else {
+		say(r, LINES_WARN, 0, NULL, "cmp_recommend_none", NULL, 0);
+	}
+	msg_format(m, sizeof m, "cmp_mark_unverified", NULL, 0);
+	int region = some ? adv->options[adv->recommended].region : r->a->work_city;
+	for (int i = 0; i < adv->nreasons; i++) {
+		item_text(r, text, sizeof text, "adv_", &adv->reasons[i], NULL, region);
+		if (is_unverified(adv->reasons[i].ref)) {
+			cat(text, sizeof text, " ");
+			cat(text, sizeof text, m);
+		}
+		emit(r, LINES_NORMAL, 0, "- ", text);
+	}
+	for (int i = 0; i < adv->noptions; i++) {
+		const struct advice_option *o = &adv->options[i];
+		if (i == adv->recommended)
+			continue;
+		if (o->nblockers == 0 && o->eligible > 0)
+			list_option(r, open, sizeof open, i);
+		else if (o->nblockers == 0 && o->eligible < 0)
+			list_option(r, unsure, sizeof unsure, i);
+	}
+	struct msg_arg a = MSG_S(open);
+	if (open[0] != '\0')
+		say(r, LINES_NORMAL, 0, NULL, "cmp_also_open", &a, 1);
+	a = MSG_S(unsure);
+	if (unsure[0] != '\0')
+		say(r, LINES_WARN, 0, NULL, "cmp_also_unknown", &a, 1);
+}
+
+void
+compare_table(struct lines *out, const struct advice *adv, const struct answers *a,
+	      const struct policy_set *ps, int width, bool ascii)
+{
+	struct rend r;
+	if (adv == NULL || a == NULL || adv->noptions <= 0)
+		return;
+	rend_init(&r, out, adv, a, ps, width, ascii, true);
+	table(&r);
+	/* the caveats and reasons below carry the unverified mark too */
+	for (int i = 0; i < adv->nreasons; i++)
+		r.used_unverified |= is_unverified(adv->reasons[i].ref);
+	for (int i = 0; i < adv->noptions; i++)
+		for (int k = 0; k < adv->options[i].ncaveats; k++)
+			r.used_unverified |= is_unverified(adv->options[i].caveats[k].ref);
+	if (r.used_unknown || r.used_national || r.used_unverified) {
+		blank(&r);
+		table_notes(&r);
+	}
+	blank(&r);
+	caveats(&r);
+	blank(&r);
+	table_recommendation(&r);
+}
+
+/* ---------------------------------------------------------------- chart */
+
+/* What one option costs from the as-of month until retirement, and in the
+ * ten years after it, in fen (integer sums; yuan only when formatted). */
+struct total {
+	int option;
+	bool known;
+	int64_t before, after;
+};
+
+static int64_t
+total_of(const struct total *t)
+{
+	return t->before + t->after;
+}
+
+/* Months of payments, at annual fen a year, rounded half up to the fen. */
+static int64_t
+paid(int64_t annual, int64_t months)
+{
+	return months <= 0 ? 0 : muldiv(annual, months, 12);
+}
+
+/* Block characters: U+2588 full, U+2589..U+258F seven to one eighths,
+ * U+2591 light shade for the years after retirement. */
+static const char *const eighths[8] = {
+	"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
+};
+#define GLYPH_FULL "\u2588"
+#define GLYPH_AFTER "\u2591"
+
+/* A bar of cells columns at most: before and after in proportion to max. */
+static size_t
+bar(char *buf, size_t cap, const struct total *t, int64_t max, int cells, bool ascii)
+{
+	size_t n = 0;
+	const char *full = ascii ? "#" : GLYPH_FULL, *after = ascii ? "=" : GLYPH_AFTER;
+	size_t fl = strlen(full), al = strlen(after);
+	if (max <= 0 || cells <= 0)
+		return 0;
+	/* in eighths of a cell; the products stay far below INT64_MAX for any
+	 * realistic cost (a billion yuan times a thousand columns times 8) */
+	int64_t all8 = muldiv(total_of(t), (int64_t)cells * 8, max);
+	int64_t before8 = muldiv(t->before, (int64_t)cells * 8, max);
+	int64_t whole, part = 0, rest = 0;
+	if (t->after == 0 && !ascii) {
+		whole = all8 / 8;
+		part = all8 % 8;
+	} else {
+		whole = (before8 + 4) / 8;
+		rest = (all8 + 4) / 8 - whole;
+	}
+	if (whole + rest == 0 && part == 0 && total_of(t) > 0) {
+		if (t->before > 0)
+			whole = 1; /* something paid shows as something */
+		else
+			rest = 1;
+	}
+	for (int64_t k = 0; k < whole && n + fl < cap; k++, n += fl)
+		memcpy(buf + n, full, fl);
+	if (part > 0 && n + strlen(eighths[part]) < cap) {
+		memcpy(buf + n, eighths[part], strlen(eighths[part]));
+		n += strlen(eighths[part]);
+	}
+	for (int64_t k = 0; k < rest && n + al < cap; k++, n += al)
+		memcpy(buf + n, after, al);
+	buf[n] = '\0';
+	return n;
+}
+
+static void
+chart_money(const struct rend *r, char *buf, size_t cap, int64_t fen)
+{
+	struct msg_arg a = MSG_D((double)fen / 100.0);
+	msg_format(buf, cap, r->ascii ? "cmp_chart_money_ascii" : "cmp_chart_money", &a, 1);
+}
+
+static void
+chart_label(const struct rend *r, int i, char *buf, size_t cap)
+{
+	const struct advice_option *o = &r->adv->options[i];
+	struct msg_arg a = MSG_I(i + 1);
+	const char *key = o->scheme == ADVICE_EMPLOYEE ? "cmp_chart_employee"
+			  : o->region == r->a->work_city ? "cmp_chart_resident_work"
+							 : "cmp_chart_resident_hukou";
+	msg_format(buf, cap, key, &a, 1);
+}
+
+/* Pad s (cols columns wide) with spaces to w columns into buf at *n; on
+ * the right (text left-aligned) or on the left (right-aligned). */
+static void
+put_padded(char *buf, size_t cap, size_t *n, const char *s, int cols, int w, bool right)
+{
+	size_t len = strlen(s);
+	int pad = w > cols ? w - cols : 0;
+	if (*n + len + (size_t)pad >= cap)
+		return;
+	if (right) {
+		memset(buf + *n, ' ', (size_t)pad);
+		*n += (size_t)pad;
+	}
+	memcpy(buf + *n, s, len);
+	*n += len;
+	if (!right) {
+		memset(buf + *n, ' ', (size_t)pad);
+		*n += (size_t)pad;
+	}
+}
+
+void
+compare_chart(struct lines *out, const struct advice *adv, const struct answers *a, int width, int height,
+	      bool ascii)
+{
+	struct rend r;
+	struct total t[ADVICE_MAX_OPTIONS];
+	int order[ADVICE_MAX_OPTIONS], k = 0;
+	char text[TEXT_MAX], unknown[TEXT_MAX] = "";
+	if (adv == NULL || a == NULL || adv->noptions <= 0)
+		return;
+	rend_init(&r, out, adv, a, NULL, width, ascii, true);
+	const struct advice_option *o0 = &adv->options[0];
+	if (o0->retirement.age_months <= 0 || o0->retirement.year <= 0) {
+		say(&r, LINES_WARN, 0, NULL, "cmp_chart_no_age", NULL, 0);
+		return;
+	}
+	/* the months from the as-of date until retirement, and the ten years
+	 * after it (what is left of them when retirement has passed) */
+	int before =
+		date_months_between(adv->as_of.y, adv->as_of.m, o0->retirement.year, o0->retirement.month);
+	int after = 120;
+	if (before < 0) {
+		after += before;
+		before = 0;
+	}
+	if (after < 0)
+		after = 0;
+	bool years_unknown = false, any_employee = false, any_resident = false, minimum = false;
+	for (int i = 0; i < adv->noptions; i++) {
+		const struct advice_option *o = &adv->options[i];
+		t[i] = (struct total){.option = i, .known = o->matched.annual != ADVICE_UNKNOWN};
+		if (!t[i].known) {
+			/* no policy set here: the options by their place, as labelled */
+			char label[VALUE_MAX], sep[16];
+			chart_label(&r, i, label, sizeof label);
+			msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+			if (unknown[0] != '\0')
+				cat(unknown, sizeof unknown, sep);
+			cat(unknown, sizeof unknown, label);
+			continue;
+		}
+		t[i].before = paid(o->matched.annual, before);
+		if (o->scheme == ADVICE_EMPLOYEE) {
+			any_employee = true;
+			/* after retirement only while years are missing: the
+			 * shortfall in tenths of a year, as whole months */
+			if (o->retirement.years_required < 0 || o->retirement.shortfall < 0) {
+				years_unknown = true;
+			} else {
+				int64_t m = ((int64_t)o->retirement.shortfall * 12 + 9) / 10;
+				t[i].after = paid(o->matched.annual, m < after ? m : after);
+			}
+		} else {
+			any_resident = true;
+			minimum |= o->cost_is_minimum;
+			t[i].after = paid(o->matched.annual, after);
+		}
+		order[k++] = i;
+	}
+	/* the most expensive first (insertion sort, stable) */
+	for (int x = 1; x < k; x++) {
+		int v = order[x], y = x;
+		while (y > 0 && total_of(&t[order[y - 1]]) < total_of(&t[v])) {
+			order[y] = order[y - 1];
+			y--;
+		}
+		order[y] = v;
+	}
+	struct msg_arg yr[2] = {MSG_I(adv->as_of.y), MSG_I(o0->retirement.year + 10)};
+	say(&r, LINES_HEADER, 0, NULL, "cmp_chart_title", yr, 2);
+	if (k == 0) {
+		say(&r, LINES_WARN, 0, NULL, "cmp_chart_none", NULL, 0);
+	} else {
+		char labels[ADVICE_MAX_OPTIONS][VALUE_MAX], values[ADVICE_MAX_OPTIONS][VALUE_MAX];
+		char line[TEXT_MAX], b[TEXT_MAX];
+		int lw = 0, vw = 0;
+		int64_t max = 0;
+		for (int x = 0; x < k; x++) {
+			int i = order[x];
+			chart_label(&r, i, labels[x], sizeof labels[x]);
+			chart_money(&r, values[x], sizeof values[x], total_of(&t[i]));
+			if (cols_of(labels[x]) > lw)
+				lw = cols_of(labels[x]);
+			if (cols_of(values[x]) > vw)
+				vw = cols_of(values[x]);
+			if (total_of(&t[i]) > max)
+				max = total_of(&t[i]);
+		}
+		/* with room, the label on a line of its own and the bar under
+		 * it across the width; else label, value and bar on one line */
+		bool two = height >= 2 * k;
+		if (lw > r.width / 3)
+			lw = r.width / 3;
+		int lead = two ? 2 : lw + 1;
+		int cells = r.width - lead - vw - 1;
+		if (cells < 1)
+			cells = 1;
+		for (int x = 0; x < k; x++) {
+			size_t n = 0;
+			if (two) {
+				emit(&r, LINES_NORMAL, 0, NULL, labels[x]);
+				put_padded(line, sizeof line, &n, "", 0, lead, false);
+			} else {
+				/* a label wider than its column is cut, never wrapped */
+				struct wrap_line wl[2];
+				size_t len = strlen(labels[x]);
+				wrap_lines(labels[x], len, lw, r.locale, MEASURE, wl, 2);
+				labels[x][wl[0].len] = '\0';
+				put_padded(line, sizeof line, &n, labels[x], wl[0].cols, lw + 1, false);
+			}
+			/* the value before the bar, so that a terminal drawing
+			 * the blocks wide only pushes the bar's end off the edge */
+			put_padded(line, sizeof line, &n, values[x], cols_of(values[x]), vw, true);
+			bar(b, sizeof b, &t[order[x]], max, cells, ascii);
+			put_padded(line, sizeof line, &n, " ", 1, 1, false);
+			put_padded(line, sizeof line, &n, b, 0, 0, false);
+			lines_add(r.out, LINES_NORMAL, line, n);
+		}
+		/* the scale: 0 under the start of the bars, the maximum at their end */
+		char zero[VALUE_MAX], top[VALUE_MAX];
+		size_t n = 0;
+		chart_money(&r, zero, sizeof zero, 0);
+		chart_money(&r, top, sizeof top, max);
+		int zc = cols_of(zero), tc = cols_of(top);
+		int start = lead + vw + 1;
+		put_padded(line, sizeof line, &n, "", 0, start, false);
+		if (zc + 1 + tc <= cells) {
+			put_padded(line, sizeof line, &n, zero, zc, zc, false);
+			put_padded(line, sizeof line, &n, top, tc, cells - zc, true);
+		} else {
+			put_padded(line, sizeof line, &n, top, tc, tc, false);
+		}
+		lines_add(r.out, LINES_DIM, line, n);
+
+		struct msg_arg lg[4] = {MSG_S(ascii ? "#" : GLYPH_FULL), MSG_I(o0->retirement.year),
+					MSG_I(o0->retirement.month), MSG_S(ascii ? "=" : GLYPH_AFTER)};
+		say(&r, LINES_DIM, 0, NULL, "cmp_chart_legend", lg, 4);
+		if (any_employee) {
+			say(&r, LINES_DIM, 0, NULL, "cmp_chart_medical_only", NULL, 0);
+			say(&r, LINES_DIM, 0, NULL, "cmp_chart_employee_rule", NULL, 0);
+		}
+		if (years_unknown)
+			say(&r, LINES_WARN, 0, NULL, "cmp_chart_years_unknown", NULL, 0);
+		if (any_resident)
+			say(&r, LINES_DIM, 0, NULL, "cmp_chart_resident_rule", NULL, 0);
+		if (minimum)
+			say(&r, LINES_DIM, 0, NULL, "cmp_chart_minimum", NULL, 0);
+	}
+	if (unknown[0] != '\0') {
+		struct msg_arg u = MSG_S(unknown);
+		msg_format(text, sizeof text, "cmp_chart_unknown", &u, 1);
+		emit(&r, LINES_WARN, 0, NULL, text);
+	}
+}

@@ -1,0 +1,25 @@
+/* keys.h -- physical keys to wizard actions, from one table */
+#ifndef YIBAO_KEYS_H
+#define YIBAO_KEYS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "wizard.h"
+
+/* The numeric keypad in application mode (what keypad() asks a terminal
+ * for) sends ESC O x; not every terminfo entry names those keys, so the
+ * painter defines them all (define_key) as KEYS_KEYPAD + i. */
+struct keys_seq {
+	const char *seq;
+	uint32_t ch; /* the character the key stands for; '\r' for Enter */
+};
+extern const struct keys_seq keys_keypad[];
+extern const int keys_nkeypad;
+#define KEYS_KEYPAD 0x2000
+
+/* The action for a key read with get_wch: is_key when it was a KEY_* code,
+ * else the character c (a code point). */
+struct wizard_action keys_action(bool is_key, uint32_t c);
+
+#endif

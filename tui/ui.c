@@ -1,0 +1,607 @@
+/* ui.c -- the full-screen wizard: owns curses, paints the wizard's state, reads keys */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#endif
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include "compare.h"
+#include "cursesw.h"
+#include "keys.h"
+#include "lines.h"
+#include "wizard.h"
+#include "wrap.h"
+
+#define MIN_COLS 80
+#define MIN_ROWS 24
+#define ITEM_MAX 16
+
+enum { PAIR_TITLE = 1, PAIR_ERROR, PAIR_GOOD, PAIR_WARN, PAIR_DIM };
+
+/* The painter's own state: what it drew where, for clicks. */
+struct painter {
+	bool ascii;  /* the terminal cannot draw Chinese or box characters */
+	bool utf8;   /* the locale's character set is UTF-8 */
+	bool color;
+	int item_row[ITEM_MAX]; /* screen row of each item of the current list */
+	int nitems;
+	struct lines body;
+};
+
+static volatile sig_atomic_t lost; /* SIGHUP or SIGTERM arrived */
+
+/* Help topics, generated from help/ by embed.py. */
+struct embedded_file {
+	const char *name;
+	const unsigned char *data;
+	size_t len;
+};
+extern const struct embedded_file help_files[];
+extern const size_t help_files_count;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	lost = 1;
+}
+
+/* Next code point of UTF-8 at *s (before e); a bad byte gives U+FFFD. */
+static uint32_t
+next_cp(const unsigned char **s, const unsigned char *e)
+{
+	const unsigned char *p = *s;
+	uint32_t c = *p++;
+	int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+	if (c >= 0x80 && n == 0) {
+		*s = p;
+		return 0xFFFD;
+	}
+	c &= n == 3 ? 0x07 : n == 2 ? 0x0F : n == 1 ? 0x1F : 0x7F;
+	for (int i = 0; i < n; i++) {
+		if (p >= e || (*p & 0xC0) != 0x80) {
+			*s = p;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (*p++ & 0x3F);
+	}
+	*s = p;
+	return c;
+}
+
+/* Draw UTF-8 text at y, x in at most maxw columns; returns the columns used. */
+static int
+put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t attr)
+{
+	const unsigned char *s = (const unsigned char *)text, *e = s + strlen(text);
+	wchar_t buf[512];
+	int n = 0, cols = 0;
+	while (s < e && n < (int)(sizeof buf / sizeof buf[0]) - 1) {
+		uint32_t c = next_cp(&s, e);
+		if (pt->ascii && c >= 0x80)
+			c = c == 0xA5 ? 'Y' : c == 0xFFE5 ? 'Y' : '?';
+		if (c < 0x20 || c == 0x7F)
+			c = ' ';
+		int w = wcwidth((wchar_t)c);
+		if (w < 0) {
+			c = '?';
+			w = 1;
+		}
+		if (cols + w > maxw)
+			break;
+		buf[n++] = (wchar_t)c;
+		cols += w;
+	}
+	buf[n] = L'\0';
+	attron(attr);
+	mvaddnwstr(y, x, buf, n);
+	attroff(attr);
+	return cols;
+}
+
+static attr_t
+style_attr(const struct painter *pt, enum lines_style st)
+{
+	switch (st) {
+	case LINES_TITLE:
+	case LINES_HEADER:
+		return A_BOLD;
+	case LINES_MARK:
+		return pt->color ? COLOR_PAIR(PAIR_WARN) : A_BOLD;
+	case LINES_WARN:
+		return pt->color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_UNDERLINE;
+	case LINES_GOOD:
+		return pt->color ? COLOR_PAIR(PAIR_GOOD) | A_BOLD : A_BOLD;
+	case LINES_DIM:
+		return A_DIM;
+	case LINES_NORMAL:
+		break;
+	}
+	return A_NORMAL;
+}
+
+static void
+fmt(char *buf, size_t cap, const char *key, const struct msg_arg *args, int n)
+{
+	msg_format(buf, cap, key, args, n);
+}
+
+/* A bar across the screen: title on the left, right-hand text on the right. */
+static void
+bar(const struct painter *pt, int y, const char *left, const char *right)
+{
+	attr_t a = pt->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
+	attron(a);
+	mvhline(y, 0, ' ', COLS);
+	attroff(a);
+	int used = put(pt, y, 1, COLS - 2, left, a);
+	if (right != NULL && right[0] != '\0') {
+		int rw = wrap_text_width(right, strlen(right), WRAP_MEASURE_LOCALE);
+		if (used + rw + 3 < COLS)
+			put(pt, y, COLS - rw - 1, rw, right, a);
+	}
+}
+
+static void
+footer(const struct painter *pt, const char *key)
+{
+	char buf[512];
+	fmt(buf, sizeof buf, key, NULL, 0);
+	bar(pt, LINES - 1, buf, NULL);
+}
+
+/* Wrapped text from row y; returns the next free row. */
+static int
+para(const struct painter *pt, int y, int x, const char *text, attr_t attr, int maxrow)
+{
+	struct wrap_line wl[64];
+	int width = COLS - x - 2;
+	size_t n = wrap_lines(text, strlen(text), width, msg_lang() == MSG_ZH ? "zh" : "en", WRAP_MEASURE_LOCALE,
+			      wl, 64);
+	for (size_t i = 0; i < n && i < 64 && y < maxrow; i++, y++) {
+		char line[1024];
+		size_t len = wl[i].len < sizeof line - 1 ? wl[i].len : sizeof line - 1;
+		memcpy(line, text + wl[i].off, len);
+		line[len] = '\0';
+		put(pt, y, x, width, line, attr);
+	}
+	return y;
+}
+
+static void
+item(struct painter *pt, int y, int i, const char *label, bool selected)
+{
+	char buf[512];
+	attr_t a = selected ? A_REVERSE | A_BOLD : A_NORMAL;
+	snprintf(buf, sizeof buf, " %d  %s ", i + 1, label);
+	if (selected) {
+		attron(a);
+		mvhline(y, 2, ' ', COLS - 4);
+		attroff(a);
+	}
+	put(pt, y, 2, COLS - 4, buf, a);
+	if (pt->nitems < ITEM_MAX)
+		pt->item_row[pt->nitems++] = y;
+}
+
+static void
+draw_small(const struct painter *pt)
+{
+	char buf[512];
+	struct msg_arg a[2] = {MSG_I(COLS), MSG_I(LINES)};
+	fmt(buf, sizeof buf, "wiz_too_small", a, 2);
+	erase();
+	int y = LINES / 2 - 1 > 0 ? LINES / 2 - 1 : 0;
+	struct wrap_line wl[16];
+	int width = COLS > 2 ? COLS - 2 : 1;
+	size_t n = wrap_lines(buf, strlen(buf), width, msg_lang() == MSG_ZH ? "zh" : "en", WRAP_MEASURE_LOCALE, wl,
+			      16);
+	for (size_t i = 0; i < n && i < 16 && y < LINES; i++, y++) {
+		char line[512];
+		size_t len = wl[i].len < sizeof line - 1 ? wl[i].len : sizeof line - 1;
+		memcpy(line, buf + wl[i].off, len);
+		line[len] = '\0';
+		put(pt, y, 1, width, line, A_BOLD);
+	}
+}
+
+static void
+draw_lang(struct painter *pt, const struct wizard *w)
+{
+	char t[256], p[256];
+	fmt(t, sizeof t, "wiz_title", NULL, 0);
+	bar(pt, 0, t, NULL);
+	fmt(p, sizeof p, "wiz_lang_prompt", NULL, 0);
+	para(pt, 3, 2, pt->ascii ? "Choose your language" : p, A_BOLD, LINES - 2);
+	item(pt, 6, 0, pt->ascii ? "Chinese (this terminal cannot show it)" : "中文", w->lang_sel == 0);
+	item(pt, 7, 1, "English", w->lang_sel == 1);
+	footer(pt, "wiz_keys_lang");
+}
+
+static const char *
+choice_key(const struct wizard_question *q, int i, char *buf, size_t cap)
+{
+	const char *v = q->choices[i];
+	snprintf(buf, cap, "choice_%s_%s", answers_key_name(q->key), v[0] ? v : "unsure");
+	return buf;
+}
+
+static void
+error_text(const struct wizard *w, char *buf, size_t cap)
+{
+	char field[4 * WIZ_INPUT_MAX + 1];
+	buf[0] = '\0';
+	switch (w->error) {
+	case WIZ_ERR_ANSWER:
+		msg_answers_error(buf, cap, NULL, &w->err);
+		break;
+	case WIZ_ERR_NO_MATCH:
+		wizard_field_utf8(w, field, sizeof field);
+		if (field[0] == '\0') {
+			fmt(buf, cap, "wiz_city_choose", NULL, 0);
+		} else {
+			struct msg_arg a = MSG_S(field);
+			fmt(buf, cap, "wiz_city_none", &a, 1);
+		}
+		break;
+	case WIZ_ERR_CHAR:
+		fmt(buf, cap, "wiz_err_char", NULL, 0);
+		break;
+	case WIZ_ERR_FULL:
+		fmt(buf, cap, "wiz_err_full", NULL, 0);
+		break;
+	case WIZ_ERR_NONE:
+		break;
+	}
+}
+
+static void
+draw_question(struct painter *pt, const struct wizard *w)
+{
+	const struct wizard_question *q = wizard_question(w);
+	const char *key = answers_key_name(q->key);
+	char t[256], s[128], buf[1024], k[64];
+	int step, total, sel;
+	wizard_progress(w, &step, &total);
+	struct msg_arg pa[2] = {MSG_I(step), MSG_I(total)};
+	fmt(t, sizeof t, "wiz_title", NULL, 0);
+	fmt(s, sizeof s, "wiz_step", pa, 2);
+	bar(pt, 0, t, s);
+
+	snprintf(k, sizeof k, "q_%s", key);
+	fmt(buf, sizeof buf, k, NULL, 0);
+	int y = para(pt, 2, 2, buf, A_BOLD, LINES - 4);
+	snprintf(k, sizeof k, "q_%s_hint", key);
+	fmt(buf, sizeof buf, k, NULL, 0);
+	y = para(pt, y, 2, buf, A_DIM, LINES - 4) + 1;
+
+	int n = wizard_items(w, &sel);
+	int cy = -1, cx = 0;
+	if (q->kind == WIZ_CHOICE) {
+		for (int i = 0; i < n && y < LINES - 3; i++, y++)
+			item(pt, y, i, msg_format(buf, sizeof buf, choice_key(q, i, k, sizeof k), NULL, 0) ? buf : "", i == sel);
+	} else {
+		fmt(buf, sizeof buf,
+		    q->kind == WIZ_CITY ? "wiz_city_prompt" : q->kind == WIZ_MONTH ? "wiz_month_prompt" : "wiz_number_prompt",
+		    NULL, 0);
+		y = para(pt, y, 2, buf, A_NORMAL, LINES - 4);
+		if (q->optional) {
+			fmt(buf, sizeof buf, "wiz_optional", NULL, 0);
+			y = para(pt, y, 2, buf, A_DIM, LINES - 4);
+		}
+		char field[4 * WIZ_INPUT_MAX + 1];
+		wizard_field_utf8(w, field, sizeof field);
+		put(pt, y, 2, 2, "> ", A_BOLD);
+		cx = 4 + put(pt, y, 4, COLS - 6, field, A_BOLD | A_UNDERLINE);
+		cy = y;
+		y += 2;
+		if (q->kind == WIZ_CITY) {
+			for (int i = 0; i < n && y < LINES - 3; i++, y++) {
+				const struct policy_region *r = w->matches[i];
+				char code[8];
+				snprintf(code, sizeof code, "%06d", r->code);
+				snprintf(buf, sizeof buf, "%s  %s  %s", pt->ascii ? r->name_en : r->name_zh,
+					 pt->ascii ? "" : r->name_en, code);
+				item(pt, y, i, buf, i == sel);
+			}
+		}
+	}
+	error_text(w, buf, sizeof buf);
+	if (buf[0] == '\0' && q->kind == WIZ_CITY && n == 0 && w->input_len[q->key] > 0) {
+		/* an empty list says why as soon as it is empty */
+		char field[4 * WIZ_INPUT_MAX + 1];
+		wizard_field_utf8(w, field, sizeof field);
+		struct msg_arg a = MSG_S(field);
+		fmt(buf, sizeof buf, "wiz_city_none", &a, 1);
+	}
+	if (buf[0] != '\0')
+		put(pt, LINES - 3, 2, COLS - 4, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+	footer(pt, "wiz_keys_question");
+	if (cy >= 0) {
+		curs_set(1);
+		move(cy, cx);
+	}
+}
+
+/* A scrolling screen: title, the body lines from w->scroll, a footer; when
+ * more follows, the last body row says so instead of showing a line. */
+static void
+draw_body(struct painter *pt, struct wizard *w, const char *title, const char *right, const char *keys,
+	  int reserve)
+{
+	int rows = LINES - 2 - reserve;
+	int n = (int)pt->body.n;
+	if (n > rows)
+		rows--; /* the row that says there is more */
+	w->scroll_max = n > rows ? n - rows : 0;
+	if (w->scroll > w->scroll_max)
+		w->scroll = w->scroll_max;
+	bar(pt, 0, title, right);
+	for (int i = 0; i < rows && w->scroll + i < n; i++) {
+		int li = w->scroll + i;
+		put(pt, 1 + i, 1, COLS - 2, pt->body.text[li], style_attr(pt, pt->body.style[li]));
+	}
+	if (w->scroll < w->scroll_max) {
+		char buf[256];
+		fmt(buf, sizeof buf, "wiz_more", NULL, 0);
+		put(pt, 1 + rows, 1, COLS - 2, buf, A_DIM);
+	}
+	footer(pt, keys);
+}
+
+static void
+draw_compare(struct painter *pt, struct wizard *w)
+{
+	char t[256], buf[512], mode[256];
+	lines_clear(&pt->body);
+	compare_table(&pt->body, &w->adv, &w->a, w->ps, COLS - 2, pt->ascii);
+	lines_add(&pt->body, LINES_NORMAL, "", 0);
+	/* block elements are ambiguous-width: double in a GB18030 or GBK locale */
+	compare_chart(&pt->body, &w->adv, &w->a, COLS - 2, 6, pt->ascii || !pt->utf8);
+	fmt(t, sizeof t, "wiz_compare_title", NULL, 0);
+	draw_body(pt, w, t, NULL, w->editing != WIZ_EDIT_NONE ? "wiz_keys_edit" : "wiz_keys_compare", 1);
+
+	/* the what-if line */
+	int y = LINES - 2;
+	if (w->editing != WIZ_EDIT_NONE) {
+		char field[4 * WIZ_INPUT_MAX + 1];
+		fmt(buf, sizeof buf, w->editing == WIZ_EDIT_INCOME ? "wiz_edit_income" : "wiz_edit_base", NULL, 0);
+		int x = 1 + put(pt, y, 1, COLS / 2, buf, A_BOLD);
+		wizard_field_utf8(w, field, sizeof field);
+		x += 1 + put(pt, y, x + 1, COLS - x - 2, field, A_BOLD | A_UNDERLINE);
+		error_text(w, buf, sizeof buf);
+		if (buf[0] != '\0')
+			put(pt, y - 1, 1, COLS - 2, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+		curs_set(1);
+		move(y, x);
+		return;
+	}
+	if (w->params.base_mode == ADVICE_BASE_AMOUNT) {
+		struct msg_arg a = MSG_I(w->params.base_amount / 100);
+		fmt(mode, sizeof mode, "wiz_base_amount", &a, 1);
+	} else {
+		fmt(mode, sizeof mode, w->params.base_mode == ADVICE_BASE_LOWEST ? "wiz_base_lowest" : "wiz_base_income",
+		    NULL, 0);
+	}
+	struct msg_arg ma = MSG_S(mode), ia = MSG_I(w->a.monthly_income);
+	fmt(buf, sizeof buf, "wiz_base_label", &ma, 1);
+	int x = 1 + put(pt, y, 1, COLS - 2, buf, A_BOLD);
+	fmt(buf, sizeof buf, "wiz_income_label", &ia, 1);
+	put(pt, y, x + 3, COLS - x - 4, buf, A_BOLD);
+}
+
+static void
+draw_detail(struct painter *pt, struct wizard *w)
+{
+	char t[256];
+	struct msg_arg a = MSG_I(w->detail + 1);
+	lines_clear(&pt->body);
+	compare_detail(&pt->body, &w->adv, w->detail, &w->a, w->ps, COLS - 2, pt->ascii);
+	fmt(t, sizeof t, "wiz_detail_title", &a, 1);
+	draw_body(pt, w, t, NULL, "wiz_keys_scroll", 0);
+}
+
+static const struct embedded_file *
+help_file(const char *lang, const char *topic)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s/%s.txt", lang, topic);
+	for (size_t i = 0; i < help_files_count; i++)
+		if (strcmp(help_files[i].name, name) == 0)
+			return &help_files[i];
+	return NULL;
+}
+
+/* A help file: its title line, then paragraphs ("- " ones are list items). */
+static void
+help_lines(struct lines *out, const struct embedded_file *f, int width, char *title, size_t tcap)
+{
+	const char *s = (const char *)f->data, *e = s + f->len;
+	bool first = true;
+	while (s < e) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s));
+		const char *le = nl ? nl : e;
+		size_t len = (size_t)(le - s);
+		char para[4096];
+		if (len >= sizeof para)
+			len = sizeof para - 1;
+		memcpy(para, s, len);
+		para[len] = '\0';
+		if (first) {
+			size_t n = len < tcap - 1 ? len : tcap - 1; /* a title never needs more */
+			memcpy(title, para, n);
+			title[n] = '\0';
+			first = false;
+		} else if (len == 0) {
+			lines_add(out, LINES_NORMAL, "", 0);
+		} else {
+			bool li = len > 2 && para[0] == '-' && para[1] == ' ';
+			lines_add_wrapped(out, LINES_NORMAL, para, width, li ? 2 : 0);
+		}
+		s = nl ? nl + 1 : e;
+	}
+}
+
+static void
+draw_help(struct painter *pt, struct wizard *w)
+{
+	char title[256] = "";
+	lines_clear(&pt->body);
+	const struct embedded_file *f = help_file(w->lang == MSG_ZH ? "zh" : "en", wizard_topics[w->topic]);
+	if (f == NULL) {
+		char buf[256];
+		fmt(buf, sizeof buf, "wiz_help_missing", NULL, 0);
+		lines_add(&pt->body, LINES_NORMAL, buf, strlen(buf));
+	} else {
+		help_lines(&pt->body, f, COLS - 4, title, sizeof title);
+	}
+	draw_body(pt, w, title, NULL, "wiz_keys_scroll", 0);
+}
+
+static void
+draw_quit(struct painter *pt)
+{
+	char buf[512];
+	fmt(buf, sizeof buf, "wiz_title", NULL, 0);
+	bar(pt, 0, buf, NULL);
+	fmt(buf, sizeof buf, "wiz_quit_prompt", NULL, 0);
+	int y = para(pt, LINES / 2 - 3, 4, buf, A_BOLD, LINES - 4) + 1;
+	fmt(buf, sizeof buf, "wiz_quit_yes", NULL, 0);
+	item(pt, y, 0, buf, false);
+	fmt(buf, sizeof buf, "wiz_quit_no", NULL, 0);
+	item(pt, y + 1, 1, buf, false);
+	footer(pt, "wiz_keys_quit");
+}
+
+static void
+draw(struct painter *pt, struct wizard *w)
+{
+	if (msg_lang() != w->lang)
+		msg_open(w->lang);
+	pt->nitems = 0;
+	curs_set(0);
+	erase();
+	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
+		draw_small(pt);
+	} else {
+		switch (w->screen) {
+		case WIZ_SCREEN_LANG: draw_lang(pt, w); break;
+		case WIZ_SCREEN_QUESTION: draw_question(pt, w); break;
+		case WIZ_SCREEN_COMPARE: draw_compare(pt, w); break;
+		case WIZ_SCREEN_DETAIL: draw_detail(pt, w); break;
+		case WIZ_SCREEN_HELP: draw_help(pt, w); break;
+		case WIZ_SCREEN_QUIT: draw_quit(pt); break;
+		case WIZ_SCREEN_COUNT: break;
+		}
+	}
+	refresh();
+}
+
+/* Chinese can be drawn when the locale's character set has it and the
+ * terminal is not one that cannot show it (the Linux console, a VT100). */
+static bool
+ascii_only(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	const char *term = getenv("TERM");
+	bool cjk_set = cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "GB18030") == 0 ||
+				      strcasecmp(cs, "GBK") == 0);
+	bool plain_term = term != NULL && (strncmp(term, "linux", 5) == 0 || strncmp(term, "vt1", 3) == 0 ||
+					   strncmp(term, "vt2", 3) == 0);
+	return !cjk_set || plain_term;
+}
+
+/* A click or touch: the list item on that row, if any. */
+static struct wizard_action
+mouse_action(const struct painter *pt)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		return (struct wizard_action){.act = WIZ_ACT_NONE};
+	for (int i = 0; i < pt->nitems; i++)
+		if (pt->item_row[i] == ev.y)
+			return (struct wizard_action){.act = WIZ_ACT_PICK, .item = i};
+	return (struct wizard_action){.act = WIZ_ACT_NONE};
+}
+
+int
+ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang)
+{
+	static struct wizard w; /* large; and one interview at a time */
+	struct painter pt = {0};
+	struct sigaction sa = {0};
+	int status = 0;
+
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	pt.ascii = ascii_only();
+	pt.utf8 = strcasecmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	lines_init(&pt.body);
+	wizard_init(&w, ps, as_of, lang, pt.ascii);
+	if (!msg_open(w.lang))
+		return 3;
+
+	set_escdelay(25);
+	if (initscr() == NULL)
+		return 4;
+	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, never as signals */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	for (int i = 0; i < keys_nkeypad; i++)
+		define_key(keys_keypad[i].seq, KEYS_KEYPAD + i);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	mouseinterval(0);
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_ERROR, COLOR_RED, -1);
+		init_pair(PAIR_GOOD, COLOR_GREEN, -1);
+		init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+		init_pair(PAIR_DIM, COLOR_CYAN, -1);
+		pt.color = true;
+	}
+
+	int errors = 0;
+	for (;;) {
+		draw(&pt, &w);
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (lost)
+			break;
+		if (r == ERR) {
+			/* no timeout is set: an error is a lost terminal, not a pause */
+			if (++errors >= 20)
+				break;
+			continue;
+		}
+		errors = 0;
+		struct wizard_action act;
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		if (r == KEY_CODE_YES && wc == KEY_MOUSE)
+			act = mouse_action(&pt);
+		else
+			act = keys_action(r == KEY_CODE_YES, (uint32_t)wc);
+		if (act.act == WIZ_ACT_NONE)
+			continue;
+		if (wizard_act(&w, &act) == WIZ_EXIT)
+			break;
+	}
+	endwin();
+	wizard_reset(&w);
+	lines_fini(&pt.body);
+	return status;
+}

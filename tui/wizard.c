@@ -1,0 +1,746 @@
+/* wizard.c -- the interview and comparison as a state machine: actions in, state out (no curses) */
+#include "wizard.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "citysearch.h"
+
+static bool
+differ(const struct answers *a)
+{
+	return a->work_city != a->hukou_city;
+}
+
+static bool
+is_woman(const struct answers *a)
+{
+	return a->sex == ANSWERS_FEMALE;
+}
+
+static bool
+has_years(const struct answers *a)
+{
+	return a->employee_years > 0;
+}
+
+static bool
+is_covered(const struct answers *a)
+{
+	return a->coverage != ANSWERS_COVERAGE_NONE;
+}
+
+static const char *const yes_no[] = {"yes", "no", NULL};
+static const char *const sexes[] = {"male", "female", NULL};
+static const char *const categories[] = {"50", "55", NULL};
+static const char *const works[] = {"flexible", "self_employed", "employed", "unemployed", NULL};
+static const char *const coverages[] = {"none", "employee", "resident", NULL};
+static const char *const places[] = {"work", "hukou", "", NULL};
+
+/* The interview, in the order a caseworker asks it, with its skip rules. */
+const struct wizard_question wizard_questions[] = {
+	{.key = ANSWERS_WORK_CITY, .kind = WIZ_CITY},
+	{.key = ANSWERS_HUKOU_CITY, .kind = WIZ_CITY},
+	{.key = ANSWERS_RESIDENCE_PERMIT, .kind = WIZ_CHOICE, .choices = yes_no, .shown = differ},
+	{.key = ANSWERS_BIRTH, .kind = WIZ_MONTH},
+	{.key = ANSWERS_SEX, .kind = WIZ_CHOICE, .choices = sexes},
+	{.key = ANSWERS_FEMALE_RETIRE_AGE, .kind = WIZ_CHOICE, .choices = categories, .shown = is_woman},
+	{.key = ANSWERS_WORK, .kind = WIZ_CHOICE, .choices = works},
+	{.key = ANSWERS_MONTHLY_INCOME, .kind = WIZ_NUMBER},
+	{.key = ANSWERS_EMPLOYEE_YEARS, .kind = WIZ_TENTHS},
+	{.key = ANSWERS_EMPLOYEE_YEARS_LOCAL, .kind = WIZ_TENTHS, .shown = has_years},
+	{.key = ANSWERS_COVERAGE, .kind = WIZ_CHOICE, .choices = coverages},
+	{.key = ANSWERS_COVERAGE_CITY, .kind = WIZ_CITY, .shown = is_covered},
+	{.key = ANSWERS_GAP_MONTHS, .kind = WIZ_NUMBER},
+	{.key = ANSWERS_STAY_YEARS, .kind = WIZ_NUMBER, .optional = true},
+	{.key = ANSWERS_RETIRE_CITY, .kind = WIZ_CHOICE, .choices = places},
+};
+const int wizard_nquestions = sizeof wizard_questions / sizeof wizard_questions[0];
+
+const char *const wizard_topics[] = {
+	"work_city", "hukou_city", "residence_permit", "birth", "sex", "female_retire_age", "work",
+	"monthly_income", "employee_years", "employee_years_local", "coverage", "coverage_city", "gap_months",
+	"stay_years", "retire_city", "reading-the-comparison", "glossary-hukou", "glossary-residence-permit",
+	"glossary-contribution-base", "glossary-average-wage", "glossary-transfer", "glossary-remote-care-filing",
+	"glossary-waiting-period", "glossary-personal-account", "glossary-family-sharing",
+	"glossary-critical-illness", "data-sources",
+};
+const int wizard_ntopics = sizeof wizard_topics / sizeof wizard_topics[0];
+enum { TOPIC_COMPARISON = 15 };
+
+static bool
+shown(const struct answers *a, int q)
+{
+	return wizard_questions[q].shown == NULL || wizard_questions[q].shown(a);
+}
+
+const struct wizard_question *
+wizard_question(const struct wizard *w)
+{
+	return w->screen == WIZ_SCREEN_QUESTION ? &wizard_questions[w->q] : NULL;
+}
+
+void
+wizard_progress(const struct wizard *w, int *step, int *total)
+{
+	*step = *total = 0;
+	for (int q = 0; q < wizard_nquestions; q++) {
+		if (!shown(&w->a, q))
+			continue;
+		(*total)++;
+		if (q <= w->q)
+			(*step)++;
+	}
+}
+
+static int
+count_choices(const char *const *c)
+{
+	int n = 0;
+	while (c[n] != NULL)
+		n++;
+	return n;
+}
+
+int
+wizard_items(const struct wizard *w, int *sel)
+{
+	const struct wizard_question *q = wizard_question(w);
+	*sel = 0;
+	if (w->screen == WIZ_SCREEN_LANG) {
+		*sel = w->lang_sel;
+		return 2;
+	}
+	if (w->screen == WIZ_SCREEN_QUIT)
+		return 2;
+	if (q == NULL)
+		return 0;
+	*sel = w->sel[q->key];
+	if (q->kind == WIZ_CHOICE)
+		return count_choices(q->choices);
+	if (q->kind == WIZ_CITY)
+		return w->nmatches;
+	return 0;
+}
+
+static size_t
+put_utf8(char *out, uint32_t c)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+static void
+to_utf8(const uint32_t *in, int n, char *buf, size_t cap)
+{
+	size_t k = 0;
+	for (int i = 0; i < n && k + 5 < cap; i++)
+		k += put_utf8(buf + k, in[i]);
+	buf[k] = '\0';
+}
+
+void
+wizard_field_utf8(const struct wizard *w, char *buf, size_t cap)
+{
+	const struct wizard_question *q = wizard_question(w);
+	if (w->screen == WIZ_SCREEN_COMPARE && w->editing != WIZ_EDIT_NONE)
+		to_utf8(w->edit, w->edit_len, buf, cap);
+	else if (q != NULL)
+		to_utf8(w->input[q->key], w->input_len[q->key], buf, cap);
+	else if (cap > 0)
+		buf[0] = '\0';
+}
+
+static void
+find_cities(struct wizard *w)
+{
+	const struct wizard_question *q = wizard_question(w);
+	char buf[4 * WIZ_INPUT_MAX + 1];
+	if (q == NULL || q->kind != WIZ_CITY)
+		return;
+	wizard_field_utf8(w, buf, sizeof buf);
+	w->nmatches = (int)citysearch(w->ps, buf, w->matches, WIZ_MATCH_MAX);
+	if (w->sel[q->key] >= w->nmatches)
+		w->sel[q->key] = 0;
+}
+
+/* Arrive on question q: show its matches, keep what was typed. */
+static void
+enter_question(struct wizard *w, int q)
+{
+	w->screen = WIZ_SCREEN_QUESTION;
+	w->q = q;
+	w->error = WIZ_ERR_NONE;
+	find_cities(w);
+}
+
+/* The answers as the advice should see them: a skipped question's answer is
+ * kept for when it applies again, but not given. */
+static void
+effective(const struct wizard *w, struct answers *out)
+{
+	*out = w->a;
+	for (int q = 0; q < wizard_nquestions; q++)
+		if (!shown(out, q))
+			answers_unset(out, wizard_questions[q].key);
+}
+
+static int
+question_of(enum answers_key key)
+{
+	for (int q = 0; q < wizard_nquestions; q++)
+		if (wizard_questions[q].key == key)
+			return q;
+	return 0;
+}
+
+static void
+compare(struct wizard *w)
+{
+	struct answers a;
+	effective(w, &a);
+	if (advice_build(&w->adv, &a, w->ps, w->as_of, &w->params, &w->err) != ANSWERS_OK) {
+		/* an answer contradicts another: back to it, with the reason */
+		int key = w->err.key >= 0 ? w->err.key : ANSWERS_WORK_CITY;
+		struct answers_error keep = w->err;
+		enter_question(w, question_of((enum answers_key)key));
+		w->err = keep;
+		w->error = WIZ_ERR_ANSWER;
+		return;
+	}
+	w->screen = WIZ_SCREEN_COMPARE;
+	w->scroll = 0;
+	if (w->option >= w->adv.noptions)
+		w->option = 0;
+}
+
+static void
+step(struct wizard *w, int dir)
+{
+	int q = w->q + dir;
+	while (q >= 0 && q < wizard_nquestions && !shown(&w->a, q))
+		q += dir;
+	if (q < 0) {
+		w->screen = WIZ_SCREEN_LANG;
+		w->error = WIZ_ERR_NONE;
+	} else if (q >= wizard_nquestions) {
+		compare(w);
+	} else {
+		enter_question(w, q);
+	}
+}
+
+void
+wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_of, enum msg_lang lang, bool lang_locked)
+{
+	memset(w, 0, sizeof *w);
+	w->ps = ps;
+	w->as_of = as_of;
+	w->lang_locked = lang_locked;
+	w->lang = lang_locked ? MSG_EN : lang;
+	w->lang_sel = w->lang == MSG_ZH ? 0 : 1;
+	w->screen = WIZ_SCREEN_LANG;
+	w->params.base_mode = ADVICE_BASE_INCOME;
+	answers_init(&w->a);
+}
+
+void
+wizard_reset(struct wizard *w)
+{
+	const struct policy_set *ps = w->ps;
+	struct date as_of = w->as_of;
+	enum msg_lang lang = w->lang;
+	bool locked = w->lang_locked;
+	/* volatile so the compiler cannot drop the wipe of what goes away */
+	volatile unsigned char *p = (volatile unsigned char *)w;
+	for (size_t i = 0; i < sizeof *w; i++)
+		p[i] = 0;
+	wizard_init(w, ps, as_of, lang, locked);
+}
+
+/* Digits typed with a Chinese input method come full width (０..９). */
+static uint32_t
+halfwidth(uint32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return c - 0xFF01 + 0x21;
+	if (c == 0x3000)
+		return ' ';
+	return c;
+}
+
+static bool
+field_add(struct wizard *w, uint32_t *field, int *len, uint32_t c)
+{
+	if (*len >= WIZ_INPUT_MAX - 1) {
+		w->error = WIZ_ERR_FULL;
+		return false;
+	}
+	field[(*len)++] = c;
+	return true;
+}
+
+/* The typed number as the answers parser wants it: "1990-05" from 199005. */
+static void
+number_text(const struct wizard_question *q, const uint32_t *in, int n, char *buf, size_t cap)
+{
+	to_utf8(in, n, buf, cap);
+	if (q->kind == WIZ_MONTH) {
+		char digits[16];
+		size_t k = 0;
+		for (const char *s = buf; *s && k < sizeof digits - 1; s++)
+			if (*s >= '0' && *s <= '9')
+				digits[k++] = *s;
+			else if (*s != '-' && *s != '.' && *s != '/' && *s != ' ')
+				return; /* leave it for the parser to refuse */
+		if (k == 6)
+			snprintf(buf, cap, "%.4s-%.2s", digits, digits + 4);
+	}
+}
+
+static void
+answer(struct wizard *w, const char *value)
+{
+	const struct wizard_question *q = wizard_question(w);
+	struct answers t = w->a;
+	if (value == NULL) {
+		answers_unset(&w->a, q->key);
+	} else if (answers_set_key(&t, q->key, value, strlen(value), &w->err) != ANSWERS_OK) {
+		w->error = WIZ_ERR_ANSWER;
+		return;
+	} else if (q->key == ANSWERS_EMPLOYEE_YEARS_LOCAL && t.employee_years_local > t.employee_years) {
+		memset(&w->err, 0, sizeof w->err);
+		w->err.status = ANSWERS_ERR_INCONSISTENT;
+		w->err.key = ANSWERS_EMPLOYEE_YEARS_LOCAL;
+		w->err.other = ANSWERS_EMPLOYEE_YEARS;
+		w->error = WIZ_ERR_ANSWER;
+		return;
+	} else {
+		w->a = t;
+	}
+	w->error = WIZ_ERR_NONE;
+	step(w, +1);
+}
+
+static void
+choose(struct wizard *w, int i)
+{
+	const struct wizard_question *q = wizard_question(w);
+	int n = count_choices(q->choices);
+	if (i < 0 || i >= n)
+		return;
+	w->sel[q->key] = i;
+	answer(w, q->choices[i][0] ? q->choices[i] : NULL);
+}
+
+static void
+pick_city(struct wizard *w, int i)
+{
+	const struct wizard_question *q = wizard_question(w);
+	char code[8];
+	if (i < 0 || i >= w->nmatches) {
+		w->error = WIZ_ERR_NO_MATCH;
+		return;
+	}
+	w->sel[q->key] = i;
+	snprintf(code, sizeof code, "%06d", w->matches[i]->code);
+	answer(w, code);
+}
+
+static enum wizard_result
+question_act(struct wizard *w, const struct wizard_action *act)
+{
+	const struct wizard_question *q = wizard_question(w);
+	uint32_t *field = w->input[q->key];
+	int *len = &w->input_len[q->key];
+	int *sel = &w->sel[q->key];
+	int n = q->kind == WIZ_CHOICE ? count_choices(q->choices) : q->kind == WIZ_CITY ? w->nmatches : 0;
+	uint32_t c = halfwidth(act->ch);
+
+	switch (act->act) {
+	case WIZ_ACT_UP:
+		if (n > 0)
+			*sel = (*sel + n - 1) % n;
+		w->touched[q->key] = true;
+		return WIZ_REDRAW;
+	case WIZ_ACT_DOWN:
+		if (n > 0)
+			*sel = (*sel + 1) % n;
+		w->touched[q->key] = true;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PICK:
+		if (q->kind == WIZ_CHOICE)
+			choose(w, act->item);
+		else if (q->kind == WIZ_CITY)
+			pick_city(w, act->item);
+		return WIZ_REDRAW;
+	case WIZ_ACT_ENTER:
+		if (q->kind == WIZ_CHOICE) {
+			choose(w, *sel);
+		} else if (q->kind == WIZ_CITY) {
+			/* a city is never chosen for the person: they typed, moved or chose before */
+			pick_city(w, *len > 0 || w->touched[q->key] || (w->a.set & (1u << q->key)) ? *sel : -1);
+		} else if (*len == 0 && q->optional) {
+			answer(w, NULL);
+		} else {
+			char buf[4 * WIZ_INPUT_MAX + 1];
+			number_text(q, field, *len, buf, sizeof buf);
+			answer(w, buf);
+		}
+		return WIZ_REDRAW;
+	case WIZ_ACT_ERASE:
+		if (*len == 0) {
+			step(w, -1);
+		} else {
+			(*len)--;
+			w->error = WIZ_ERR_NONE;
+			find_cities(w);
+		}
+		return WIZ_REDRAW;
+	case WIZ_ACT_CHAR:
+		if (q->kind == WIZ_CHOICE) {
+			if (c >= '1' && c <= '9')
+				choose(w, (int)(c - '1'));
+			else if (c == '-')
+				step(w, -1);
+			else
+				w->error = WIZ_ERR_CHAR;
+			return WIZ_REDRAW;
+		}
+		if (c == '-' && *len == 0) {
+			step(w, -1);
+			return WIZ_REDRAW;
+		}
+		if (q->kind != WIZ_CITY && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
+			w->error = WIZ_ERR_CHAR; /* say so; what was typed stays */
+			return WIZ_REDRAW;
+		}
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+			return WIZ_IDLE;
+		if (field_add(w, field, len, c)) {
+			w->error = WIZ_ERR_NONE;
+			find_cities(w);
+		}
+		return WIZ_REDRAW;
+	default:
+		return WIZ_IDLE;
+	}
+}
+
+/* From the comparison back to the last question shown. */
+static void
+back_from_compare(struct wizard *w)
+{
+	w->q = wizard_nquestions;
+	step(w, -1);
+}
+
+static void
+start_edit(struct wizard *w, int what)
+{
+	w->editing = what;
+	w->edit_len = 0;
+	w->error = WIZ_ERR_NONE;
+}
+
+static enum wizard_result
+edit_act(struct wizard *w, const struct wizard_action *act)
+{
+	uint32_t c = halfwidth(act->ch);
+	switch (act->act) {
+	case WIZ_ACT_BACK:
+		w->editing = WIZ_EDIT_NONE;
+		w->error = WIZ_ERR_NONE;
+		return WIZ_REDRAW;
+	case WIZ_ACT_ERASE:
+		if (w->edit_len > 0)
+			w->edit_len--;
+		else
+			w->editing = WIZ_EDIT_NONE;
+		return WIZ_REDRAW;
+	case WIZ_ACT_CHAR:
+		if (c >= '0' && c <= '9') {
+			field_add(w, w->edit, &w->edit_len, c);
+		} else if (c == '-' && w->edit_len == 0) {
+			w->editing = WIZ_EDIT_NONE;
+		} else {
+			w->error = WIZ_ERR_CHAR;
+		}
+		return WIZ_REDRAW;
+	case WIZ_ACT_ENTER: {
+		char buf[4 * WIZ_INPUT_MAX + 1];
+		to_utf8(w->edit, w->edit_len, buf, sizeof buf);
+		struct answers t = w->a;
+		/* both are yuan a month, checked against the income's range */
+		if (answers_set_key(&t, ANSWERS_MONTHLY_INCOME, buf, strlen(buf), &w->err) != ANSWERS_OK) {
+			w->error = WIZ_ERR_ANSWER;
+			return WIZ_REDRAW;
+		}
+		if (w->editing == WIZ_EDIT_INCOME) {
+			w->a = t;
+			/* the interview's field shows the new income too */
+			memcpy(w->input[ANSWERS_MONTHLY_INCOME], w->edit, sizeof w->edit);
+			w->input_len[ANSWERS_MONTHLY_INCOME] = w->edit_len;
+		} else {
+			w->params.base_mode = ADVICE_BASE_AMOUNT;
+			w->params.base_amount = t.monthly_income * 100;
+		}
+		w->editing = WIZ_EDIT_NONE;
+		compare(w);
+		return WIZ_REDRAW;
+	}
+	default:
+		return WIZ_IDLE;
+	}
+}
+
+static enum wizard_result
+compare_act(struct wizard *w, const struct wizard_action *act)
+{
+	if (w->editing != WIZ_EDIT_NONE)
+		return edit_act(w, act);
+	uint32_t c = halfwidth(act->ch);
+	switch (act->act) {
+	case WIZ_ACT_UP:
+		if (w->scroll > 0)
+			w->scroll--;
+		return WIZ_REDRAW;
+	case WIZ_ACT_DOWN:
+		if (w->scroll < w->scroll_max)
+			w->scroll++;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PAGE_UP:
+		w->scroll = w->scroll > 10 ? w->scroll - 10 : 0;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PAGE_DOWN:
+		w->scroll = w->scroll + 10 < w->scroll_max ? w->scroll + 10 : w->scroll_max;
+		return WIZ_REDRAW;
+	case WIZ_ACT_NEXT:
+		w->option = (w->option + 1) % w->adv.noptions;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PICK:
+		if (act->item < 0 || act->item >= w->adv.noptions)
+			return WIZ_IDLE;
+		/* a click opens the option */
+		w->option = act->item;
+		/* fall through */
+	case WIZ_ACT_ENTER:
+		w->detail = w->option;
+		w->screen = WIZ_SCREEN_DETAIL;
+		w->scroll = 0;
+		return WIZ_REDRAW;
+	case WIZ_ACT_BACK:
+	case WIZ_ACT_ERASE:
+		back_from_compare(w);
+		return WIZ_REDRAW;
+	case WIZ_ACT_BASE:
+		if (w->params.base_mode == ADVICE_BASE_INCOME) {
+			w->params.base_mode = ADVICE_BASE_LOWEST;
+			compare(w);
+		} else if (w->params.base_mode == ADVICE_BASE_LOWEST) {
+			start_edit(w, WIZ_EDIT_BASE);
+		} else {
+			w->params.base_mode = ADVICE_BASE_INCOME;
+			compare(w);
+		}
+		return WIZ_REDRAW;
+	case WIZ_ACT_INCOME:
+		start_edit(w, WIZ_EDIT_INCOME);
+		return WIZ_REDRAW;
+	case WIZ_ACT_CHAR:
+		if (c >= '1' && c <= '9' && (int)(c - '1') < w->adv.noptions) {
+			w->option = w->detail = (int)(c - '1');
+			w->screen = WIZ_SCREEN_DETAIL;
+			w->scroll = 0;
+		} else if (c == '-') {
+			back_from_compare(w);
+		} else if (c == '+') {
+			return compare_act(w, &(struct wizard_action){.act = WIZ_ACT_BASE});
+		} else if (c == '.') {
+			return compare_act(w, &(struct wizard_action){.act = WIZ_ACT_INCOME});
+		}
+		return WIZ_REDRAW;
+	default:
+		return WIZ_IDLE;
+	}
+}
+
+/* Scrolling screens (detail, help) share their keys. */
+static enum wizard_result
+scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen back)
+{
+	uint32_t c = halfwidth(act->ch);
+	switch (act->act) {
+	case WIZ_ACT_UP:
+		if (w->scroll > 0)
+			w->scroll--;
+		return WIZ_REDRAW;
+	case WIZ_ACT_DOWN:
+		if (w->scroll < w->scroll_max)
+			w->scroll++;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PAGE_UP:
+		w->scroll = w->scroll > 10 ? w->scroll - 10 : 0;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PAGE_DOWN:
+	case WIZ_ACT_ENTER:
+		if (act->act == WIZ_ACT_ENTER && w->scroll >= w->scroll_max)
+			goto back;
+		w->scroll = w->scroll + 10 < w->scroll_max ? w->scroll + 10 : w->scroll_max;
+		return WIZ_REDRAW;
+	case WIZ_ACT_NEXT:
+		if (w->screen == WIZ_SCREEN_HELP)
+			w->topic = (w->topic + 1) % wizard_ntopics;
+		else
+			w->detail = (w->detail + 1) % w->adv.noptions;
+		w->scroll = 0;
+		return WIZ_REDRAW;
+	case WIZ_ACT_CHAR:
+		if (c == ' ')
+			return scroll_act(w, &(struct wizard_action){.act = WIZ_ACT_PAGE_DOWN}, back);
+		if (w->screen == WIZ_SCREEN_DETAIL && c >= '1' && c <= '9' && (int)(c - '1') < w->adv.noptions) {
+			w->detail = w->option = (int)(c - '1');
+			w->scroll = 0;
+			return WIZ_REDRAW;
+		}
+		if (c != '-') /* '-' is back */
+			return WIZ_IDLE;
+		/* fall through */
+	case WIZ_ACT_BACK:
+	case WIZ_ACT_ERASE:
+	back:
+		w->screen = back;
+		w->scroll = 0;
+		return WIZ_REDRAW;
+	default:
+		return WIZ_IDLE;
+	}
+}
+
+static enum wizard_result
+lang_act(struct wizard *w, const struct wizard_action *act)
+{
+	uint32_t c = halfwidth(act->ch);
+	int pick = -1;
+	switch (act->act) {
+	case WIZ_ACT_UP:
+	case WIZ_ACT_DOWN:
+		w->lang_sel = 1 - w->lang_sel;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PICK:
+		pick = act->item;
+		break;
+	case WIZ_ACT_ENTER:
+		pick = w->lang_sel;
+		break;
+	case WIZ_ACT_CHAR:
+		if (c == '1' || c == '2')
+			pick = (int)(c - '1');
+		break;
+	default:
+		return WIZ_IDLE;
+	}
+	if (pick < 0 || pick > 1)
+		return WIZ_IDLE;
+	w->lang_sel = pick;
+	if (!w->lang_locked)
+		w->lang = pick == 0 ? MSG_ZH : MSG_EN;
+	enter_question(w, 0);
+	return WIZ_REDRAW;
+}
+
+static enum wizard_result
+quit_act(struct wizard *w, const struct wizard_action *act)
+{
+	uint32_t c = halfwidth(act->ch);
+	if (act->act == WIZ_ACT_ENTER || (act->act == WIZ_ACT_CHAR && (c == '1' || c == 'y' || c == 'Y')) ||
+	    (act->act == WIZ_ACT_PICK && act->item == 0) || act->act == WIZ_ACT_QUIT)
+		return WIZ_EXIT;
+	if (act->act == WIZ_ACT_BACK || act->act == WIZ_ACT_ERASE ||
+	    (act->act == WIZ_ACT_CHAR && (c == '2' || c == 'n' || c == 'N' || c == '-')) ||
+	    (act->act == WIZ_ACT_PICK && act->item == 1)) {
+		w->screen = w->back_to;
+		return WIZ_REDRAW;
+	}
+	return WIZ_IDLE;
+}
+
+static int
+topic_for(const struct wizard *w)
+{
+	/* the first topics are the questions' keys, in answers_key order */
+	if (w->screen == WIZ_SCREEN_QUESTION)
+		return (int)wizard_questions[w->q].key - (int)ANSWERS_WORK_CITY;
+	if (w->screen == WIZ_SCREEN_COMPARE || w->screen == WIZ_SCREEN_DETAIL)
+		return TOPIC_COMPARISON;
+	return 0;
+}
+
+enum wizard_result
+wizard_act(struct wizard *w, const struct wizard_action *act)
+{
+	switch (act->act) {
+	case WIZ_ACT_LANG:
+		if (w->lang_locked)
+			return WIZ_IDLE;
+		w->lang = w->lang == MSG_ZH ? MSG_EN : MSG_ZH;
+		w->lang_sel = w->lang == MSG_ZH ? 0 : 1;
+		return WIZ_REDRAW;
+	case WIZ_ACT_QUIT:
+		if (w->screen == WIZ_SCREEN_QUIT)
+			return WIZ_EXIT;
+		w->back_to = w->screen;
+		w->screen = WIZ_SCREEN_QUIT;
+		return WIZ_REDRAW;
+	case WIZ_ACT_HELP:
+		if (w->screen == WIZ_SCREEN_HELP || w->screen == WIZ_SCREEN_QUIT ||
+		    (w->screen == WIZ_SCREEN_COMPARE && w->editing != WIZ_EDIT_NONE))
+			return WIZ_IDLE;
+		w->topic = topic_for(w);
+		w->back_to = w->screen;
+		w->screen = WIZ_SCREEN_HELP;
+		w->scroll = 0;
+		return WIZ_REDRAW;
+	default:
+		break;
+	}
+	switch (w->screen) {
+	case WIZ_SCREEN_LANG:
+		return lang_act(w, act);
+	case WIZ_SCREEN_QUESTION:
+		if (act->act == WIZ_ACT_BACK) {
+			step(w, -1);
+			return WIZ_REDRAW;
+		}
+		return question_act(w, act);
+	case WIZ_SCREEN_COMPARE:
+		return compare_act(w, act);
+	case WIZ_SCREEN_DETAIL:
+		return scroll_act(w, act, WIZ_SCREEN_COMPARE);
+	case WIZ_SCREEN_HELP:
+		return scroll_act(w, act, w->back_to);
+	case WIZ_SCREEN_QUIT:
+		return quit_act(w, act);
+	case WIZ_SCREEN_COUNT:
+		break;
+	}
+	return WIZ_IDLE;
+}
