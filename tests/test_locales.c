@@ -335,8 +335,9 @@ test_all_format(void **state)
 	assert_true(msg_open(MSG_EN));
 }
 
-/* STYLE.md: no trailing full stop; no ASCII apostrophe (it quotes in
- * MessageFormat); main.c prints usage through 1024 bytes. */
+/* STYLE.md: no trailing full stop; no quoting apostrophe; no
+ * ambiguous-width punctuation (it misaligns columns on CJK terminals);
+ * main.c prints usage through 1024 bytes. */
 static void
 test_style(void **state)
 {
@@ -349,9 +350,25 @@ test_style(void **state)
 			if (last == '.' || last == 0x3002)
 				print_error("%s.txt: %s ends with a full stop\n", cats[l].lang, e->key);
 			assert_false(last == '.' || last == 0x3002);
-			if (u_memchr(e->pat, '\'', e->len) != NULL)
-				print_error("%s.txt: %s has an ASCII apostrophe: use ’\n", cats[l].lang, e->key);
-			assert_null(u_memchr(e->pat, '\'', e->len));
+			/* an apostrophe quotes only before a syntax character
+			 * (ICU's default apostrophe mode); a plain one is text */
+			for (int k = 0; k < e->len; k++) {
+				UChar next = k + 1 < e->len ? e->pat[k + 1] : 0;
+				bool quoting = e->pat[k] == '\'' &&
+					       (next == '{' || next == '}' || next == '#' || next == '|' || next == '\'');
+				if (quoting)
+					print_error("%s.txt: %s has a quoting apostrophe\n", cats[l].lang, e->key);
+				assert_false(quoting);
+			}
+			/* no ambiguous-width quotes: they take two columns on some terminals */
+			static const UChar ambiguous[] = {0x2018, 0x2019, 0x201C, 0x201D, 0x00B7, 0x2026, 0x2014};
+			for (size_t k = 0; k < sizeof ambiguous / sizeof ambiguous[0]; k++) {
+				bool found = u_memchr(e->pat, ambiguous[k], e->len) != NULL;
+				if (found)
+					print_error("%s.txt: %s has ambiguous-width U+%04X\n", cats[l].lang, e->key,
+						    (unsigned)ambiguous[k]);
+				assert_false(found);
+			}
 		}
 		assert_true(msg_open((enum msg_lang)l));
 		assert_true(msg_format(buf, sizeof buf, "usage", NULL, 0) < 1000);
@@ -562,10 +579,10 @@ test_format(void **state)
 		{MSG_EN, "fmt_years", {.type = MSG_DOUBLE, .d = 30.5}, "30.5 years"},
 		{MSG_ZH, "fmt_years", {.type = MSG_DOUBLE, .d = 30.5}, "30.5年"},
 		{MSG_EN, "fmt_number", {.type = MSG_INT, .i = 10000000}, "10,000,000"},
-		{MSG_EN, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "unknown language “fr”: use en or zh"},
-		{MSG_ZH, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "未知语言“fr”：请使用 en 或 zh"},
-		{MSG_EN, "err_bad_lang", {.type = MSG_STR, .s = "\xff"}, "unknown language “\xef\xbf\xbd”: use en or zh"},
-		{MSG_EN, "err_bad_lang", {.type = MSG_INT, .i = 12345}, "unknown language “12,345”: use en or zh"},
+		{MSG_EN, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "unknown language \"fr\": use en or zh"},
+		{MSG_ZH, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "未知语言「fr」：请使用 en 或 zh"},
+		{MSG_EN, "err_bad_lang", {.type = MSG_STR, .s = "\xff"}, "unknown language \"\xef\xbf\xbd\": use en or zh"},
+		{MSG_EN, "err_bad_lang", {.type = MSG_INT, .i = 12345}, "unknown language \"12,345\": use en or zh"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_true(msg_open(cases[i].lang));

@@ -212,6 +212,47 @@ test_locked(void **state)
 	assert_int_equal(w.lang, MSG_EN);
 }
 
+/* Every help topic the wizard can open exists in both languages, with a
+ * title line, and no help file is left unreachable. */
+struct embedded_file {
+	const char *name;
+	const unsigned char *data;
+	size_t len;
+};
+extern const struct embedded_file help_files[];
+extern const size_t help_files_count;
+
+static void
+test_help_topics(void **state)
+{
+	(void)state;
+	static const char *const langs[] = {"en", "zh"};
+	for (int t = 0; t < wizard_ntopics; t++) {
+		for (int l = 0; l < 2; l++) {
+			char name[128];
+			bool found = false;
+			snprintf(name, sizeof name, "%s/%s.txt", langs[l], wizard_topics[t]);
+			for (size_t i = 0; i < help_files_count; i++) {
+				if (strcmp(help_files[i].name, name) != 0)
+					continue;
+				found = true;
+				/* a title, then an empty line */
+				const char *d = (const char *)help_files[i].data;
+				const char *nl = memchr(d, '\n', help_files[i].len);
+				if (nl == NULL || nl == d || (size_t)(nl - d) + 1 >= help_files[i].len || nl[1] != '\n')
+					fail_msg("%s: no title line followed by an empty line", name);
+			}
+			if (!found)
+				fail_msg("help topic %s is missing", name);
+		}
+	}
+	assert_int_equal(help_files_count, (size_t)wizard_ntopics * 2);
+	/* the first topics are the questions, in the order of the answers keys */
+	for (int q = 0; q < wizard_nquestions; q++)
+		assert_string_equal(wizard_topics[wizard_questions[q].key - ANSWERS_WORK_CITY],
+				    answers_key_name(wizard_questions[q].key));
+}
+
 static int
 setup(void **state)
 {
@@ -239,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_scripts),
 		cmocka_unit_test(test_whatif_and_reset),
 		cmocka_unit_test(test_locked),
+		cmocka_unit_test(test_help_topics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
