@@ -203,10 +203,17 @@ cmd_wizard(int argc, char **argv)
 {
 	static const struct option opts[] = {{"as-of", required_argument, NULL, 'd'},
 					     {"policy-dir", required_argument, NULL, 'p'},
+					     {"kiosk", no_argument, NULL, 'k'},
+					     {"staff-key", required_argument, NULL, 's'},
+					     {"idle", required_argument, NULL, 'i'},
+					     {"print-cmd", required_argument, NULL, 'P'},
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	const char *policy_dir = NULL;
+	struct ui_options uo = {.idle_seconds = 120};
 	struct date as_of = today();
+	char *end;
+	long v;
 	int c;
 	opterr = 0;
 	optind = 1;
@@ -217,6 +224,16 @@ cmd_wizard(int argc, char **argv)
 				return usage_error("err_bad_date", optarg);
 			break;
 		case 'p': policy_dir = optarg; break;
+		case 'k': uo.kiosk = true; break;
+		case 's': uo.staff_code = optarg; break;
+		case 'i':
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg || v < 10 || v > 86400)
+				return usage_error("err_bad_idle", optarg);
+			uo.idle_seconds = (int)v;
+			break;
+		case 'P': uo.print_cmd = optarg; break;
 		case 'h': say(stdout, "usage", NULL, 0); return EXIT_ADVICE;
 		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
 		default: return usage_error("err_unknown_option", argv[optind - 1]);
@@ -224,13 +241,15 @@ cmd_wizard(int argc, char **argv)
 	}
 	if (argc > 1 && optind < argc)
 		return usage_error("err_unexpected_argument", argv[optind]);
+	if (uo.kiosk && (uo.staff_code == NULL || uo.staff_code[0] == '\0' || strlen(uo.staff_code) > 24))
+		return usage_error("err_kiosk_staff", "--staff-key");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return usage_error("err_not_a_terminal", "wizard");
 	int nerr;
 	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
 	if (ps == NULL)
 		return EXIT_POLICY;
-	int rc = ui_run(ps, as_of, msg_lang());
+	int rc = ui_run(ps, as_of, msg_lang(), &uo);
 	policy_set_free(ps);
 	return rc;
 }

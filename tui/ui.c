@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "compare.h"
@@ -258,6 +261,9 @@ error_text(const struct wizard *w, char *buf, size_t cap)
 	case WIZ_ERR_FULL:
 		fmt(buf, cap, "wiz_err_full", NULL, 0);
 		break;
+	case WIZ_ERR_STAFF:
+		fmt(buf, cap, "wiz_kiosk_wrong", NULL, 0);
+		break;
 	case WIZ_ERR_NONE:
 		break;
 	}
@@ -467,22 +473,49 @@ draw_help(struct painter *pt, struct wizard *w)
 }
 
 static void
-draw_quit(struct painter *pt)
+draw_quit(struct painter *pt, const struct wizard *w)
 {
 	char buf[512];
 	fmt(buf, sizeof buf, "wiz_title", NULL, 0);
 	bar(pt, 0, buf, NULL);
-	fmt(buf, sizeof buf, "wiz_quit_prompt", NULL, 0);
-	int y = para(pt, LINES / 2 - 3, 4, buf, A_BOLD, LINES - 4) + 1;
-	fmt(buf, sizeof buf, "wiz_quit_yes", NULL, 0);
-	item(pt, y, 0, buf, false);
+	fmt(buf, sizeof buf, w->kiosk ? "wiz_kiosk_prompt" : "wiz_quit_prompt", NULL, 0);
+	int y = para(pt, LINES / 2 - 4, 4, buf, A_BOLD, LINES - 4) + 1;
+	fmt(buf, sizeof buf, w->kiosk ? "wiz_kiosk_restart" : "wiz_quit_yes", NULL, 0);
+	item(pt, y, 0, buf, w->kiosk && w->quit_sel == 0);
 	fmt(buf, sizeof buf, "wiz_quit_no", NULL, 0);
-	item(pt, y + 1, 1, buf, false);
-	footer(pt, "wiz_keys_quit");
+	item(pt, y + 1, 1, buf, w->kiosk && w->quit_sel == 1);
+	if (w->kiosk) {
+		char stars[WIZ_INPUT_MAX + 1];
+		int n = w->edit_len < WIZ_INPUT_MAX ? w->edit_len : WIZ_INPUT_MAX;
+		memset(stars, '*', (size_t)n);
+		stars[n] = '\0';
+		fmt(buf, sizeof buf, "wiz_kiosk_staff", NULL, 0);
+		int x = 4 + put(pt, y + 3, 4, COLS - 8, buf, A_DIM);
+		put(pt, y + 3, x + 1, COLS - x - 2, stars, A_BOLD);
+		if (w->error == WIZ_ERR_STAFF) {
+			fmt(buf, sizeof buf, "wiz_kiosk_wrong", NULL, 0);
+			put(pt, LINES - 3, 2, COLS - 4, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+		}
+	}
+	footer(pt, w->kiosk ? "wiz_keys_kiosk_quit" : "wiz_keys_quit");
+}
+
+/* The kiosk's countdown before an idle wipe, over the second-last row. */
+static void
+draw_countdown(const struct painter *pt, int seconds)
+{
+	char buf[256];
+	struct msg_arg a = MSG_I(seconds);
+	fmt(buf, sizeof buf, "wiz_idle", &a, 1);
+	attr_t at = pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD | A_REVERSE : A_BOLD | A_REVERSE;
+	attron(at);
+	mvhline(LINES - 2, 0, ' ', COLS);
+	attroff(at);
+	put(pt, LINES - 2, 1, COLS - 2, buf, at);
 }
 
 static void
-draw(struct painter *pt, struct wizard *w)
+draw(struct painter *pt, struct wizard *w, int countdown)
 {
 	if (msg_lang() != w->lang)
 		msg_open(w->lang);
@@ -498,9 +531,11 @@ draw(struct painter *pt, struct wizard *w)
 		case WIZ_SCREEN_COMPARE: draw_compare(pt, w); break;
 		case WIZ_SCREEN_DETAIL: draw_detail(pt, w); break;
 		case WIZ_SCREEN_HELP: draw_help(pt, w); break;
-		case WIZ_SCREEN_QUIT: draw_quit(pt); break;
+		case WIZ_SCREEN_QUIT: draw_quit(pt, w); break;
 		case WIZ_SCREEN_COUNT: break;
 		}
+		if (countdown >= 0)
+			draw_countdown(pt, countdown);
 	}
 	refresh();
 }
@@ -532,29 +567,106 @@ mouse_action(const struct painter *pt)
 	return (struct wizard_action){.act = WIZ_ACT_NONE};
 }
 
+/* Fatal signals: the terminal first, then the previous handler (so a
+ * sanitizer still reports), then the signal's own end. */
+static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+static struct sigaction fatal_old[sizeof fatal_signals / sizeof fatal_signals[0]];
+
+static void
+on_fatal(int sig, siginfo_t *info, void *ctx)
+{
+	endwin();
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+		if (fatal_signals[i] != sig)
+			continue;
+		sigaction(sig, &fatal_old[i], NULL);
+		if ((fatal_old[i].sa_flags & SA_SIGINFO) && fatal_old[i].sa_sigaction != NULL)
+			fatal_old[i].sa_sigaction(sig, info, ctx);
+		else if (fatal_old[i].sa_handler != SIG_DFL && fatal_old[i].sa_handler != SIG_IGN)
+			fatal_old[i].sa_handler(sig);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* What might still hold what the person typed after a wipe: the stack
+ * frames that drew it, and curses' own queue of keys. */
+static __attribute__((noinline)) void
+scrub_stack(void)
+{
+	unsigned char area[64 * 1024];
+	explicit_bzero(area, sizeof area);
+	__asm__ __volatile__("" : : "r"(area) : "memory");
+}
+
+static void
+scrub_input(void)
+{
+	/* fill curses' ring of pending keys with zeros, then drop them */
+	for (int i = 0; i < 4096 && ungetch(0) == OK; i++)
+		;
+	flushinp();
+}
+
+static void
+wipe(struct wizard *w, struct painter *pt)
+{
+	wizard_reset(w);
+	for (size_t i = 0; i < pt->body.n; i++)
+		explicit_bzero(pt->body.text[i], strlen(pt->body.text[i]));
+	lines_clear(&pt->body);
+	scrub_input();
+	scrub_stack();
+}
+
 int
-ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang)
+ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const struct ui_options *opt)
 {
 	static struct wizard w; /* large; and one interview at a time */
 	struct painter pt = {0};
 	struct sigaction sa = {0};
 	int status = 0;
+	bool kiosk = opt != NULL && opt->kiosk;
+	int idle = kiosk && opt->idle_seconds > 0 ? opt->idle_seconds : 0;
 
+	if (kiosk) {
+		/* nothing a person told the kiosk may end up in a core file */
+		struct rlimit no_core = {0, 0};
+		setrlimit(RLIMIT_CORE, &no_core);
+		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	}
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
 
 	pt.ascii = ascii_only();
 	pt.utf8 = strcasecmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	lines_init(&pt.body);
 	wizard_init(&w, ps, as_of, lang, pt.ascii);
+	if (kiosk)
+		wizard_set_kiosk(&w, opt->staff_code);
 	if (!msg_open(w.lang))
 		return 3;
 
 	set_escdelay(25);
 	if (initscr() == NULL)
 		return 4;
+	struct sigaction fa = {0};
+	fa.sa_sigaction = on_fatal;
+	fa.sa_flags = SA_SIGINFO;
+	sigemptyset(&fa.sa_mask);
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+		sigaction(fatal_signals[i], &fa, &fatal_old[i]);
 	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, never as signals */
 	noecho();
 	nonl();
@@ -573,24 +685,72 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang)
 		init_pair(PAIR_DIM, COLOR_CYAN, -1);
 		pt.color = true;
 	}
+	/* kiosk: wake up to count down; otherwise block until a key */
+	int tick_ms = idle ? 250 : -1;
+	timeout(tick_ms);
+	/* the countdown shows in the last quarter of the idle time, at most 30 s */
+	int warn = idle / 4 < 30 ? idle / 4 : 30;
 
-	int errors = 0;
+	int errors = 0, shown = -2;
+	double last_key = now();
+	bool dirty = true;
 	for (;;) {
-		draw(&pt, &w);
+		int countdown = -1;
+		if (idle) {
+			double left = (double)idle - (now() - last_key);
+			if (left <= 0) {
+				wipe(&w, &pt);
+				last_key = now();
+				dirty = true;
+			} else if (left <= warn && w.screen != WIZ_SCREEN_LANG) {
+				countdown = (int)(left + 0.999);
+			}
+		}
+		if (dirty || countdown != shown) {
+			draw(&pt, &w, countdown);
+			shown = countdown;
+			dirty = false;
+		}
 		wint_t wc;
+		double before = now();
 		int r = get_wch(&wc);
-		if (lost)
+		if (lost) {
+			status = 1;
 			break;
+		}
 		if (r == ERR) {
-			/* no timeout is set: an error is a lost terminal, not a pause */
-			if (++errors >= 20)
+			/* a timeout takes tick_ms; an immediate error is a lost
+			 * terminal (EOF, EIO), and a run of them ends the program */
+			if (tick_ms > 0 && now() - before >= tick_ms / 2000.0) {
+				errors = 0;
+				continue;
+			}
+			if (++errors >= 20) {
+				status = 1;
 				break;
+			}
 			continue;
 		}
 		errors = 0;
+		last_key = now();
+		dirty = true;
+		if (countdown >= 0 && !(r == KEY_CODE_YES && wc == KEY_RESIZE))
+			continue; /* the key that stops the countdown does nothing else */
 		struct wizard_action act;
-		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+			/* a burst of resizes is one redraw */
+			timeout(0);
+			while ((r = get_wch(&wc)) == KEY_CODE_YES && wc == KEY_RESIZE)
+				;
+			if (r == KEY_CODE_YES)
+				ungetch((int)wc);
+			else if (r == OK)
+				unget_wch(wc);
+			timeout(tick_ms);
 			continue;
+		}
+		if (kiosk && r == OK && (wc == 3 || wc == 17))
+			continue; /* Ctrl-C and Ctrl-Q do nothing at a kiosk: F10 asks for staff */
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE)
 			act = mouse_action(&pt);
 		else
@@ -601,7 +761,7 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang)
 			break;
 	}
 	endwin();
-	wizard_reset(&w);
+	wipe(&w, &pt);
 	lines_fini(&pt.body);
 	return status;
 }

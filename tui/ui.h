@@ -2,12 +2,22 @@
 #ifndef YIBAO_UI_H
 #define YIBAO_UI_H
 
+#include <stdbool.h>
+
 #include "msg.h"
 #include "policy.h"
 
-/* Run the wizard on the terminal until the person quits. lang: the language
- * the environment suggests. Restores the terminal on every way out.
- * Returns the process exit status. */
-int ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang);
+struct ui_options {
+	bool kiosk;             /* no way out but the staff code; idle wipe */
+	const char *staff_code; /* kiosk: what ends the program */
+	int idle_seconds;       /* kiosk: wipe and start over after this long untouched */
+	const char *print_cmd;  /* the print action: a command fed the receipt, or a file path */
+};
+
+/* Run the wizard on the terminal until the person quits (or, in kiosk mode,
+ * staff end it). lang: the language the environment suggests. Restores the
+ * terminal on every way out, fatal signals included. Returns the process exit
+ * status: 0, or 1 when the terminal went away. */
+int ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const struct ui_options *opt);
 
 #endif

@@ -262,20 +262,6 @@ wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_of, en
 	answers_init(&w->a);
 }
 
-void
-wizard_reset(struct wizard *w)
-{
-	const struct policy_set *ps = w->ps;
-	struct date as_of = w->as_of;
-	enum msg_lang lang = w->lang;
-	bool locked = w->lang_locked;
-	/* volatile so the compiler cannot drop the wipe of what goes away */
-	volatile unsigned char *p = (volatile unsigned char *)w;
-	for (size_t i = 0; i < sizeof *w; i++)
-		p[i] = 0;
-	wizard_init(w, ps, as_of, lang, locked);
-}
-
 /* Digits typed with a Chinese input method come full width (０..９). */
 static uint32_t
 halfwidth(uint32_t c)
@@ -285,6 +271,46 @@ halfwidth(uint32_t c)
 	if (c == 0x3000)
 		return ' ';
 	return c;
+}
+
+void
+wizard_reset(struct wizard *w)
+{
+	const struct policy_set *ps = w->ps;
+	struct date as_of = w->as_of;
+	enum msg_lang lang = w->lang;
+	bool locked = w->lang_locked, kiosk = w->kiosk;
+	uint32_t staff[WIZ_INPUT_MAX];
+	int staff_len = w->staff_len;
+	memcpy(staff, w->staff, sizeof staff);
+	/* explicit_bzero: the compiler may not drop the wipe of what goes away */
+	explicit_bzero(w, sizeof *w);
+	wizard_init(w, ps, as_of, lang, locked);
+	w->kiosk = kiosk;
+	memcpy(w->staff, staff, sizeof staff);
+	w->staff_len = staff_len;
+	explicit_bzero(staff, sizeof staff);
+}
+
+bool
+wizard_set_kiosk(struct wizard *w, const char *code)
+{
+	const unsigned char *s = (const unsigned char *)code;
+	int n = 0;
+	memset(w->staff, 0, sizeof w->staff);
+	while (s != NULL && *s) {
+		uint32_t c = *s++;
+		int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+		c &= more == 3 ? 0x07 : more == 2 ? 0x0F : more == 1 ? 0x1F : 0x7F;
+		while (more-- > 0 && (*s & 0xC0) == 0x80)
+			c = (c << 6) | (*s++ & 0x3F);
+		if (n >= WIZ_INPUT_MAX - 1)
+			return false;
+		w->staff[n++] = halfwidth(c);
+	}
+	w->staff_len = n;
+	w->kiosk = n > 0;
+	return n > 0;
 }
 
 static bool
@@ -667,10 +693,69 @@ lang_act(struct wizard *w, const struct wizard_action *act)
 	return WIZ_REDRAW;
 }
 
+static bool
+staff_matches(const struct wizard *w)
+{
+	/* compare every character, whatever the first difference */
+	unsigned diff = (unsigned)(w->edit_len ^ w->staff_len);
+	for (int i = 0; i < WIZ_INPUT_MAX; i++)
+		diff |= w->edit[i] ^ w->staff[i];
+	return diff == 0;
+}
+
+/* Kiosk: the highlighted item (start over, which wipes everything, or go
+ * back) is taken with Enter on an empty field; whatever is typed is the
+ * staff code, and only it ends the program. */
+static enum wizard_result
+kiosk_quit_act(struct wizard *w, const struct wizard_action *act)
+{
+	switch (act->act) {
+	case WIZ_ACT_CHAR:
+		field_add(w, w->edit, &w->edit_len, halfwidth(act->ch));
+		w->error = WIZ_ERR_NONE;
+		return WIZ_REDRAW;
+	case WIZ_ACT_UP:
+	case WIZ_ACT_DOWN:
+		w->quit_sel = 1 - w->quit_sel;
+		return WIZ_REDRAW;
+	case WIZ_ACT_ERASE:
+		if (w->edit_len > 0)
+			w->edit[--w->edit_len] = 0;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PICK:
+	case WIZ_ACT_ENTER: {
+		int pick = act->act == WIZ_ACT_PICK ? act->item : w->quit_sel;
+		if (act->act == WIZ_ACT_ENTER && w->edit_len > 0) {
+			if (staff_matches(w))
+				return WIZ_EXIT;
+			w->error = WIZ_ERR_STAFF;
+			explicit_bzero(w->edit, sizeof w->edit);
+			w->edit_len = 0;
+			return WIZ_REDRAW;
+		}
+		if (pick == 0) {
+			wizard_reset(w);
+			return WIZ_REDRAW;
+		}
+	}
+		/* fall through */
+	case WIZ_ACT_BACK:
+		explicit_bzero(w->edit, sizeof w->edit);
+		w->edit_len = 0;
+		w->error = WIZ_ERR_NONE;
+		w->screen = w->back_to;
+		return WIZ_REDRAW;
+	default:
+		return WIZ_IDLE;
+	}
+}
+
 static enum wizard_result
 quit_act(struct wizard *w, const struct wizard_action *act)
 {
 	uint32_t c = halfwidth(act->ch);
+	if (w->kiosk)
+		return kiosk_quit_act(w, act);
 	if (act->act == WIZ_ACT_ENTER || (act->act == WIZ_ACT_CHAR && (c == '1' || c == 'y' || c == 'Y')) ||
 	    (act->act == WIZ_ACT_PICK && act->item == 0) || act->act == WIZ_ACT_QUIT)
 		return WIZ_EXIT;
@@ -706,9 +791,11 @@ wizard_act(struct wizard *w, const struct wizard_action *act)
 		return WIZ_REDRAW;
 	case WIZ_ACT_QUIT:
 		if (w->screen == WIZ_SCREEN_QUIT)
-			return WIZ_EXIT;
+			return w->kiosk ? WIZ_IDLE : WIZ_EXIT; /* a kiosk ends only with the staff code */
 		w->back_to = w->screen;
 		w->screen = WIZ_SCREEN_QUIT;
+		w->quit_sel = 1; /* a kiosk's quit screen offers "go back" first */
+		w->edit_len = 0;
 		return WIZ_REDRAW;
 	case WIZ_ACT_HELP:
 		if (w->screen == WIZ_SCREEN_HELP || w->screen == WIZ_SCREEN_QUIT ||

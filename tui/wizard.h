@@ -78,7 +78,14 @@ struct wizard {
 	bool touched[ANSWERS_KEY_COUNT]; /* the highlight was moved by the user */
 	/* the last bad input, formatted when drawn (so a language switch
 	 * re-renders it): what kind, and the answers error record */
-	enum wizard_error { WIZ_ERR_NONE, WIZ_ERR_ANSWER, WIZ_ERR_NO_MATCH, WIZ_ERR_CHAR, WIZ_ERR_FULL } error;
+	enum wizard_error {
+		WIZ_ERR_NONE,
+		WIZ_ERR_ANSWER,
+		WIZ_ERR_NO_MATCH,
+		WIZ_ERR_CHAR,
+		WIZ_ERR_FULL,
+		WIZ_ERR_STAFF, /* kiosk: a wrong staff code */
+	} error;
 	struct answers_error err;
 	/* city picker */
 	const struct policy_region *matches[WIZ_MATCH_MAX];
@@ -96,7 +103,17 @@ struct wizard {
 	int lang_sel;       /* the highlighted language on the first screen */
 	/* help */
 	int topic;          /* index into wizard_topics */
+	/* kiosk: quitting needs the staff code; "quit" otherwise starts over */
+	bool kiosk;
+	int quit_sel; /* the highlighted item of the kiosk's quit screen */
+	uint32_t staff[WIZ_INPUT_MAX];
+	int staff_len;
 };
+
+/* Kiosk mode: the quit screen asks for the staff code (UTF-8; at most
+ * WIZ_INPUT_MAX - 1 characters) and otherwise offers to start over. Returns
+ * false when the code is empty or too long. */
+bool wizard_set_kiosk(struct wizard *w, const char *staff_code);
 
 /* Start an interview. lang: the language the locale suggests (highlighted
  * first on the language screen). The caller keeps ps alive. */
@@ -106,7 +123,8 @@ void wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_o
 /* Apply one action. Never fails: bad input sets w->error and keeps what was typed. */
 enum wizard_result wizard_act(struct wizard *w, const struct wizard_action *act);
 
-/* Forget every answer and return to the first screen (kiosk idle, finish). */
+/* Forget every answer and return to the first screen (kiosk idle, finish);
+ * the memory that held them is wiped, kiosk settings kept. */
 void wizard_reset(struct wizard *w);
 
 /* The table and its size; the current question (NULL when not on a question). */

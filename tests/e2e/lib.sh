@@ -62,6 +62,17 @@ wait_gone() {
 	return 1
 }
 
+# wait_until SHELL-CONDITION: poll (up to 5 s) until the condition holds
+wait_until() {
+	i=0
+	while [ $i -lt 200 ]; do
+		eval "$1" && return 0
+		sleep 0.025
+		i=$((i + 1))
+	done
+	return 1
+}
+
 check() { # name status
 	if [ "$2" -eq 0 ]; then
 		pass=$((pass + 1))

@@ -1,0 +1,928 @@
+/* batch.c -- yibao batch: answers as CSV rows on stdin, one advice row per input row on stdout */
+#include "batch.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "advice.h"
+#include "answers.h"
+#include "csv.h"
+#include "json.h"
+#include "msg.h"
+#include "policydir.h"
+#include "text.h"
+
+/* Exit statuses, as main.c's. */
+enum { BATCH_EXIT_OK = 0, BATCH_EXIT_USAGE = 2, BATCH_EXIT_POLICY = 3, BATCH_EXIT_IO = 4 };
+
+#define BATCH_MAX_ROW ((size_t)64 << 10) /* bytes of one input row: far above any real row */
+#define BATCH_FLUSH ((size_t)1 << 20)    /* output is written in pieces of about this size */
+#define BATCH_ERRORS_LISTED 10           /* bad rows named on stderr with their row numbers */
+
+enum batch_format { BATCH_CSV, BATCH_JSONL };
+
+/* What an input column holds: an answers key (>= 0), or one of these. */
+enum { BATCH_COL_ID = -1, BATCH_COL_UNNAMED = -2 };
+
+/* The output's option slots, in the order of advice_build's options, and
+ * the cells of each slot. */
+static const char *const slot_names[ADVICE_MAX_OPTIONS] = {"employee_work", "resident_work", "resident_hukou"};
+static const char *const slot_cells[] = {"eligible", "annual_yuan", "waiting_months", "shortfall_years",
+					 "caveats"};
+#define BATCH_SLOT_CELLS (sizeof slot_cells / sizeof slot_cells[0])
+
+static const struct {
+	const char *name;  /* as --input-encoding takes it */
+	const char *iconv; /* as iconv knows it; NULL for UTF-8 */
+	const char *shown; /* in messages */
+} encodings[] = {
+	{"utf-8", NULL, "UTF-8"},      {"utf8", NULL, "UTF-8"}, {"gb18030", "GB18030", "GB18030"},
+	{"gbk", "GBK", "GBK"},
+};
+
+/* A growing output buffer, written out in BATCH_FLUSH pieces: it grows to
+ * the largest row once, then stays. */
+struct obuf {
+	char *p;
+	size_t n, cap;
+	bool failed; /* out of memory or a write error: errno in err */
+	int err;
+};
+
+struct batch {
+	enum batch_format format;
+	bool header_out;
+	bool header_done; /* the output header was written (or is not wanted) */
+	struct date as_of;
+	bool as_of_given;
+	const struct policy_set *ps;
+	iconv_t cd; /* from the input encoding to UTF-8; (iconv_t)-1 for UTF-8 */
+	const char *charset;
+
+	int *cols; /* what each input column holds */
+	size_t ncols;
+	long id_col; /* index of the id column, or -1 */
+	bool have_cols;
+	bool from_option; /* the columns came from --columns */
+	bool first_row;   /* no data row seen yet (a repeated header may come) */
+
+	char *conv; /* one field decoded to UTF-8 */
+	size_t conv_cap;
+	char *id; /* the row's id, UTF-8 */
+	size_t id_len;
+
+	struct obuf out;
+	/* msg_answers_error's text depends only on these three: made once each */
+	char *answers_msg[ANSWERS_ERR_SYNTAX + 1][ANSWERS_KEY_COUNT + 1][ANSWERS_KEY_COUNT + 1];
+	char msg[2048];
+	long rows, errors;
+};
+
+/* ---------------------------------------------------------------- messages */
+
+static void
+say(const char *key, const struct msg_arg *args, int n)
+{
+	char buf[2048];
+	msg_format(buf, sizeof buf, key, args, n);
+	fprintf(stderr, "%s\n", buf);
+}
+
+static int
+usage_error(const char *key, const char *arg)
+{
+	struct msg_arg a = MSG_S(arg != NULL ? arg : "");
+	say(key, &a, 1);
+	say("usage_hint", NULL, 0);
+	return BATCH_EXIT_USAGE;
+}
+
+/* ---------------------------------------------------------------- output */
+
+static bool
+obuf_reserve(struct obuf *o, size_t n)
+{
+	if (o->failed)
+		return false;
+	if (o->n + n <= o->cap)
+		return true;
+	size_t cap = o->cap ? o->cap : BATCH_FLUSH + 4096;
+	while (cap < o->n + n)
+		cap *= 2;
+	char *p = realloc(o->p, cap);
+	if (p == NULL) {
+		o->failed = true;
+		o->err = ENOMEM;
+		return false;
+	}
+	o->p = p;
+	o->cap = cap;
+	return true;
+}
+
+static void
+put(struct obuf *o, const char *s, size_t n)
+{
+	if (obuf_reserve(o, n)) {
+		memcpy(o->p + o->n, s, n);
+		o->n += n;
+	}
+}
+
+static void
+puts0(struct obuf *o, const char *s)
+{
+	put(o, s, strlen(s));
+}
+
+static void
+putch(struct obuf *o, char c)
+{
+	if (obuf_reserve(o, 1))
+		o->p[o->n++] = c;
+}
+
+static void
+flush(struct obuf *o)
+{
+	size_t done = 0;
+	while (!o->failed && done < o->n) {
+		ssize_t w = write(STDOUT_FILENO, o->p + done, o->n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			o->failed = true;
+			o->err = w < 0 ? errno : EIO;
+			break;
+		}
+		done += (size_t)w;
+	}
+	o->n = 0;
+}
+
+/* One CSV cell, quoted when it holds a comma, a quote or a line break. */
+static void
+put_cell(struct obuf *o, const char *s, size_t n)
+{
+	bool quote = false;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		put(o, s, n);
+		return;
+	}
+	putch(o, '"');
+	for (const char *e = s + n, *q; s < e; s = q + 1) {
+		q = memchr(s, '"', (size_t)(e - s));
+		if (q == NULL) {
+			put(o, s, (size_t)(e - s));
+			break;
+		}
+		put(o, s, (size_t)(q - s) + 1);
+		putch(o, '"');
+	}
+	putch(o, '"');
+}
+
+static void
+put_uint(struct obuf *o, uint64_t v)
+{
+	char d[24];
+	size_t n = 0;
+	do {
+		d[sizeof d - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	put(o, d + sizeof d - n, n);
+}
+
+/* Fen as yuan with two decimals, by integer arithmetic: 856080 -> 8560.80. */
+static void
+put_yuan(struct obuf *o, int64_t fen)
+{
+	uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
+	if (fen < 0)
+		putch(o, '-');
+	put_uint(o, a / 100);
+	putch(o, '.');
+	putch(o, (char)('0' + a % 100 / 10));
+	putch(o, (char)('0' + a % 10));
+}
+
+/* Tenths with one decimal: 25 -> 2.5, 0 -> 0.0. */
+static void
+put_tenths(struct obuf *o, int t)
+{
+	put_uint(o, (uint64_t)t / 10);
+	putch(o, '.');
+	putch(o, (char)('0' + t % 10));
+}
+
+static void
+put_csv_header(struct batch *b)
+{
+	struct obuf *o = &b->out;
+	puts0(o, "id");
+	for (size_t s = 0; s < ADVICE_MAX_OPTIONS; s++)
+		for (size_t k = 0; k < BATCH_SLOT_CELLS; k++) {
+			putch(o, ',');
+			puts0(o, slot_names[s]);
+			putch(o, '_');
+			puts0(o, slot_cells[k]);
+		}
+	puts0(o, ",recommended,error\n");
+}
+
+/* The output header, once, before the first row (or alone for no rows). */
+static void
+header_once(struct batch *b)
+{
+	if (b->header_done)
+		return;
+	b->header_done = true;
+	if (b->format == BATCH_CSV && b->header_out)
+		put_csv_header(b);
+}
+
+/* The slot of option o: the order of DESIGN.md, checked rather than assumed. */
+static int
+slot_of(const struct advice_option *o, const struct answers *a)
+{
+	if (o->scheme == ADVICE_EMPLOYEE)
+		return 0;
+	return o->region == a->work_city ? 1 : 2;
+}
+
+static void
+put_csv_advice(struct batch *b, const struct advice *adv, const struct answers *a)
+{
+	struct obuf *o = &b->out;
+	const struct advice_option *slots[ADVICE_MAX_OPTIONS] = {NULL};
+	for (int i = 0; i < adv->noptions; i++)
+		slots[slot_of(&adv->options[i], a)] = &adv->options[i];
+	put_cell(o, b->id, b->id_len);
+	for (int s = 0; s < ADVICE_MAX_OPTIONS; s++) {
+		const struct advice_option *op = slots[s];
+		if (op == NULL) { /* no such option: the hukou city is the work city */
+			put(o, ",,,,,", BATCH_SLOT_CELLS);
+			continue;
+		}
+		puts0(o, op->eligible > 0 ? ",yes," : op->eligible == 0 ? ",no," : ",unknown,");
+		if (op->low.annual != ADVICE_UNKNOWN)
+			put_yuan(o, op->low.annual);
+		putch(o, ',');
+		if (op->waiting_months >= 0)
+			put_uint(o, (uint64_t)op->waiting_months);
+		putch(o, ',');
+		if (op->retirement.shortfall >= 0)
+			put_tenths(o, op->retirement.shortfall);
+		putch(o, ',');
+		for (int k = 0; k < op->ncaveats; k++) {
+			if (k > 0)
+				putch(o, ';');
+			puts0(o, advice_id_name(op->caveats[k].id));
+		}
+	}
+	putch(o, ',');
+	if (adv->recommended >= 0)
+		puts0(o, slot_names[slot_of(&adv->options[adv->recommended], a)]);
+	puts0(o, ",\n");
+}
+
+/* The advise --format json object, compact, with "id" first when the input has one. */
+static void
+put_json_advice(struct batch *b, const struct advice *adv)
+{
+	json_t *j = json_advice(adv, b->ps);
+	char *s = NULL;
+	if (j != NULL && b->id_col >= 0) {
+		json_t *o = json_object();
+		if (o != NULL && json_object_set_new(o, "id", json_stringn(b->id, b->id_len)) == 0 &&
+		    json_object_update(o, j) == 0) {
+			json_decref(j);
+			j = o;
+		} else {
+			json_decref(o);
+			json_decref(j);
+			j = NULL;
+		}
+	}
+	if (j != NULL)
+		s = json_advice_dump(j, 0);
+	json_decref(j);
+	if (s == NULL) {
+		b->out.failed = true;
+		b->out.err = ENOMEM;
+		return;
+	}
+	puts0(&b->out, s);
+	putch(&b->out, '\n');
+	free(s);
+}
+
+/* A bad row: its id, empty cells, and what is wrong; named on stderr too. */
+static void
+put_error(struct batch *b, long row, const char *text)
+{
+	struct obuf *o = &b->out;
+	b->errors++;
+	if (b->errors <= BATCH_ERRORS_LISTED) {
+		struct msg_arg args[2] = {MSG_I(row), MSG_S(text)};
+		say("batch_row_error", args, 2);
+	}
+	if (b->format == BATCH_CSV) {
+		put_cell(o, b->id, b->id_len);
+		put(o, ",,,,,,,,,,,,,,,,", 1 + ADVICE_MAX_OPTIONS * BATCH_SLOT_CELLS);
+		put_cell(o, text, strlen(text));
+		putch(o, '\n');
+		return;
+	}
+	json_t *j = json_object();
+	char *s = NULL;
+	if (j != NULL && (b->id_col < 0 || json_object_set_new(j, "id", json_stringn(b->id, b->id_len)) == 0) &&
+	    json_object_set_new(j, "error", json_string(text)) == 0)
+		s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	if (s == NULL) {
+		o->failed = true;
+		o->err = ENOMEM;
+		return;
+	}
+	puts0(o, s);
+	putch(o, '\n');
+	free(s);
+}
+
+/* ---------------------------------------------------------------- input */
+
+/* Flush what is ready before waiting for more input, so that a program
+ * feeding rows one at a time gets each answer; a failed output ends the
+ * input (the write error is reported at the end). */
+static ssize_t
+read_stdin(void *ctx, char *buf, size_t cap)
+{
+	struct batch *b = ctx;
+	flush(&b->out);
+	if (b->out.failed)
+		return 0;
+	return read(STDIN_FILENO, buf, cap);
+}
+
+static bool
+has_high_byte(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Field bytes as UTF-8: as they are when ASCII or valid UTF-8, else
+ * through iconv from the input encoding. False when they are not valid in
+ * it. *out points into the field or into b->conv (until the next call). */
+static bool
+decode(struct batch *b, const char *s, size_t n, const char **out, size_t *outlen)
+{
+	*out = s;
+	*outlen = n;
+	if (!has_high_byte(s, n))
+		return true;
+	if (b->cd == (iconv_t)-1)
+		return text_is_utf8(s, n);
+	char *ip = (char *)s, *op = b->conv;
+	size_t il = n, ol = b->conv_cap;
+	iconv(b->cd, NULL, NULL, NULL, NULL);
+	if (iconv(b->cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0)
+		return false;
+	*out = b->conv;
+	*outlen = b->conv_cap - ol;
+	return true;
+}
+
+/* The bytes as valid UTF-8, each bad byte becoming U+FFFD: what an id that
+ * cannot be decoded is shown as. */
+static size_t
+repair_utf8(char *dst, const char *s, size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = 1;
+		unsigned char c = (unsigned char)s[i];
+		size_t want = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (want > 0 && i + want <= n && text_is_utf8(s + i, want))
+			k = want;
+		if (k == 1 && c >= 0x80) {
+			memcpy(dst + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			memcpy(dst + o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	return o;
+}
+
+static void
+trim(const char **s, size_t *n)
+{
+	const char *e = *s + *n;
+	text_trim(s, &e);
+	*n = (size_t)(e - *s);
+}
+
+static bool
+is_blank(const struct csv *c)
+{
+	for (size_t i = 0; i < csv_field_count(c); i++) {
+		const struct csv_field *f = csv_field(c, i);
+		const char *s = f->s;
+		size_t n = f->len;
+		trim(&s, &n);
+		if (n > 0)
+			return false;
+	}
+	return true;
+}
+
+/* What a column name means: an answers key, id, unnamed (empty), or -3 for an unknown name. */
+static int
+column_kind(const char *s, size_t n)
+{
+	trim(&s, &n);
+	if (n == 0)
+		return BATCH_COL_UNNAMED;
+	if (n == 2 && memcmp(s, "id", 2) == 0)
+		return BATCH_COL_ID;
+	int k = answers_key_find(s, n);
+	return k >= 0 ? k : -3;
+}
+
+/* The column names, from the header row or --columns. Returns 0, or the
+ * usage status after saying what is wrong. */
+static int
+set_columns(struct batch *b, const struct csv_field *names, size_t n)
+{
+	int *cols = calloc(n > 0 ? n : 1, sizeof *cols);
+	char shown[3 * 256 + 1];
+	if (cols == NULL) {
+		say("batch_err_nomem", NULL, 0);
+		return BATCH_EXIT_IO;
+	}
+	b->id_col = -1;
+	for (size_t i = 0; i < n; i++) {
+		cols[i] = column_kind(names[i].s, names[i].len);
+		if (cols[i] >= BATCH_COL_ID) {
+			for (size_t j = 0; j < i; j++)
+				if (cols[j] == cols[i])
+					cols[i] = -4;
+		}
+		if (cols[i] < BATCH_COL_UNNAMED) {
+			size_t len = names[i].len < 256 ? names[i].len : 256;
+			const char *s = names[i].s;
+			trim(&s, &len);
+			shown[repair_utf8(shown, s, len)] = '\0';
+			char keys[1024];
+			size_t k = (size_t)snprintf(keys, sizeof keys, "id");
+			for (int a = 0; a < ANSWERS_KEY_COUNT && k < sizeof keys; a++)
+				k += (size_t)snprintf(keys + k, sizeof keys - k, ", %s", answers_key_name(a));
+			struct msg_arg args[2] = {MSG_S(shown), MSG_S(keys)};
+			say(cols[i] == -4 ? "batch_err_column_twice" : "batch_err_column_unknown", args, 2);
+			free(cols);
+			return BATCH_EXIT_USAGE;
+		}
+		if (cols[i] == BATCH_COL_ID)
+			b->id_col = (long)i;
+	}
+	free(b->cols);
+	b->cols = cols;
+	b->ncols = n;
+	b->have_cols = true;
+	return 0;
+}
+
+/* --columns id,work_city,…: the same names as a header row. */
+static int
+set_columns_option(struct batch *b, const char *list)
+{
+	size_t n = 1;
+	for (const char *p = list; *p; p++)
+		n += *p == ',';
+	struct csv_field *f = calloc(n, sizeof *f);
+	if (f == NULL) {
+		say("batch_err_nomem", NULL, 0);
+		return BATCH_EXIT_IO;
+	}
+	size_t i = 0;
+	for (const char *p = list;; p++) {
+		const char *q = strchr(p, ',');
+		f[i].s = p;
+		f[i++].len = q ? (size_t)(q - p) : strlen(p);
+		if (q == NULL)
+			break;
+		p = q;
+	}
+	int rc = set_columns(b, f, n);
+	free(f);
+	b->from_option = true;
+	return rc;
+}
+
+/* With --columns, the input's own header (the first row of a file split
+ * among processes) is skipped when it names the same columns, and stops
+ * the run when it names others. True when the row is such a header. */
+static bool
+is_header_row(const struct csv *c)
+{
+	bool named = false;
+	for (size_t i = 0; i < csv_field_count(c); i++) {
+		const struct csv_field *f = csv_field(c, i);
+		int k = column_kind(f->s, f->len);
+		if (k < BATCH_COL_UNNAMED)
+			return false;
+		named |= k != BATCH_COL_UNNAMED;
+	}
+	return named;
+}
+
+static bool
+same_columns(const struct batch *b, const struct csv *c)
+{
+	size_t n = csv_field_count(c);
+	for (size_t i = 0; i < n || i < b->ncols; i++) {
+		int want = i < b->ncols ? b->cols[i] : BATCH_COL_UNNAMED;
+		int got = i < n ? column_kind(csv_field(c, i)->s, csv_field(c, i)->len) : BATCH_COL_UNNAMED;
+		if (want != got)
+			return false;
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------- rows */
+
+/* msg_answers_error's sentence for err, made once per kind of error. */
+static const char *
+answers_text(struct batch *b, const struct answers_error *err)
+{
+	struct answers_error e = *err;
+	e.line = 0;
+	bool cacheable = (unsigned)e.status <= ANSWERS_ERR_SYNTAX && e.status != ANSWERS_ERR_UNKNOWN_KEY &&
+			 e.key >= -1 && e.key < ANSWERS_KEY_COUNT && e.other >= -1 && e.other < ANSWERS_KEY_COUNT;
+	if (!cacheable) {
+		msg_answers_error(b->msg, sizeof b->msg, NULL, &e);
+		return b->msg;
+	}
+	char **slot = &b->answers_msg[e.status][e.key + 1][e.other + 1];
+	if (*slot == NULL) {
+		msg_answers_error(b->msg, sizeof b->msg, NULL, &e);
+		*slot = strdup(b->msg);
+		if (*slot == NULL)
+			return b->msg;
+	}
+	return *slot;
+}
+
+static const char *
+text_of(struct batch *b, const char *key, const struct msg_arg *args, int n)
+{
+	msg_format(b->msg, sizeof b->msg, key, args, n);
+	return b->msg;
+}
+
+/* The id cell of the row, decoded; NULL, or what is wrong with it. */
+static const char *
+take_id(struct batch *b, const struct csv *c)
+{
+	b->id_len = 0;
+	if (b->id_col < 0 || (size_t)b->id_col >= csv_field_count(c))
+		return NULL;
+	const struct csv_field *f = csv_field(c, (size_t)b->id_col);
+	const char *s;
+	size_t n;
+	if (decode(b, f->s, f->len, &s, &n)) {
+		memcpy(b->id, s, n);
+		b->id_len = n;
+		return NULL;
+	}
+	b->id_len = repair_utf8(b->id, f->s, f->len);
+	struct msg_arg args[2] = {MSG_S("id"), MSG_S(b->charset)};
+	return text_of(b, b->cd == (iconv_t)-1 ? "batch_err_utf8" : "batch_err_encoding", args, 2);
+}
+
+static void
+row(struct batch *b, const struct csv *c)
+{
+	long rownum = csv_record_number(c);
+	size_t nf = csv_field_count(c);
+	const char *bad = take_id(b, c);
+	struct answers a;
+	struct answers_error err;
+	struct advice adv;
+
+	b->rows++;
+	if (bad != NULL)
+		goto fail;
+	if (nf < b->ncols) {
+		struct msg_arg args[2] = {MSG_I((int64_t)nf), MSG_I((int64_t)b->ncols)};
+		bad = text_of(b, "batch_err_columns", args, 2);
+		goto fail;
+	}
+	for (size_t i = 0; i < nf; i++) {
+		const struct csv_field *f = csv_field(c, i);
+		const char *s = f->s;
+		size_t n = f->len;
+		trim(&s, &n);
+		if (n > 0 && (i >= b->ncols || b->cols[i] == BATCH_COL_UNNAMED)) {
+			struct msg_arg arg = MSG_I((int64_t)i + 1);
+			bad = text_of(b, "batch_err_unnamed", &arg, 1);
+			goto fail;
+		}
+	}
+	answers_init(&a);
+	for (size_t i = 0; i < b->ncols; i++) {
+		int k = b->cols[i];
+		const struct csv_field *f = csv_field(c, i);
+		const char *s = f->s;
+		size_t n = f->len;
+		if (k < 0)
+			continue;
+		trim(&s, &n);
+		if (n == 0)
+			continue; /* an empty cell is an answer not given */
+		if (!decode(b, s, n, &s, &n)) {
+			struct msg_arg args[2] = {MSG_S(answers_key_name(k)), MSG_S(b->charset)};
+			bad = text_of(b, b->cd == (iconv_t)-1 ? "batch_err_utf8" : "batch_err_encoding", args, 2);
+			goto fail;
+		}
+		if (answers_set_key(&a, (enum answers_key)k, s, n, &err) != ANSWERS_OK) {
+			bad = answers_text(b, &err);
+			goto fail;
+		}
+	}
+	struct date on = b->as_of;
+	if (!b->as_of_given && (a.set & (1u << ANSWERS_AS_OF)))
+		on = a.as_of;
+	if (advice_build(&adv, &a, b->ps, on, NULL, &err) != ANSWERS_OK) {
+		bad = answers_text(b, &err);
+		goto fail;
+	}
+	if (b->format == BATCH_CSV)
+		put_csv_advice(b, &adv, &a);
+	else
+		put_json_advice(b, &adv);
+	return;
+fail:
+	put_error(b, rownum, bad);
+}
+
+/* A record the reader could not split: an error row (no id is known). */
+static void
+bad_record(struct batch *b, const struct csv *c, enum csv_status st)
+{
+	struct msg_arg arg = MSG_I((int64_t)BATCH_MAX_ROW);
+	const char *key = st == CSV_ERR_TOO_LONG ? "batch_err_too_long"
+			  : st == CSV_ERR_QUOTE  ? "batch_err_quote"
+						 : "batch_err_unclosed";
+	b->id_len = 0;
+	b->rows++;
+	put_error(b, csv_record_number(c), text_of(b, key, &arg, 1));
+}
+
+/* ---------------------------------------------------------------- the run */
+
+static struct date
+today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+/* Read stdin to its end. Returns the exit status. */
+static int
+run(struct batch *b)
+{
+	struct csv *c = csv_new(read_stdin, b, BATCH_MAX_ROW);
+	int rc = BATCH_EXIT_OK;
+	if (c == NULL) {
+		say("batch_err_nomem", NULL, 0);
+		return BATCH_EXIT_IO;
+	}
+	if (b->have_cols)
+		header_once(b);
+	for (;;) {
+		enum csv_status st = csv_next(c);
+		if (st == CSV_END || st == CSV_ERR_READ) {
+			if (st == CSV_ERR_READ && !b->out.failed) {
+				struct msg_arg arg = MSG_S(strerror(errno));
+				say("batch_err_read", &arg, 1);
+				rc = BATCH_EXIT_IO;
+			}
+			break;
+		}
+		if (!b->have_cols) {
+			if (st == CSV_RECORD && is_blank(c))
+				continue;
+			if (st != CSV_RECORD) {
+				struct msg_arg arg = MSG_I((int64_t)BATCH_MAX_ROW);
+				const char *why = text_of(b,
+							  st == CSV_ERR_TOO_LONG ? "batch_err_too_long"
+							  : st == CSV_ERR_QUOTE  ? "batch_err_quote"
+										 : "batch_err_unclosed",
+							  &arg, 1);
+				struct msg_arg args[1] = {MSG_S(why)};
+				say("batch_err_header", args, 1);
+				rc = BATCH_EXIT_USAGE;
+				break;
+			}
+			size_t n = csv_field_count(c);
+			struct csv_field *names = malloc((n > 0 ? n : 1) * sizeof *names);
+			if (names == NULL) {
+				say("batch_err_nomem", NULL, 0);
+				rc = BATCH_EXIT_IO;
+				break;
+			}
+			for (size_t i = 0; i < n; i++)
+				names[i] = *csv_field(c, i);
+			rc = set_columns(b, names, n);
+			free(names);
+			if (rc != 0)
+				break;
+			header_once(b);
+			continue;
+		}
+		if (st != CSV_RECORD) {
+			b->first_row = false;
+			bad_record(b, c, st);
+		} else if (!is_blank(c)) {
+			if (b->first_row && b->from_option && is_header_row(c)) {
+				b->first_row = false;
+				if (same_columns(b, c))
+					continue;
+				say("batch_err_columns_differ", NULL, 0);
+				rc = BATCH_EXIT_USAGE;
+				break;
+			}
+			b->first_row = false;
+			row(b, c);
+		}
+		if (b->out.n >= BATCH_FLUSH)
+			flush(&b->out);
+		if (b->out.failed)
+			break;
+	}
+	if (rc == BATCH_EXIT_OK)
+		header_once(b);
+	flush(&b->out);
+	if (b->out.failed) {
+		struct msg_arg arg = MSG_S(strerror(b->out.err));
+		say("batch_err_write", &arg, 1);
+		rc = BATCH_EXIT_IO;
+	}
+	if (rc != BATCH_EXIT_USAGE) {
+		struct msg_arg args[2] = {MSG_I(b->rows), MSG_I(b->errors)};
+		say("batch_summary", args, 2);
+	}
+	csv_free(c);
+	return rc;
+}
+
+int
+batch_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},     {"input-encoding", required_argument, NULL, 'e'},
+		{"as-of", required_argument, NULL, 'd'},      {"policy-dir", required_argument, NULL, 'p'},
+		{"lang", required_argument, NULL, 'l'},       {"columns", required_argument, NULL, 'c'},
+		{"no-header", no_argument, NULL, 'n'},        {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	struct batch *b = calloc(1, sizeof *b);
+	const char *policy_dir = NULL, *columns = NULL, *encoding = "utf-8";
+	struct policy_set *ps = NULL;
+	int rc = BATCH_EXIT_OK, c;
+
+	if (b == NULL) {
+		say("batch_err_nomem", NULL, 0);
+		return BATCH_EXIT_IO;
+	}
+	b->format = BATCH_CSV;
+	b->header_out = true;
+	b->first_row = true;
+	b->id_col = -1;
+	b->cd = (iconv_t)-1;
+	b->as_of = today();
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "csv") == 0) {
+				b->format = BATCH_CSV;
+			} else if (strcmp(optarg, "jsonl") == 0) {
+				b->format = BATCH_JSONL;
+			} else {
+				rc = usage_error("batch_err_format", optarg);
+				goto out;
+			}
+			break;
+		case 'e': encoding = optarg; break;
+		case 'd':
+			if (!date_parse(optarg, strlen(optarg), &b->as_of)) {
+				rc = usage_error("err_bad_date", optarg);
+				goto out;
+			}
+			b->as_of_given = true;
+			break;
+		case 'p': policy_dir = optarg; break;
+		case 'l': {
+			enum msg_lang lang;
+			if (!msg_lang_parse(optarg, &lang)) {
+				rc = usage_error("err_bad_lang", optarg);
+				goto out;
+			}
+			if (lang != msg_lang() && !msg_open(lang)) {
+				fputs("yibao: the built-in message catalog is damaged\n", stderr);
+				rc = BATCH_EXIT_POLICY;
+				goto out;
+			}
+			break;
+		}
+		case 'c': columns = optarg; break;
+		case 'n': b->header_out = false; break;
+		case 'h': {
+			char buf[2048];
+			msg_format(buf, sizeof buf, "batch_usage", NULL, 0);
+			printf("%s\n", buf);
+			rc = fflush(stdout) == 0 ? BATCH_EXIT_OK : BATCH_EXIT_IO;
+			goto out;
+		}
+		case ':': rc = usage_error("err_option_needs_value", argv[optind - 1]); goto out;
+		default: rc = usage_error("err_unknown_option", argv[optind - 1]); goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = usage_error("err_unexpected_argument", argv[optind]);
+		goto out;
+	}
+	size_t e = 0;
+	while (e < sizeof encodings / sizeof encodings[0] && strcasecmp(encoding, encodings[e].name) != 0)
+		e++;
+	if (e == sizeof encodings / sizeof encodings[0]) {
+		rc = usage_error("batch_err_input_encoding", encoding);
+		goto out;
+	}
+	b->charset = encodings[e].shown;
+	if (encodings[e].iconv != NULL) {
+		b->cd = iconv_open("UTF-8", encodings[e].iconv);
+		if (b->cd == (iconv_t)-1) {
+			rc = usage_error("batch_err_input_encoding", encoding);
+			goto out;
+		}
+	}
+	if (columns != NULL && (rc = set_columns_option(b, columns)) != 0)
+		goto out;
+
+	/* decoding at most doubles a row (GBK's two bytes are three in UTF-8) */
+	b->conv_cap = 2 * BATCH_MAX_ROW;
+	b->conv = malloc(b->conv_cap);
+	b->id = malloc(3 * BATCH_MAX_ROW); /* every byte U+FFFD at worst */
+	if (b->conv == NULL || b->id == NULL) {
+		say("batch_err_nomem", NULL, 0);
+		rc = BATCH_EXIT_IO;
+		goto out;
+	}
+	int nerr;
+	ps = policydir_load(policy_dir, stderr, &nerr);
+	if (ps == NULL) {
+		rc = BATCH_EXIT_POLICY;
+		goto out;
+	}
+	b->ps = ps;
+	if (fflush(stdout) != 0) {
+		rc = BATCH_EXIT_IO;
+		goto out;
+	}
+	rc = run(b);
+out:
+	policy_set_free(ps);
+	if (b->cd != (iconv_t)-1)
+		iconv_close(b->cd);
+	for (size_t s = 0; s < sizeof b->answers_msg / sizeof b->answers_msg[0][0][0]; s++)
+		free((&b->answers_msg[0][0][0])[s]);
+	free(b->cols);
+	free(b->conv);
+	free(b->id);
+	free(b->out.p);
+	free(b);
+	return rc;
+}
