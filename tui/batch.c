@@ -39,6 +39,7 @@ static const char *const slot_names[ADVICE_MAX_OPTIONS] = {"employee_work", "res
 static const char *const slot_cells[] = {"eligible", "annual_yuan", "waiting_months", "shortfall_years",
 					 "caveats"};
 #define BATCH_SLOT_CELLS (sizeof slot_cells / sizeof slot_cells[0])
+_Static_assert(ADVICE_ID_COUNT <= 64, "a row's caveat ids are a 64-bit set");
 
 static const struct {
 	const char *name;  /* as --input-encoding takes it */
@@ -286,9 +287,15 @@ put_csv_advice(struct batch *b, const struct advice *adv, const struct answers *
 		if (op->retirement.shortfall >= 0)
 			put_tenths(o, op->retirement.shortfall);
 		putch(o, ',');
+		/* each id once: unknown_value comes once per unknown field (JSON tells which) */
+		uint64_t seen = 0;
 		for (int k = 0; k < op->ncaveats; k++) {
-			if (k > 0)
+			uint64_t bit = (uint64_t)1 << op->caveats[k].id;
+			if (seen & bit)
+				continue;
+			if (seen != 0)
 				putch(o, ';');
+			seen |= bit;
 			puts0(o, advice_id_name(op->caveats[k].id));
 		}
 	}

@@ -902,6 +902,10 @@ plain_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, FI
 			p->answered[before->key] = true;
 		if (after != before)
 			p->choosing = false;
+		/* arriving on a question clears the wizard's error, except when the
+		 * answers contradict each other at the end: it goes back to one */
+		if (after != before && after != NULL && p->w.error != WIZ_ERR_NONE && p->note[0] == '\0')
+			note_error(p);
 		if (res == WIZ_EXIT) {
 			put_raw(p, "\n", 1);
 			say(p, 0, "plain_quit_done", NULL, 0);

@@ -143,8 +143,9 @@ gone_within() {
 		if [ $(($(now_ms) - t0)) -gt 3000 ]; then
 			spin=$(idle_cpu "$pid")
 			echo "  $label: still there 3 s after the loss, using $spin of $hz ticks per second"
-			leftover="${leftover:-} $pid"
-			kill -KILL "$pid" 2>/dev/null
+			kids=$(pgrep -P "$pid")
+			leftover="${leftover:-} $pid $kids"
+			kill -KILL "$pid" $kids 2>/dev/null
 			return 1
 		fi
 		sleep 0.02
@@ -170,7 +171,8 @@ has_bytes() { LC_ALL=C grep -aqF -- "$1" "$2"; } # BYTES FILE
 
 # the GBK client: luit if it works here (Debian 12: x11-utils, which needs xfonts-encodings or it
 # crashes on GB18030), else gbclient.py, a pty converter doing the same in Python
-if command -v luit >/dev/null 2>&1 && command -v script >/dev/null 2>&1 &&
+# (YIBAO_SSH_GBCLIENT=gbclient.py chooses it)
+if [ "${YIBAO_SSH_GBCLIENT:-luit}" = luit ] && command -v luit >/dev/null 2>&1 && command -v script >/dev/null 2>&1 &&
 	script -qec "luit -encoding GB18030 -- true" /dev/null </dev/null >/dev/null 2>&1; then
 	gbclient="luit -encoding GB18030 -ilog $tmp/client-in.raw --"
 	gbname=luit
