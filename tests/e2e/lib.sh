@@ -37,10 +37,14 @@ text() { T send-keys -t t -l -- "$1"; }    # literal text, UTF-8
 screen() { T capture-pane -t t -p; }
 resize() { T resize-window -t t -x "$1" -y "$2"; }
 
-# wait_for TEXT: poll the screen (up to 5 s) until TEXT is on it
+# polls give up after E2E_TIMEOUT seconds (default 20: a loaded CI machine
+# is slow, and a poll that succeeds returns at once)
+polls=$(( ${E2E_TIMEOUT:-20} * 40 ))
+
+# wait_for TEXT: poll the screen until TEXT is on it
 wait_for() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $polls ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.025
 		i=$((i + 1))
@@ -53,7 +57,7 @@ wait_for() {
 # wait_gone TEXT: poll until TEXT is no longer on the screen
 wait_gone() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $polls ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.025
 		i=$((i + 1))
@@ -62,10 +66,10 @@ wait_gone() {
 	return 1
 }
 
-# wait_until SHELL-CONDITION: poll (up to 5 s) until the condition holds
+# wait_until SHELL-CONDITION: poll until the condition holds
 wait_until() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $polls ]; do
 		eval "$1" && return 0
 		sleep 0.025
 		i=$((i + 1))
