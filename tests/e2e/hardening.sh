@@ -3,11 +3,6 @@
 # income in a core image of the process), and no file written during an interview
 . "$(dirname "$0")/lib.sh"
 
-# pid_of PATTERN: the wizard process started in this server
-pid_of() {
-	pgrep -n -f -- "$1"
-}
-
 # cpu_ticks PID: user + system time so far, in clock ticks
 cpu_ticks() {
 	awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null
@@ -29,7 +24,7 @@ gone_within() {
 # 1. the terminal goes away while the wizard waits: gone within a second, no CPU meanwhile
 start 80 24 en_US.UTF-8
 wait_for "Choose your language"; text "2"; wait_for "In which city do you work"
-pid=$(pid_of "wizard --as-of $AS_OF")
+pid=$(wizard_pid)
 t0=$(cpu_ticks "$pid"); sleep 1; t1=$(cpu_ticks "$pid")
 [ -n "$t0" ] && [ $((t1 - t0)) -le 2 ]; check "no CPU while waiting for a key ($t0 -> $t1 ticks)" $?
 T kill-server
@@ -38,7 +33,7 @@ gone_within 1000 "$pid"; check "gone within a second after the terminal closed" 
 # 2. kiosk: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing; F10 offers a fresh start; only the code ends it
 start 80 24 en_US.UTF-8 --kiosk --staff-key 2468 --idle 60
 wait_for "Choose your language"; text "2"; wait_for "In which city do you work"
-pid=$(pid_of "wizard --as-of $AS_OF --kiosk")
+pid=$(wizard_pid)
 keys C-c C-z 'C-\'; sleep 0.2
 [ -d "/proc/$pid" ] && screen | grep -q "In which city do you work"; check "Ctrl-C, Ctrl-Z, Ctrl-\\ do nothing" $?
 keys F10; wait_for "Start over?"; check "F10 asks to start over in a kiosk" $?
@@ -58,7 +53,7 @@ wait_for "man or a woman"; text "1"
 wait_for "What kind of work"; text "1"
 wait_for "monthly income"; text "73914"; keys Enter
 wait_for "paid into the employee"
-pid=$(pid_of "wizard --as-of $AS_OF --kiosk")
+pid=$(wizard_pid)
 i=0; while [ $i -lt 400 ] && ! screen | grep -q "starting over in"; do sleep 0.025; i=$((i + 1)); done
 screen | grep -q "starting over in"; check "a visible countdown before the wipe" $?
 i=0; while [ $i -lt 400 ] && ! screen | grep -q "Choose your language"; do sleep 0.025; i=$((i + 1)); done

@@ -32,6 +32,11 @@ start() {
 	T set-option -t t remain-on-exit on >/dev/null
 }
 
+# wizard_pid: the program running in this server's pane (a child of the pane's shell)
+wizard_pid() {
+	pgrep -n -P "$(T display-message -p -t t '#{pane_pid}')" 2>/dev/null
+}
+
 keys() { T send-keys -t t "$@"; }          # named keys: Enter Escape F1 Up BSpace ...
 text() { T send-keys -t t -l -- "$1"; }    # literal text, UTF-8
 screen() { T capture-pane -t t -p; }

@@ -9,7 +9,7 @@ wait_for "您在哪个城市工作"; text "上海"; wait_for "310000"; keys Ente
 wait_for "您的户籍在哪里"; text "cd"; wait_for "510100"; keys Enter
 wait_for "居住证吗"; text "1"
 wait_for "哪年哪月出生"; text "1990"
-pid=$(pgrep -n -f -- "wizard --as-of $AS_OF")
+pid=$(wizard_pid)
 # a fixed seed: the same storm every run
 awk 'BEGIN { srand(20261129); for (i = 0; i < 500; i++) print 20 + int(rand() * 231), 6 + int(rand() * 75) }' |
 while read -r c r; do
@@ -23,6 +23,6 @@ check "laid out for 100x30: $(screen | head -1)" $?
 resize 40 10; wait_for "请把窗口放大"; check "a small last size asks for room" $?
 resize 80 24; wait_for "哪年哪月出生"
 text "05"; keys Enter; wait_for "您的性别"; check "the interview goes on" $?
-keys Escape Escape Escape; wait_for "居住证吗"; keys Escape; wait_for "您的户籍在哪里"
+keys Escape Escape; wait_for "居住证吗"; keys Escape; wait_for "您的户籍在哪里"
 screen | grep -q "> cd"; check "earlier answers kept through the storm" $?
 finish
