@@ -50,7 +50,8 @@ static const struct rcase cases[] = {
 	{"Shenzhen, Wuhan hukou, no permit, long gap, years elsewhere",
 	 "work_city = 440300\nhukou_city = 420100\nresidence_permit = no\nbirth = 1970-11\nsex = male\n"
 	 "work = self_employed\nmonthly_income = 2500\nemployee_years = 12.5\nemployee_years_local = 2\n"
-	 "coverage = employee\ncoverage_city = 420100\ngap_months = 40\nstay_years = 1\nretire_city = hukou\n",
+	 "coverage = employee\ncoverage_city = 420100\ngap_months = 40\nstay_years = 1\n"
+	 "retire_city = hukou\n",
 	 "2025-06-01", 3, -2},
 	{"Hangzhou, no income, woman near retirement",
 	 "work_city = 330100\nhukou_city = 330100\nbirth = 1972-02\nsex = female\nfemale_retire_age = 55\n"
@@ -193,12 +194,14 @@ check_lines(const struct lines *l, int width, const struct advice *adv)
 		size_t len = strlen(t);
 		CHECK(cols(t) <= width, "line %zu is %d columns: \"%s\"", i, cols(t), t);
 		CHECK(!has_ambiguous(t), "line %zu has an ambiguous-width character: \"%s\"", i, t);
-		CHECK(!starts_with_closing(body(t)), "line %zu starts with closing punctuation: \"%s\"", i, t);
+		CHECK(!starts_with_closing(body(t)), "line %zu starts with closing punctuation: \"%s\"", i,
+		      t);
 		CHECK(len == 0 || t[len - 1] != ' ', "line %zu ends with a space: \"%s\"", i, t);
 		CHECK(strchr(t, '\t') == NULL && strchr(t, '\n') == NULL, "line %zu has a tab or newline", i);
 		/* msg_format writes a missing key as "[key]" */
-		CHECK(strstr(t, "[rcpt_") == NULL && strstr(t, "[cmp_") == NULL && strstr(t, "[fmt_") == NULL &&
-			      strstr(t, "[scheme_") == NULL && strstr(t, "[option_") == NULL,
+		CHECK(strstr(t, "[rcpt_") == NULL && strstr(t, "[cmp_") == NULL &&
+			      strstr(t, "[fmt_") == NULL && strstr(t, "[scheme_") == NULL &&
+			      strstr(t, "[option_") == NULL,
 		      "line %zu names a missing message: \"%s\"", i, t);
 		if (len > 0 && strspn(t, "-") == len) {
 			CHECK((int)len == width, "the rule is %zu wide", len);
@@ -281,7 +284,8 @@ test_degenerate(void **state)
 	static const struct {
 		int width;
 		bool ok;
-	} ws[] = {{0, false}, {-32, false}, {31, false}, {32, true}, {40, false}, {42, true}, {48, true}, {80, false}};
+	} ws[] = {{0, false},  {-32, false}, {31, false}, {32, true},
+		  {40, false}, {42, true},   {48, true},  {80, false}};
 	for (size_t i = 0; i < sizeof ws / sizeof ws[0]; i++)
 		assert_int_equal(receipt_width_is_valid(ws[i].width), ws[i].ok);
 	assert_int_equal(failures, 0);
@@ -299,7 +303,8 @@ test_cases(void **state)
 		assert_true(build(&cases[c], &a, &adv));
 		CHECK(adv.noptions == cases[c].noptions, "%d options", adv.noptions);
 		if (cases[c].recommended > -2)
-			CHECK(adv.recommended == cases[c].recommended, "option %d recommended", adv.recommended);
+			CHECK(adv.recommended == cases[c].recommended, "option %d recommended",
+			      adv.recommended);
 		for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
 			assert_true(msg_open(langs[l]));
 			for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
@@ -328,74 +333,82 @@ test_cases(void **state)
 
 /* ---------------------------------------------------------------- bytes */
 
+/* How a charset comes out: ESC/POS framing, which yen sign, the Chinese. */
+struct bcase {
+	const char *charset;
+	bool escpos, chinese_mode, yen, fullwidth_yen;
+};
+
+static const struct bcase bcases[] = {
+	{"UTF-8", false, false, true, false},   {"UTF-8", true, false, true, false},
+	{"GB18030", false, false, true, false}, {"GB18030", true, true, true, false},
+	{"GBK", false, false, false, true},     {"GBK", true, true, false, true},
+	{NULL, false, false, true, false},
+};
+
+/* The ESC/POS bytes around the receipt: ESC @, FS & for the GB sets; a
+ * feed of 3 lines and GS V 66 0 last. */
+#define HEAD_MAX 4
+#define TAIL "\x1b" "d\x03" "\x1dV\x42\x00"
+#define TAIL_LEN 7
+
+static void
+check_bytes(const struct bcase *bc, const struct advice *adv, const struct answers *a, int width, bool zh)
+{
+	char *b = NULL, *text;
+	size_t n = 0, rep = 0, tn = 0;
+	int rc = receipt_bytes(adv, a, ps, width, bc->charset, bc->escpos, &b, &n, &rep);
+	CHECK(rc == RECEIPT_OK, "receipt_bytes gave %d", rc);
+	if (b == NULL)
+		return;
+	CHECK(rep == 0, "%zu characters replaced", rep);
+	CHECK(strlen(b) == n || bc->escpos, "NUL in the receipt");
+	const char *p = b;
+	size_t pn = n, head = bc->chinese_mode ? 4 : 2;
+	if (bc->escpos) {
+		CHECK(n > head + TAIL_LEN && memcmp(b, "\x1b@", 2) == 0, "no ESC @ first");
+		CHECK(bc->chinese_mode == (memcmp(b + 2, "\x1c&", 2) == 0), "Chinese mode %s",
+		      bc->chinese_mode ? "missing" : "where it does not belong");
+		CHECK(memcmp(b + n - TAIL_LEN, TAIL, TAIL_LEN) == 0, "no feed and cut last");
+		p = b + head;
+		pn = n - head - TAIL_LEN;
+	} else {
+		CHECK(n > 0 && b[n - 1] == '\n', "no newline last");
+	}
+	text = enc_to_utf8(bc->charset ? bc->charset : "UTF-8", p, pn, &tn, NULL);
+	CHECK(text != NULL, "does not decode");
+	if (text != NULL) {
+		CHECK((strstr(text, "\xC2\xA5") != NULL) == bc->yen, "the yen sign");
+		CHECK((strstr(text, "\xEF\xBF\xA5") != NULL) == bc->fullwidth_yen, "the full-width yen sign");
+		if (zh)
+			CHECK(strstr(text, "职工医保") != NULL, "the Chinese did not arrive");
+		/* what is printed fits, the widened ￥ included */
+		for (char *line = text, *nl; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+			*nl = '\0';
+			CHECK(cols(line) <= width, "printed line is %d columns: \"%s\"", cols(line), line);
+		}
+	}
+	free(text);
+	free(b);
+}
+
 static void
 test_bytes(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *charset;
-		bool escpos, chinese_mode, yen, fullwidth_yen;
-	} bcases[] = {
-		{"UTF-8", false, false, true, false},  {"UTF-8", true, false, true, false},
-		{"GB18030", false, false, true, false}, {"GB18030", true, true, true, false},
-		{"GBK", false, false, false, true},     {"GBK", true, true, false, true},
-		{NULL, false, false, true, false},
-	};
 	struct answers a;
 	struct advice adv;
 	assert_true(build(&cases[0], &a, &adv));
 	for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
 		assert_true(msg_open(langs[l]));
-		for (size_t i = 0; i < sizeof bcases / sizeof bcases[0]; i++) {
+		for (size_t i = 0; i < sizeof bcases / sizeof bcases[0]; i++)
 			for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
-				char *b = NULL, *text;
-				size_t n = 0, rep = 0, tn = 0;
 				snprintf(where, sizeof where, "bytes case %zu (%s%s), %s, width %d", i,
 					 bcases[i].charset ? bcases[i].charset : "NULL",
-					 bcases[i].escpos ? " escpos" : "", langs[l] == MSG_ZH ? "zh" : "en", widths[w]);
-				CHECK(receipt_bytes(&adv, &a, ps, widths[w], bcases[i].charset, bcases[i].escpos, &b, &n,
-						    &rep) == RECEIPT_OK,
-				      "receipt_bytes failed");
-				if (b == NULL)
-					continue;
-				CHECK(rep == 0, "%zu characters replaced", rep);
-				CHECK(strlen(b) == n || bcases[i].escpos, "NUL in the receipt");
-				const char *p = b;
-				size_t pn = n;
-				if (bcases[i].escpos) {
-					size_t head = bcases[i].chinese_mode ? 4 : 2;
-					CHECK(n > head + 7 && memcmp(b, "\x1b@", 2) == 0, "no ESC @ first");
-					CHECK(bcases[i].chinese_mode == (memcmp(b + 2, "\x1c&", 2) == 0),
-					      "Chinese mode %s", bcases[i].chinese_mode ? "missing" : "where it does not belong");
-					CHECK(memcmp(b + n - 7, "\x1b" "d\x03\x1dV\x42\x00", 7) == 0, "no feed and cut last");
-					p = b + head;
-					pn = n - head - 7;
-				} else {
-					CHECK(n > 0 && b[n - 1] == '\n', "no newline last");
-				}
-				text = enc_to_utf8(bcases[i].charset ? bcases[i].charset : "UTF-8", p, pn, &tn, NULL);
-				CHECK(text != NULL, "does not decode");
-				if (text == NULL) {
-					free(b);
-					continue;
-				}
-				CHECK((strstr(text, "\xC2\xA5") != NULL) == bcases[i].yen, "the yen sign");
-				CHECK((strstr(text, "\xEF\xBF\xA5") != NULL) == bcases[i].fullwidth_yen,
-				      "the full-width yen sign");
-				if (langs[l] == MSG_ZH)
-					CHECK(strstr(text, "职工医保") != NULL, "the Chinese did not arrive");
-				/* what is printed fits, the widened ￥ included */
-				for (char *line = text, *nl; *line != '\0'; line = nl + 1) {
-					nl = strchr(line, '\n');
-					if (nl == NULL)
-						break;
-					*nl = '\0';
-					CHECK(cols(line) <= widths[w], "printed line is %d columns: \"%s\"", cols(line), line);
-				}
-				free(text);
-				free(b);
+					 bcases[i].escpos ? " escpos" : "", langs[l] == MSG_ZH ? "zh" : "en",
+					 widths[w]);
+				check_bytes(&bcases[i], &adv, &a, widths[w], langs[l] == MSG_ZH);
 			}
-		}
 	}
 	/* UTF-8 without ESC/POS is exactly the rendered lines */
 	assert_true(msg_open(MSG_ZH));
@@ -417,7 +430,8 @@ test_bytes(void **state)
 	free(b);
 	lines_fini(&out);
 	/* bad arguments */
-	assert_int_equal(receipt_bytes(&adv, &a, ps, 32, "NO-SUCH-CHARSET", false, &b, &n, NULL), RECEIPT_ERR_CHARSET);
+	assert_int_equal(receipt_bytes(&adv, &a, ps, 32, "NO-SUCH-CHARSET", false, &b, &n, NULL),
+			 RECEIPT_ERR_CHARSET);
 	assert_int_equal(receipt_bytes(&adv, &a, ps, 3, "UTF-8", false, &b, &n, NULL), RECEIPT_ERR_USAGE);
 	assert_int_equal(receipt_bytes(NULL, &a, ps, 32, "UTF-8", false, &b, &n, NULL), RECEIPT_ERR_USAGE);
 	assert_true(msg_open(MSG_EN));
@@ -479,13 +493,16 @@ test_write(void **state)
 	} wc[] = {
 		{"new file", NONE, "r.txt", false, "hello\n", RECEIPT_OK, 0, "hello\n", "r.txt"},
 		{"new empty file", NONE, "r.txt", false, "", RECEIPT_OK, 0, "", "r.txt"},
-		{"existing file refused", FILE_OLD, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, "old\n", "r.txt"},
+		{"existing file refused", FILE_OLD, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, "old\n",
+		 "r.txt"},
 		{"existing file forced", FILE_OLD, "r.txt", true, "new\n", RECEIPT_OK, 0, "new\n", "r.txt"},
-		{"symbolic link refused", SYMLINK, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, NULL, "r.txt"},
+		{"symbolic link refused", SYMLINK, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, NULL,
+		 "r.txt"},
 		{"missing directory", NONE, "@", false, "x", RECEIPT_ERR_IO, ENOENT, NULL, ""},
 		{"missing directory forced", NONE, "@", true, "x", RECEIPT_ERR_IO, ENOENT, NULL, ""},
 		{"directory refused", DIRECTORY, "r.txt", false, "x", RECEIPT_ERR_EXISTS, 0, NULL, "r.txt"},
-		{"directory forced: rename fails", DIRECTORY, "r.txt", true, "x", RECEIPT_ERR_IO, EISDIR, NULL, "r.txt"},
+		{"directory, forced", DIRECTORY, "r.txt", true, "x", RECEIPT_ERR_IO, EISDIR, NULL,
+		 "r.txt"},
 		{"a path ending in a slash", NONE, "r.txt/", false, "x", RECEIPT_ERR_IO, EISDIR, NULL, ""},
 	};
 	char path[512], other[512], left[1024];
@@ -523,17 +540,19 @@ test_write(void **state)
 			char *got = slurp(path, &n);
 			CHECK(got != NULL && n == strlen(wc[i].content) && memcmp(got, wc[i].content, n) == 0,
 			      "content \"%s\"", got ? got : "(none)");
-			CHECK(stat(path, &st) == 0 && (st.st_mode & 07777) == (rc == RECEIPT_OK ? 0600 : 0644),
-			      "mode %o", (unsigned)(st.st_mode & 07777));
+			mode_t want = rc == RECEIPT_OK ? 0600 : 0644;
+			CHECK(stat(path, &st) == 0 && (st.st_mode & 07777) == want, "mode %o",
+			      (unsigned)(st.st_mode & 07777));
 		}
 		if (wc[i].before == SYMLINK) {
 			char target[64] = "";
-			CHECK(readlink(path, target, sizeof target - 1) > 0 && strcmp(target, "no-such-target") == 0,
-			      "the link was changed");
+			ssize_t k = readlink(path, target, sizeof target - 1);
+			CHECK(k > 0 && strcmp(target, "no-such-target") == 0, "the link was changed");
 		}
 		/* no temporary file stays behind, whatever happened */
 		listing(dir, left, sizeof left);
-		CHECK(strcmp(left, wc[i].left) == 0, "the directory holds \"%s\", want \"%s\"", left, wc[i].left);
+		CHECK(strcmp(left, wc[i].left) == 0, "the directory holds \"%s\", want \"%s\"", left,
+		      wc[i].left);
 		/* clean up for the next case */
 		if (wc[i].before == DIRECTORY)
 			rmdir(path);
@@ -546,7 +565,8 @@ test_write(void **state)
 	assert_int_equal(chdir(dir), 0);
 	snprintf(where, sizeof where, "relative name");
 	CHECK(receipt_write("plain.txt", false, "x\n", 2) == RECEIPT_OK, "relative write failed");
-	CHECK(receipt_write("plain.txt", false, "y\n", 2) == RECEIPT_ERR_EXISTS, "relative overwrite allowed");
+	CHECK(receipt_write("plain.txt", false, "y\n", 2) == RECEIPT_ERR_EXISTS,
+	      "relative overwrite allowed");
 	listing(".", left, sizeof left);
 	CHECK(strcmp(left, "plain.txt") == 0, "left \"%s\"", left);
 	unlink("plain.txt");
@@ -587,16 +607,18 @@ test_print(void **state)
 		bool check_out;   /* %s/out holds the receipt */
 	} pc[] = {
 		{"a command fed the receipt", "cat > %s/out", "gb18030", 32, RECEIPT_OK, NULL, true},
-		{"its standard output is not ours", "echo request id is 7; cat > %s/out", "gb18030", 32, RECEIPT_OK,
-		 NULL, true},
-		{"a failing command", "cat >/dev/null; exit 3", "gb18030", 32, RECEIPT_ERR_COMMAND, "3", false},
-		{"a failing command says why", "cat >/dev/null; echo 'lp: no such printer' >&2; exit 1", "gb18030", 32,
-		 RECEIPT_ERR_COMMAND, "lp: no such printer", false},
-		{"a command that is not there", "no-such-command-yibao", "gb18030", 32, RECEIPT_ERR_COMMAND, "127",
+		{"its standard output is not ours", "echo request id is 7; cat > %s/out", "gb18030", 32,
+		 RECEIPT_OK, NULL, true},
+		{"a failing command", "cat >/dev/null; exit 3", "gb18030", 32, RECEIPT_ERR_COMMAND, "3",
 		 false},
+		{"a failing command says why", "cat >/dev/null; echo 'lp: no such printer' >&2; exit 1",
+		 "gb18030", 32, RECEIPT_ERR_COMMAND, "lp: no such printer", false},
+		{"a command that is not there", "no-such-command-yibao", "gb18030", 32, RECEIPT_ERR_COMMAND,
+		 "127", false},
 		{"a command killed", "kill -9 $$", "gb18030", 32, RECEIPT_ERR_COMMAND, "9", false},
 		{"a file", "%s/file.bin", "gb18030", 32, RECEIPT_OK, NULL, false},
-		{"the file again is refused", "%s/file.bin", "gb18030", 32, RECEIPT_ERR_EXISTS, "file.bin", false},
+		{"the file again is refused", "%s/file.bin", "gb18030", 32, RECEIPT_ERR_EXISTS, "file.bin",
+		 false},
 		{"a bad encoding", "cat >/dev/null", "latin1", 32, RECEIPT_ERR_USAGE, "latin1", false},
 		{"a bad width", "cat >/dev/null", "gbk", 40, RECEIPT_ERR_USAGE, "40", false},
 		{"no command", "", "gbk", 32, RECEIPT_ERR_USAGE, NULL, false},
@@ -619,8 +641,8 @@ test_print(void **state)
 			size_t n = 0;
 			snprintf(path, sizeof path, "%s/out", dir);
 			char *got = slurp(path, &n);
-			CHECK(got != NULL && n == wn && memcmp(got, want, n) == 0, "the command got %zu bytes, want %zu",
-			      n, wn);
+			CHECK(got != NULL && n == wn && memcmp(got, want, n) == 0,
+			      "the command got %zu bytes, want %zu", n, wn);
 			unlink(path);
 		}
 	}
@@ -637,12 +659,15 @@ test_print(void **state)
 	listing(dir, left, sizeof left);
 	assert_string_equal(left, "");
 	/* a small message buffer, and none */
-	assert_int_equal(receipt_print("exit 2", &adv, &a, ps, 32, "gbk", false, err, 8), RECEIPT_ERR_COMMAND);
+	int rc = receipt_print("exit 2", &adv, &a, ps, 32, "gbk", false, err, 8);
+	assert_int_equal(rc, RECEIPT_ERR_COMMAND);
 	assert_true(strlen(err) < 8);
-	assert_int_equal(receipt_print("exit 2", &adv, &a, ps, 32, NULL, false, NULL, 0), RECEIPT_ERR_COMMAND);
+	rc = receipt_print("exit 2", &adv, &a, ps, 32, NULL, false, NULL, 0);
+	assert_int_equal(rc, RECEIPT_ERR_COMMAND);
 	/* in Chinese */
 	assert_true(msg_open(MSG_ZH));
-	assert_int_equal(receipt_print("exit 5", &adv, &a, ps, 32, "gbk", false, err, sizeof err), RECEIPT_ERR_COMMAND);
+	rc = receipt_print("exit 5", &adv, &a, ps, 32, "gbk", false, err, sizeof err);
+	assert_int_equal(rc, RECEIPT_ERR_COMMAND);
 	assert_non_null(strstr(err, "打印命令"));
 	assert_true(msg_open(MSG_EN));
 	free(want);

@@ -109,13 +109,13 @@ usage_error(const char *key, const char *arg)
 
 /* ---------------------------------------------------------------- output */
 
+/* Room for n more bytes: the rare growing is kept out of the way of the
+ * common case, which the compiler inlines. */
 static bool
-obuf_reserve(struct obuf *o, size_t n)
+obuf_grow(struct obuf *o, size_t n)
 {
 	if (o->failed)
 		return false;
-	if (o->n + n <= o->cap)
-		return true;
 	size_t cap = o->cap ? o->cap : BATCH_FLUSH + 4096;
 	while (cap < o->n + n)
 		cap *= 2;
@@ -130,7 +130,13 @@ obuf_reserve(struct obuf *o, size_t n)
 	return true;
 }
 
-static void
+static inline bool
+obuf_reserve(struct obuf *o, size_t n)
+{
+	return o->n + n <= o->cap || obuf_grow(o, n);
+}
+
+static inline void
 put(struct obuf *o, const char *s, size_t n)
 {
 	if (obuf_reserve(o, n)) {
@@ -139,13 +145,13 @@ put(struct obuf *o, const char *s, size_t n)
 	}
 }
 
-static void
+static inline void
 puts0(struct obuf *o, const char *s)
 {
 	put(o, s, strlen(s));
 }
 
-static void
+static inline void
 putch(struct obuf *o, char c)
 {
 	if (obuf_reserve(o, 1))
@@ -348,7 +354,10 @@ put_error(struct batch *b, long row, const char *text)
 	}
 	if (b->format == BATCH_CSV) {
 		put_cell(o, b->id, b->id_len);
-		put(o, ",,,,,,,,,,,,,,,,", 1 + ADVICE_MAX_OPTIONS * BATCH_SLOT_CELLS);
+		/* the option cells and recommended empty: a comma before each, and before error */
+		static const char commas[] = ",,,,,,,,,,,,,,,,,";
+		_Static_assert(sizeof commas - 1 == ADVICE_MAX_OPTIONS * BATCH_SLOT_CELLS + 2, "one comma a cell");
+		put(o, commas, sizeof commas - 1);
 		put_cell(o, text, strlen(text));
 		putch(o, '\n');
 		return;
@@ -384,13 +393,19 @@ read_stdin(void *ctx, char *buf, size_t cap)
 	return read(STDIN_FILENO, buf, cap);
 }
 
+/* Eight bytes at a time: nearly every cell is ASCII. */
 static bool
 has_high_byte(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return true;
-	return false;
+	uint64_t acc = 0, w;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & UINT64_C(0x8080808080808080)) != 0;
 }
 
 /* Field bytes as UTF-8: as they are when ASCII or valid UTF-8, else
@@ -517,11 +532,16 @@ set_columns(struct batch *b, const struct csv_field *names, size_t n)
 	return 0;
 }
 
-/* --columns id,work_city,…: the same names as a header row. */
+/* --columns id,work_city,…: the same names as a header row (taken from
+ * the file's first line, it may start with a byte-order mark). */
 static int
 set_columns_option(struct batch *b, const char *list)
 {
 	size_t n = 1;
+	if (strncmp(list, "\xEF\xBB\xBF", 3) == 0)
+		list += 3;
+	if (list[strspn(list, ", \t")] == '\0')
+		return usage_error("err_option_needs_value", "--columns");
 	for (const char *p = list; *p; p++)
 		n += *p == ',';
 	struct csv_field *f = calloc(n, sizeof *f);
@@ -643,28 +663,20 @@ row(struct batch *b, const struct csv *c)
 		bad = text_of(b, "batch_err_columns", args, 2);
 		goto fail;
 	}
+	answers_init(&a);
 	for (size_t i = 0; i < nf; i++) {
 		const struct csv_field *f = csv_field(c, i);
 		const char *s = f->s;
 		size_t n = f->len;
+		int k = i < b->ncols ? b->cols[i] : BATCH_COL_UNNAMED;
 		trim(&s, &n);
-		if (n > 0 && (i >= b->ncols || b->cols[i] == BATCH_COL_UNNAMED)) {
+		if (n == 0 || k == BATCH_COL_ID)
+			continue; /* an empty cell is an answer not given */
+		if (k == BATCH_COL_UNNAMED) {
 			struct msg_arg arg = MSG_I((int64_t)i + 1);
 			bad = text_of(b, "batch_err_unnamed", &arg, 1);
 			goto fail;
 		}
-	}
-	answers_init(&a);
-	for (size_t i = 0; i < b->ncols; i++) {
-		int k = b->cols[i];
-		const struct csv_field *f = csv_field(c, i);
-		const char *s = f->s;
-		size_t n = f->len;
-		if (k < 0)
-			continue;
-		trim(&s, &n);
-		if (n == 0)
-			continue; /* an empty cell is an answer not given */
 		if (!decode(b, s, n, &s, &n)) {
 			struct msg_arg args[2] = {MSG_S(answers_key_name(k)), MSG_S(b->charset)};
 			bad = text_of(b, b->cd == (iconv_t)-1 ? "batch_err_utf8" : "batch_err_encoding", args, 2);

@@ -218,25 +218,31 @@ csv_next(struct csv *c)
 				st = CSV_S_PLAIN;
 			}
 			break;
-		case CSV_S_PLAIN: {
-			const char *q = p;
-			while (q < e && *q != ',' && *q != '\n')
-				q++;
-			size_t n = (size_t)(q - p);
-			take(c, n);
-			store(c, p, n);
-			c->ipos += n;
-			if (q == e)
-				break;
-			c->ipos++;
-			take(c, 1);
-			if (*q == '\n')
-				return finish(c, true);
-			if (!end_field(c, false))
-				return finish(c, false);
-			st = CSV_S_FIELD;
+		case CSV_S_PLAIN:
+			/* the common case: unquoted fields one after another */
+			for (;;) {
+				const char *q = p;
+				while (q < e && *q != ',' && *q != '\n')
+					q++;
+				size_t n = (size_t)(q - p);
+				take(c, n);
+				store(c, p, n);
+				c->ipos += n;
+				if (q == e)
+					break;
+				c->ipos++;
+				take(c, 1);
+				if (*q == '\n')
+					return finish(c, true);
+				if (!end_field(c, false))
+					return finish(c, false);
+				p = q + 1;
+				if (p == e || *p == '"') {
+					st = CSV_S_FIELD;
+					break;
+				}
+			}
 			break;
-		}
 		case CSV_S_QUOTED: {
 			const char *q = memchr(p, '"', (size_t)(e - p));
 			size_t n = (size_t)((q ? q : e) - p);

@@ -11,7 +11,9 @@
 #include "answers.h"
 #include "json.h"
 #include "msg.h"
+#include "plain.h"
 #include "policydir.h"
+#include "receipt.h"
 #include "report.h"
 #include "ui.h"
 #include <unistd.h>
@@ -22,7 +24,7 @@ enum { EXIT_ADVICE = 0, EXIT_USAGE = 2, EXIT_POLICY = 3, EXIT_IO = 4 };
 static void
 say(FILE *f, const char *key, const struct msg_arg *args, int n)
 {
-	char buf[1024];
+	char buf[4096]; /* the usage text is the longest message */
 	msg_format(buf, sizeof buf, key, args, n);
 	fprintf(f, "%s\n", buf);
 }
@@ -197,9 +199,11 @@ cmd_policy(int argc, char **argv)
 	return EXIT_ADVICE;
 }
 
-/* The full-screen wizard: `yibao` alone on a terminal, or `yibao wizard`. */
+/* The interview: `yibao` alone, or `yibao wizard`. Full screen on a
+ * terminal that can address the cursor; else, or with --plain, plain mode
+ * (numbered lines on standard input and output, tui/plain.h). */
 static int
-cmd_wizard(int argc, char **argv)
+cmd_wizard(int argc, char **argv, bool plain)
 {
 	static const struct option opts[] = {{"as-of", required_argument, NULL, 'd'},
 					     {"policy-dir", required_argument, NULL, 'p'},
@@ -243,13 +247,16 @@ cmd_wizard(int argc, char **argv)
 		return usage_error("err_unexpected_argument", argv[optind]);
 	if (uo.kiosk && (uo.staff_code == NULL || uo.staff_code[0] == '\0' || strlen(uo.staff_code) > 24))
 		return usage_error("err_kiosk_staff", "--staff-key");
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	plain = plain || !ui_can_address();
+	if (plain && uo.kiosk)
+		return usage_error("plain_no_kiosk", "--kiosk");
+	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return usage_error("err_not_a_terminal", "wizard");
 	int nerr;
 	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
 	if (ps == NULL)
 		return EXIT_POLICY;
-	int rc = ui_run(ps, as_of, msg_lang(), &uo);
+	int rc = plain ? plain_run(ps, as_of, msg_lang(), stdin, stdout) : ui_run(ps, as_of, msg_lang(), &uo);
 	policy_set_free(ps);
 	return rc;
 }
@@ -287,6 +294,28 @@ pick_lang(int *argc, char **argv, bool *bad, const char **badval)
 	return lang;
 }
 
+/* --plain may come anywhere too (before "--"); it is taken out of argv. */
+static bool
+pick_plain(int *argc, char **argv)
+{
+	bool plain = false;
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--plain") == 0)
+			plain = true;
+		else
+			argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	*argc = out;
+	return plain;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -294,6 +323,7 @@ main(int argc, char **argv)
 	bool bad;
 	const char *badval = NULL;
 	enum msg_lang lang = pick_lang(&argc, argv, &bad, &badval);
+	bool plain = pick_plain(&argc, argv);
 	if (!msg_open(lang)) {
 		fputs("yibao: the built-in message catalog is damaged\n", stderr);
 		return EXIT_POLICY;
@@ -301,10 +331,10 @@ main(int argc, char **argv)
 	int rc;
 	if (bad)
 		rc = usage_error("err_bad_lang", badval);
-	else if (argc < 2 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		rc = cmd_wizard(argc, argv);
+	else if (argc < 2 && (plain || !ui_can_address() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))))
+		rc = cmd_wizard(argc, argv, plain);
 	else if (argc >= 2 && strcmp(argv[1], "wizard") == 0)
-		rc = cmd_wizard(argc - 1, argv + 1);
+		rc = cmd_wizard(argc - 1, argv + 1, plain);
 	else if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		say(argc < 2 ? stderr : stdout, "usage", NULL, 0);
 		rc = argc < 2 ? EXIT_USAGE : EXIT_ADVICE;
@@ -313,6 +343,8 @@ main(int argc, char **argv)
 		rc = EXIT_ADVICE;
 	} else if (strcmp(argv[1], "advise") == 0)
 		rc = cmd_advise(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "receipt") == 0)
+		rc = receipt_main(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "policy") == 0)
 		rc = cmd_policy(argc - 1, argv + 1);
 	else

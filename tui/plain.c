@@ -37,13 +37,13 @@ struct plain {
 	struct enc *enc;
 	const char *in_charset; /* what the input lines are decoded from */
 	int width;
-	bool gb;             /* a GB set: write ￥ and plain spaces, its own forms */
-	bool yen_missing;    /* the set has no ¥: write ￥ (enc maps that further) */
-	bool failed;         /* an output error */
-	size_t replaced;     /* characters written as '?' */
-	bool choosing;       /* a list of cities is shown: a number picks from it */
+	bool gb;                          /* a GB set: write ￥ and plain spaces, its own forms */
+	bool yen_missing;                 /* the set has no ¥: write ￥ (enc maps that further) */
+	bool failed;                      /* an output error */
+	size_t replaced;                  /* characters written as '?' */
+	bool choosing;                    /* a list of cities is shown: a number picks from it */
 	bool answered[ANSWERS_KEY_COUNT]; /* left forward at least once: Enter alone keeps it */
-	char note[TEXT_MAX]; /* what the last line brought: an error or a confirmation */
+	char note[TEXT_MAX];              /* what the last line brought: an error or a confirmation */
 	char raw[LINE_BYTES + 1];
 	size_t rawlen;
 	bool too_long;
@@ -57,7 +57,11 @@ static size_t
 utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	uint32_t c = s[0];
-	size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+	size_t k = c < 0x80             ? 1
+	           : (c & 0xE0) == 0xC0 ? 2
+	           : (c & 0xF0) == 0xE0 ? 3
+	           : (c & 0xF8) == 0xF0 ? 4
+	                                : 0;
 	if (k == 0 || k > n) {
 		*cp = 0xFFFD;
 		return 1;
@@ -135,7 +139,11 @@ put_raw(struct plain *p, const char *utf8, size_t len)
 			i += k;
 			continue;
 		}
-		n += utf8_put(buf + n, c == 0xFFFD ? '?' : c);
+		if (c == 0xFFFD) {
+			c = '?'; /* a byte that is not UTF-8: counted as replaced */
+			p->replaced++;
+		}
+		n += utf8_put(buf + n, c);
 		i += k;
 	}
 	if (!p->failed && enc_write(p->enc, p->out, buf, n, &p->replaced) != 0)
@@ -218,14 +226,12 @@ show_lang(struct plain *p)
 	char buf[TEXT_MAX], name[128];
 	struct msg_arg cs = MSG_S(enc_charset(p->enc));
 	say(p, 0, w->lang_locked ? "plain_lang_prompt" : "wiz_lang_prompt", NULL, 0);
-	if (w->lang_locked) {
-		msg_format(buf, sizeof buf, "plain_lang_zh_missing", &cs, 1);
-		item(p, 0, buf);
-	} else {
-		item(p, 0, "中文");
-	}
-	item(p, 1, "English");
-	snprintf(name, sizeof name, "%s", w->lang_sel == 0 && !w->lang_locked ? "中文" : "English");
+	msg_format(buf, sizeof buf, w->lang_locked ? "plain_lang_zh_missing" : "wiz_lang_zh", &cs, 1);
+	item(p, 0, buf);
+	msg_format(buf, sizeof buf, "wiz_lang_en", NULL, 0);
+	item(p, 1, buf);
+	msg_format(name, sizeof name, w->lang_sel == 0 && !w->lang_locked ? "wiz_lang_zh" : "wiz_lang_en",
+	           NULL, 0);
 	struct msg_arg d = MSG_S(name);
 	say(p, 0, "plain_lang_default", &d, 1);
 }
@@ -308,10 +314,17 @@ show(struct plain *p)
 		p->note[0] = '\0';
 	}
 	switch (p->w.screen) {
-	case WIZ_SCREEN_LANG: show_lang(p); break;
-	case WIZ_SCREEN_QUESTION: show_question(p); break;
-	case WIZ_SCREEN_QUIT: show_quit(p); break;
-	default: break;
+	case WIZ_SCREEN_LANG:
+		show_lang(p);
+		break;
+	case WIZ_SCREEN_QUESTION:
+		show_question(p);
+		break;
+	case WIZ_SCREEN_QUIT:
+		show_quit(p);
+		break;
+	default:
+		break;
 	}
 	prompt(p);
 }
@@ -323,7 +336,8 @@ show_help(struct plain *p)
 {
 	char name[128];
 	const struct embedded_file *f = NULL;
-	snprintf(name, sizeof name, "%s/%s.txt", p->w.lang == MSG_ZH ? "zh" : "en", wizard_topics[p->w.topic]);
+	snprintf(name, sizeof name, "%s/%s.txt", p->w.lang == MSG_ZH ? "zh" : "en",
+	         wizard_topics[p->w.topic]);
 	for (size_t i = 0; i < help_files_count && f == NULL; i++)
 		if (strcmp(help_files[i].name, name) == 0)
 			f = &help_files[i];
@@ -479,21 +493,19 @@ chars_utf8(const uint32_t *cp, int n, char *buf, size_t cap)
 	buf[k] = '\0';
 }
 
-/* The line, half-width and lower-case, as ASCII when it is; false when it
- * holds anything else or is too long. */
-static bool
-line_word(const uint32_t *cp, int n, char *buf, size_t cap)
+/* The line half-width (what a Chinese input method types full width) and
+ * ASCII letters lower-cased, as UTF-8; blanks kept or dropped. */
+static void
+line_norm(const uint32_t *cp, int n, char *buf, size_t cap, bool blanks)
 {
-	if (n <= 0 || (size_t)n >= cap)
-		return false;
-	for (int i = 0; i < n; i++) {
+	size_t k = 0;
+	for (int i = 0; i < n && k + 5 < cap; i++) {
 		uint32_t c = halfwidth(cp[i]);
-		if (c >= 0x80)
-			return false;
-		buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		if (c == ' ' && !blanks)
+			continue;
+		k += utf8_put(buf + k, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
-	buf[n] = '\0';
-	return true;
+	buf[k] = '\0';
 }
 
 /* ---------------------------------------------------------------- feeding the wizard */
@@ -512,8 +524,11 @@ note_error(struct plain *p)
 	const struct wizard *w = &p->w;
 	char field[4 * WIZ_INPUT_MAX + 1];
 	switch (w->error) {
-	case WIZ_ERR_NONE: break;
-	case WIZ_ERR_ANSWER: msg_answers_error(p->note, sizeof p->note, NULL, &w->err); break;
+	case WIZ_ERR_NONE:
+		break;
+	case WIZ_ERR_ANSWER:
+		msg_answers_error(p->note, sizeof p->note, NULL, &w->err);
+		break;
 	case WIZ_ERR_NO_MATCH:
 		wizard_field_utf8(w, field, sizeof field);
 		if (field[0] == '\0') {
@@ -523,9 +538,15 @@ note_error(struct plain *p)
 			note(p, "wiz_city_none", &a, 1);
 		}
 		break;
-	case WIZ_ERR_CHAR: note(p, "wiz_err_char", NULL, 0); break;
-	case WIZ_ERR_FULL: note(p, "wiz_err_full", NULL, 0); break;
-	default: note(p, "plain_bad_answer", NULL, 0); break;
+	case WIZ_ERR_CHAR:
+		note(p, "wiz_err_char", NULL, 0);
+		break;
+	case WIZ_ERR_FULL:
+		note(p, "wiz_err_full", NULL, 0);
+		break;
+	default:
+		note(p, "plain_bad_answer", NULL, 0);
+		break;
 	}
 }
 
@@ -553,8 +574,9 @@ region_exact(const struct policy_region *r, const char *query)
 {
 	char code[8];
 	snprintf(code, sizeof code, "%06d", r->code);
-	return strcmp(query, code) == 0 || strcmp(query, r->name_zh) == 0 || strcasecmp(query, r->name_en) == 0 ||
-	       strcasecmp(query, r->pinyin) == 0 || strcasecmp(query, r->initials) == 0;
+	return strcmp(query, code) == 0 || strcmp(query, r->name_zh) == 0 ||
+	       strcasecmp(query, r->name_en) == 0 || strcasecmp(query, r->pinyin) == 0 ||
+	       strcasecmp(query, r->initials) == 0;
 }
 
 /* Take city i of the list, and say which it was. */
@@ -579,8 +601,9 @@ city_line(struct plain *p, const uint32_t *cp, int n)
 	struct wizard *w = &p->w;
 	const struct wizard_question *q = wizard_question(w);
 	char word[16], query[4 * LINE_CHARS + 1];
+	line_norm(cp, n, word, sizeof word, true);
 	/* a short number picks from the list shown; region codes have six digits */
-	if (p->choosing && n <= 2 && line_word(cp, n, word, sizeof word) && strspn(word, "0123456789") == (size_t)n) {
+	if (p->choosing && n > 0 && n <= 2 && strspn(word, "0123456789") == strlen(word)) {
 		int i = atoi(word);
 		if (i >= 1 && i <= w->nmatches) {
 			pick(p, i - 1);
@@ -612,13 +635,8 @@ city_line(struct plain *p, const uint32_t *cp, int n)
 		set_field(p, old, oldn); /* the earlier search, and its answer, stay */
 		return;
 	}
-	/* compare as citysearch does: half-width, without blanks */
 	char norm[sizeof query];
-	size_t k = 0;
-	for (int i = 0; i < n && k + 5 < sizeof norm; i++)
-		if (cp[i] != ' ' && cp[i] != 0x3000)
-			k += utf8_put(norm + k, halfwidth(cp[i]));
-	norm[k] = '\0';
+	line_norm(cp, n, norm, sizeof norm, false); /* as citysearch compares: without blanks */
 	if (w->nmatches == 1 || (region_exact(w->matches[0], norm) && !region_exact(w->matches[1], norm))) {
 		pick(p, 0);
 		return;
@@ -632,8 +650,8 @@ static void
 choice_line(struct plain *p, const uint32_t *cp, int n)
 {
 	const struct wizard_question *q = wizard_question(&p->w);
-	char word[64], text[4 * LINE_CHARS + 1];
-	int count = 0;
+	char word[4 * LINE_CHARS + 1];
+	int count = 0, pick = -1;
 	while (q->choices[count] != NULL)
 		count++;
 	if (n == 0) {
@@ -643,20 +661,18 @@ choice_line(struct plain *p, const uint32_t *cp, int n)
 			note(p, "plain_choose", NULL, 0);
 		return;
 	}
-	if (line_word(cp, n, word, sizeof word)) {
-		int pick = -1;
-		if (word[0] >= '1' && word[0] <= '9' && word[1] == '\0')
-			pick = word[0] - '1';
-		for (int i = 0; i < count && pick < 0; i++)
-			if (strcmp(word, q->choices[i][0] ? q->choices[i] : "unsure") == 0)
-				pick = i;
-		if (pick >= 0 && pick < count) {
-			act(p, WIZ_ACT_CHAR, (uint32_t)('1' + pick), 0);
-			return;
-		}
+	line_norm(cp, n, word, sizeof word, true);
+	if (word[0] >= '1' && word[0] <= '9' && word[1] == '\0')
+		pick = word[0] - '1';
+	for (int i = 0; i < count && pick < 0; i++)
+		if (strcmp(word, q->choices[i][0] ? q->choices[i] : "unsure") == 0)
+			pick = i;
+	if (pick >= 0 && pick < count) {
+		act(p, WIZ_ACT_CHAR, (uint32_t)('1' + pick), 0);
+		return;
 	}
-	chars_utf8(cp, n, text, sizeof text);
-	struct msg_arg a[2] = {MSG_S(text), MSG_I(count)};
+	chars_utf8(cp, n, word, sizeof word);
+	struct msg_arg a[2] = {MSG_S(word), MSG_I(count)};
 	note(p, "plain_choice_bad", a, 2);
 }
 
@@ -686,53 +702,46 @@ number_line(struct plain *p, const uint32_t *cp, int n)
 	}
 }
 
-static void
-lang_line(struct plain *p, const uint32_t *cp, int n)
-{
-	char word[16];
-	if (n == 0) {
-		act(p, WIZ_ACT_ENTER, 0, 0);
-		return;
-	}
-	if (n == 2 && cp[0] == 0x4E2D && cp[1] == 0x6587) { /* 中文 */
-		act(p, WIZ_ACT_CHAR, '1', 0);
-		return;
-	}
-	if (line_word(cp, n, word, sizeof word)) {
-		if (strcmp(word, "1") == 0 || strcmp(word, "zh") == 0 || strcmp(word, "chinese") == 0) {
-			act(p, WIZ_ACT_CHAR, '1', 0);
-			return;
-		}
-		if (strcmp(word, "2") == 0 || strcmp(word, "en") == 0 || strcmp(word, "english") == 0) {
-			act(p, WIZ_ACT_CHAR, '2', 0);
-			return;
-		}
-	}
-	char text[4 * LINE_CHARS + 1];
-	chars_utf8(cp, n, text, sizeof text);
-	struct msg_arg a[2] = {MSG_S(text), MSG_I(2)};
-	note(p, "plain_choice_bad", a, 2);
-}
+/* What may be typed on the two screens of two items, besides the numbers:
+ * matched half-width and lower-case. */
+static const struct {
+	enum wizard_screen screen;
+	const char *word; /* a catalog key (wiz_*) stands for its text */
+	uint32_t digit;   /* the item it stands for */
+} plain_words[] = {
+    {WIZ_SCREEN_LANG, "1", '1'}, {WIZ_SCREEN_LANG, "wiz_lang_zh", '1'}, {WIZ_SCREEN_LANG, "zh", '1'},
+    {WIZ_SCREEN_LANG, "2", '2'}, {WIZ_SCREEN_LANG, "wiz_lang_en", '2'}, {WIZ_SCREEN_LANG, "en", '2'},
+    {WIZ_SCREEN_QUIT, "1", '1'}, {WIZ_SCREEN_QUIT, "y", '1'},           {WIZ_SCREEN_QUIT, "yes", '1'},
+    {WIZ_SCREEN_QUIT, "2", '2'}, {WIZ_SCREEN_QUIT, "n", '2'},           {WIZ_SCREEN_QUIT, "no", '2'},
+    {WIZ_SCREEN_QUIT, "<", '2'},
+};
 
-/* Quit? 1 or yes ends; 2, no or < goes back. */
+/* The language or the quit question: an item by its number or its word.
+ * Enter alone takes the highlighted language; quitting needs a yes. */
 static enum wizard_result
-quit_line(struct plain *p, const uint32_t *cp, int n)
+pair_line(struct plain *p, const uint32_t *cp, int n)
 {
-	char word[16];
-	bool yes = n == 1 && cp[0] == 0x662F, no = n == 1 && cp[0] == 0x5426; /* 是, 否 */
-	if (line_word(cp, n, word, sizeof word)) {
-		yes = strcmp(word, "1") == 0 || strcmp(word, "y") == 0 || strcmp(word, "yes") == 0;
-		no = strcmp(word, "2") == 0 || strcmp(word, "n") == 0 || strcmp(word, "no") == 0 ||
-		     strcmp(word, "<") == 0;
+	char norm[4 * LINE_CHARS + 1], text[4 * LINE_CHARS + 1];
+	if (n == 0 && p->w.screen == WIZ_SCREEN_LANG)
+		return act(p, WIZ_ACT_ENTER, 0, 0);
+	line_norm(cp, n, norm, sizeof norm, true);
+	for (size_t i = 0; i < sizeof plain_words / sizeof plain_words[0]; i++) {
+		const char *word = plain_words[i].word;
+		if (strncmp(word, "wiz_", 4) == 0) {
+			uint32_t wc[LINE_CHARS];
+			int k = 0;
+			msg_format(text, sizeof text, word, NULL, 0);
+			for (size_t j = 0, len = strlen(text); j < len && k < LINE_CHARS; k++)
+				j += utf8_next((const unsigned char *)text + j, len - j, &wc[k]);
+			line_norm(wc, k, text, sizeof text, true);
+			word = text;
+		}
+		if (plain_words[i].screen == p->w.screen && strcmp(word, norm) == 0)
+			return act(p, WIZ_ACT_CHAR, plain_words[i].digit, 0);
 	}
-	if (yes)
-		return act(p, WIZ_ACT_CHAR, '1', 0);
-	if (no)
-		return act(p, WIZ_ACT_CHAR, '2', 0);
-	char text[4 * LINE_CHARS + 1];
 	chars_utf8(cp, n, text, sizeof text);
 	struct msg_arg a[2] = {MSG_S(text), MSG_I(2)};
-	note(p, "plain_choice_bad", a, 2);
+	note(p, n == 0 ? "plain_choose" : "plain_choice_bad", n == 0 ? NULL : a, n == 0 ? 0 : 2);
 	return WIZ_IDLE;
 }
 
@@ -750,7 +759,7 @@ handle(struct plain *p, const uint32_t *cp, int n)
 		return WIZ_REDRAW;
 	}
 	if (w->screen == WIZ_SCREEN_QUIT)
-		return quit_line(p, cp, n);
+		return pair_line(p, cp, n);
 	if (one == '?') {
 		if (w->screen == WIZ_SCREEN_LANG) {
 			note(p, w->lang_locked ? "plain_keys_locked" : "plain_keys", NULL, 0);
@@ -773,19 +782,23 @@ handle(struct plain *p, const uint32_t *cp, int n)
 		p->choosing = false;
 		return act(p, WIZ_ACT_BACK, 0, 0);
 	}
-	if (w->screen == WIZ_SCREEN_LANG) {
-		lang_line(p, cp, n);
-		return WIZ_REDRAW;
-	}
+	if (w->screen == WIZ_SCREEN_LANG)
+		return pair_line(p, cp, n);
 	const struct wizard_question *q = wizard_question(w);
 	if (q == NULL)
 		return WIZ_IDLE;
 	switch (q->kind) {
-	case WIZ_CHOICE: choice_line(p, cp, n); break;
-	case WIZ_CITY: city_line(p, cp, n); break;
+	case WIZ_CHOICE:
+		choice_line(p, cp, n);
+		break;
+	case WIZ_CITY:
+		city_line(p, cp, n);
+		break;
 	case WIZ_NUMBER:
 	case WIZ_TENTHS:
-	case WIZ_MONTH: number_line(p, cp, n); break;
+	case WIZ_MONTH:
+		number_line(p, cp, n);
+		break;
 	}
 	return WIZ_REDRAW;
 }
@@ -795,7 +808,8 @@ static int
 answered_count(const struct wizard *w)
 {
 	int step, total;
-	enum wizard_screen s = w->screen == WIZ_SCREEN_QUIT || w->screen == WIZ_SCREEN_HELP ? w->back_to : w->screen;
+	enum wizard_screen s =
+	    w->screen == WIZ_SCREEN_QUIT || w->screen == WIZ_SCREEN_HELP ? w->back_to : w->screen;
 	if (s == WIZ_SCREEN_LANG)
 		return 0;
 	if (s == WIZ_SCREEN_COMPARE || s == WIZ_SCREEN_DETAIL) {
@@ -875,7 +889,8 @@ plain_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, FI
 			break;
 		enum read_result r = read_line(p);
 		if (r != READ_LINE) {
-			struct msg_arg a = r == READ_END ? MSG_I(answered_count(&p->w)) : MSG_S(strerror(errno));
+			struct msg_arg a =
+			    r == READ_END ? MSG_I(answered_count(&p->w)) : MSG_S(strerror(errno));
 			put_raw(p, "\n", 1);
 			say(p, 0, r == READ_END ? "plain_input_ended" : "plain_read_error", &a, 1);
 			if (r == READ_ERROR) {

@@ -10,10 +10,10 @@
 
 /* What plain_run returns: the process exit status. */
 enum plain_status {
-	PLAIN_DONE = 0,       /* the comparison was written, or the person chose to quit */
+	PLAIN_DONE = 0,        /* the comparison was written, or the person chose to quit */
 	PLAIN_INPUT_ENDED = 1, /* the input ended (or could not be read) before the last question */
-	PLAIN_CATALOG = 3,    /* the built-in catalog is damaged */
-	PLAIN_OUTPUT = 4,     /* out cannot be written, or not in the locale's character set */
+	PLAIN_CATALOG = 3,     /* the built-in catalog is damaged */
+	PLAIN_OUTPUT = 4,      /* out cannot be written, or not in the locale's character set */
 };
 
 /* Run the interview of tui/wizard.c line by line: each question written to

@@ -200,7 +200,9 @@ rule(struct rcpt *r)
 static void
 emit(struct rcpt *r, const char *lead, int hang, bool center, const char *text)
 {
-	char t[2 * TEXT_MAX], line[2 * TEXT_MAX + 64];
+	/* a line: up to width/2 spaces of indent or centring, a lead of at most
+	 * 32 bytes, then text (any number of bytes: marks take no column) */
+	char t[2 * TEXT_MAX], line[2 * TEXT_MAX + 512];
 	size_t len = clean(r, t, sizeof t, text);
 	size_t llen = lead != NULL ? strlen(lead) : 0;
 	int lw = lead != NULL ? cols_of(lead) : 0;
@@ -364,8 +366,8 @@ static void
 option_title(const struct rcpt *r, const struct advice_option *o, char *buf, size_t cap)
 {
 	char scheme[VALUE_MAX], code[8];
-	msg_format(scheme, sizeof scheme, o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident",
-		   NULL, 0);
+	msg_format(scheme, sizeof scheme,
+		   o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident", NULL, 0);
 	struct msg_arg a[2] = {MSG_S(scheme), MSG_S(region_name(r, o->region, code, sizeof code))};
 	msg_format(buf, cap, "option_title", a, 2);
 }
@@ -406,7 +408,8 @@ item_text(const struct rcpt *r, char *buf, size_t cap, const char *prefix, const
 	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
 		int64_t x = it->v[i];
 		/* the core reports a bundled pension of 0 when the base is unknown */
-		if (it->id == ADVICE_PENSION_BUNDLED && i == 1 && o != NULL && o->low.monthly == ADVICE_UNKNOWN)
+		if (it->id == ADVICE_PENSION_BUNDLED && i == 1 && o != NULL &&
+		    o->low.monthly == ADVICE_UNKNOWN)
 			x = ADVICE_UNKNOWN;
 		known[i] = x == ADVICE_UNKNOWN ? "no" : "yes";
 		value_text(v[i], sizeof v[i], id_units[it->id][i], x);
@@ -520,7 +523,8 @@ cost_lines(struct rcpt *r, const struct advice_option *o)
 		money(y, sizeof y, o->matched.annual);
 		struct msg_arg a[2] = {MSG_S(m), MSG_S(y)};
 		say(r, NULL, HANG, o->cost_is_minimum ? "rcpt_cost_minimum" : "rcpt_cost", a, 2);
-		if (o->scheme == ADVICE_EMPLOYEE && o->matched.base != o->low.base && o->low.monthly != ADVICE_UNKNOWN) {
+		if (o->scheme == ADVICE_EMPLOYEE && o->matched.base != o->low.base &&
+		    o->low.monthly != ADVICE_UNKNOWN) {
 			money(m, sizeof m, o->low.monthly);
 			a[0] = MSG_S(m);
 			say(r, NULL, HANG, "rcpt_cost_lowest", a, 1);
@@ -663,8 +667,8 @@ render(struct lines *out, const struct advice *adv, const struct answers *a, con
 	/* the caveats of every option, and those they all share */
 	char texts[ADVICE_MAX_OPTIONS][ADVICE_MAX_CAVEATS][CAV_MAX], shared[ADVICE_MAX_CAVEATS][CAV_MAX];
 	int n[ADVICE_MAX_OPTIONS] = {0}, nshared = 0;
-	if (out == NULL || adv == NULL || a == NULL || width < RECEIPT_WIDTH_MIN || width > 256 ||
-	    adv->noptions < 0 || adv->noptions > ADVICE_MAX_OPTIONS)
+	if (out == NULL || adv == NULL || a == NULL || width < RECEIPT_WIDTH_MIN ||
+	    width > RECEIPT_WIDTH_MAX || adv->noptions < 0 || adv->noptions > ADVICE_MAX_OPTIONS)
 		return -1;
 	struct rcpt r = {.out = out,
 			 .width = width,
@@ -706,8 +710,8 @@ render(struct lines *out, const struct advice *adv, const struct answers *a, con
 }
 
 int
-receipt_render(struct lines *out, const struct advice *adv, const struct answers *a, const struct policy_set *ps,
-	       int width)
+receipt_render(struct lines *out, const struct advice *adv, const struct answers *a,
+	       const struct policy_set *ps, int width)
 {
 	return render(out, adv, a, ps, width, false);
 }
@@ -796,7 +800,8 @@ receipt_bytes(const struct advice *adv, const struct answers *a, const struct po
 	char *conv = NULL;
 	size_t clen = 0;
 	int rc = RECEIPT_ERR_NOMEM;
-	if (out == NULL || len == NULL || adv == NULL || a == NULL || width < RECEIPT_WIDTH_MIN)
+	if (out == NULL || len == NULL || adv == NULL || a == NULL || width < RECEIPT_WIDTH_MIN ||
+	    width > RECEIPT_WIDTH_MAX)
 		return RECEIPT_ERR_USAGE;
 	*out = NULL;
 	*len = 0;
@@ -1088,9 +1093,10 @@ feed_command(const char *cmd, const char *bytes, size_t len, char *errbuf, size_
 				char chunk[512];
 				ssize_t n = read(er[0], chunk, sizeof chunk);
 				if (n > 0 && nsaid < SAID_MAX) {
-					size_t k2 = (size_t)n < SAID_MAX - nsaid ? (size_t)n : SAID_MAX - nsaid;
-					memcpy(said + nsaid, chunk, k2);
-					nsaid += k2;
+					size_t room = SAID_MAX - nsaid;
+					size_t take = (size_t)n < room ? (size_t)n : room;
+					memcpy(said + nsaid, chunk, take);
+					nsaid += take;
 					said[nsaid] = '\0';
 				}
 				if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
@@ -1102,6 +1108,14 @@ feed_command(const char *cmd, const char *bytes, size_t len, char *errbuf, size_
 	}
 	if (timed_out && !exited)
 		kill(-pid, SIGKILL); /* the shell and what it started */
+	/* whatever ended the loop, the command must not wait on us for more */
+	for (int k = 0; k < 2; k++) {
+		if (in[k] >= 0)
+			close(in[k]);
+		if (er[k] >= 0)
+			close(er[k]);
+		in[k] = er[k] = -1;
+	}
 	while (!exited && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	/* the first line of what it said, without its newline */
@@ -1164,7 +1178,8 @@ receipt_print(const char *cmd_or_path, const struct advice *adv, const struct an
 	}
 	rc = receipt_bytes(adv, a, ps, width, charset, escpos, &bytes, &len, NULL);
 	if (rc != RECEIPT_OK) {
-		struct msg_arg e[2] = {MSG_S(charset), MSG_S(strerror(rc == RECEIPT_ERR_NOMEM ? ENOMEM : errno))};
+		int why = rc == RECEIPT_ERR_NOMEM ? ENOMEM : errno;
+		struct msg_arg e[2] = {MSG_S(charset), MSG_S(strerror(why))};
 		if (rc == RECEIPT_ERR_CHARSET)
 			fail(errbuf, errcap, "rcpt_err_charset", e, 2);
 		else
@@ -1362,7 +1377,8 @@ receipt_main(int argc, char **argv)
 	}
 	int r = receipt_bytes(&adv, &a, ps, width, charset, escpos, &bytes, &nbytes, &replaced);
 	if (r != RECEIPT_OK) {
-		struct msg_arg e[2] = {MSG_S(charset), MSG_S(strerror(r == RECEIPT_ERR_NOMEM ? ENOMEM : errno))};
+		int why = r == RECEIPT_ERR_NOMEM ? ENOMEM : errno;
+		struct msg_arg e[2] = {MSG_S(charset), MSG_S(strerror(why))};
 		if (r == RECEIPT_ERR_CHARSET)
 			tell(stderr, "rcpt_err_charset", e, 2);
 		else

@@ -14,6 +14,7 @@
  * paper, 42 or 48 on 80 mm (font A or B). */
 #define RECEIPT_WIDTH_58MM 32
 #define RECEIPT_WIDTH_MIN 16
+#define RECEIPT_WIDTH_MAX 256
 
 /* What receipt_write, receipt_bytes and receipt_print return. errno is kept
  * from the failing call for RECEIPT_ERR_IO. */
@@ -39,9 +40,9 @@ enum receipt_status {
  * holds no ambiguous-width character (no box drawing, curly quotes or ·):
  * what the catalog or the data would give is replaced by an ASCII stand-in.
  * Lines break where ICU allows, never before closing punctuation. width
- * is at least RECEIPT_WIDTH_MIN. ps may be NULL (regions by code). Returns
- * 0, or -1 for bad arguments or when out of memory (out then holds what
- * was added before). */
+ * is from RECEIPT_WIDTH_MIN to RECEIPT_WIDTH_MAX. ps may be NULL (regions
+ * by code). Returns 0, or -1 for bad arguments or when out of memory (out
+ * then holds what was added before). */
 int receipt_render(struct lines *out, const struct advice *adv, const struct answers *a,
 		   const struct policy_set *ps, int width);
 
@@ -60,16 +61,20 @@ bool receipt_width_is_valid(int width);
  * counted in *replaced (may be NULL). escpos: start with ESC @ (initialise),
  * for GB18030 and GBK select the Chinese character mode (FS &), and end by
  * feeding a few lines and a partial cut (GS V 66 0). Returns RECEIPT_OK,
- * RECEIPT_ERR_USAGE (width), RECEIPT_ERR_CHARSET or RECEIPT_ERR_NOMEM. */
+ * RECEIPT_ERR_USAGE (a NULL argument, a width out of range),
+ * RECEIPT_ERR_CHARSET or RECEIPT_ERR_NOMEM. */
 int receipt_bytes(const struct advice *adv, const struct answers *a, const struct policy_set *ps, int width,
 		  const char *charset, bool escpos, char **out, size_t *len, size_t *replaced);
 
 /* Write len bytes to path atomically: a temporary file beside it (mkstemp,
- * mode 0600), written and synced, then renamed over path, and the directory
- * synced. Without force an existing path (a symbolic link or a directory
- * included) is never replaced: RECEIPT_ERR_EXISTS. On any failure the
- * temporary file is removed and path is as it was. Returns RECEIPT_OK,
- * RECEIPT_ERR_EXISTS, or RECEIPT_ERR_IO with errno set. */
+ * ".NAME.XXXXXX", mode 0600), written and synced, then put in place and
+ * the directory synced. With force it is renamed over path. Without, an
+ * existing path (a symbolic link or a directory included) is never
+ * replaced: RECEIPT_ERR_EXISTS; the file is hard-linked to path, which
+ * fails rather than replace, so no race between a check and the rename
+ * (on a file system without hard links: a check, then rename). On any
+ * failure the temporary file is removed and path is as it was. Returns
+ * RECEIPT_OK, RECEIPT_ERR_EXISTS, or RECEIPT_ERR_IO with errno set. */
 int receipt_write(const char *path, bool force, const char *bytes, size_t len);
 
 /* `yibao receipt --answers FILE [--width 32|42|48] [--encoding utf-8|gb18030|gbk]

@@ -765,3 +765,23 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	lines_fini(&pt.body);
 	return status;
 }
+
+/* Last in the file: term.h defines macros named lines and columns. */
+#include <ncursesw/term.h>
+#include <unistd.h>
+
+bool
+ui_can_address(void)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+	if (term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0)
+		return false;
+	/* reads the terminfo entry only: nothing is written to the terminal */
+	if (setupterm(term, STDOUT_FILENO, &err) != OK)
+		return false;
+	const char *cup = tigetstr("cup");
+	bool ok = cup != NULL && cup != (const char *)-1;
+	del_curterm(cur_term);
+	return ok;
+}

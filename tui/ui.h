@@ -20,4 +20,9 @@ struct ui_options {
  * status: 0, or 1 when the terminal went away. */
 int ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const struct ui_options *opt);
 
+/* Whether TERM names a terminal that can address the cursor: set, not
+ * "dumb", with a terminfo entry that has cup. Reads terminfo, writes
+ * nothing. When false, the interview runs in plain mode (tui/plain.h). */
+bool ui_can_address(void);
+
 #endif

@@ -101,7 +101,7 @@ start_ssh() {
 	T new-session -d -s t -x "$cols" -y "$rows" \
 		"env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc $* \
 		 ssh -tt $ssh_opts -o SendEnv=LANG -o SendEnv=LC_ALL $ssh_user@127.0.0.1 \
-		 '$rpre $bin wizard --as-of $AS_OF'; echo; echo \"ssh exited: \$?\"; sleep 60" || return 1
+		 'ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 $rpre $bin wizard --as-of $AS_OF'; echo; echo \"ssh exited: \$?\"; sleep 60" || return 1
 	T set-option -t t remain-on-exit on >/dev/null
 }
 
@@ -204,10 +204,12 @@ run2() {
 		return
 	fi
 	echo "  (GBK client: $gbname)"
-	start_ssh 80 24 zh_CN.UTF-8 "LANG=zh_CN.GB18030 LC_ALL=zh_CN.GB18030" $gbclient
+	# as a GBK client's ssh does: its own locale is GB18030, and SendEnv carries it to the server
+	# (sshd's AcceptEnv LANG LC_*); the pane around the client is UTF-8
+	start_ssh 80 24 zh_CN.UTF-8 "" $gbclient env LANG=zh_CN.GB18030 LC_ALL=zh_CN.GB18030
 	wait_for "请选择语言"; check "ssh gb18030: the language question arrives intact ($gbname)" $?
 	p=$(server_wizard) && tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx 'LC_ALL=zh_CN.GB18030'
-	check "ssh gb18030: the server-side wizard runs in zh_CN.GB18030" $?
+	check "ssh gb18030: the server-side wizard runs in zh_CN.GB18030 (sent by SendEnv)" $?
 	screen | grep -q "1  中文"; check "ssh gb18030: the choice 中文 arrives intact" $?
 	keys Enter
 	interview zh; check "ssh gb18030: Chinese interview (typed Chinese included) reaches the comparison" $?
@@ -225,7 +227,7 @@ run2() {
 	# the same without tmux or a converter: ssh's output straight into a file; F10 then 1 quits
 	{ sleep 1; printf '\033[21~'; sleep 0.5; printf 1; sleep 2; } |
 		timeout 15 env TERM=xterm-256color ssh -tt $ssh_opts "$ssh_user@127.0.0.1" \
-			"LANG=zh_CN.GB18030 LC_ALL=zh_CN.GB18030 $bin wizard --as-of $AS_OF" \
+			"LANG=zh_CN.GB18030 LC_ALL=zh_CN.GB18030 ASAN_OPTIONS=detect_leaks=0 $bin wizard --as-of $AS_OF" \
 			>"$tmp/wire.raw" 2>"$tmp/wire.err"
 	check "ssh gb18030 capture: the wizard quits with status 0" $?
 	has_bytes "$(gb 请选择语言)" "$tmp/wire.raw" && has_bytes "$(gb 现在退出吗)" "$tmp/wire.raw"

@@ -1,0 +1,408 @@
+#!/bin/sh
+# test_batch.sh -- yibao batch end to end: every row equal to advise --format json, CSV edge cases,
+# encodings, errors that leave the stream going, exit statuses, streaming in constant memory, and the
+# same output from GNU parallel --pipe and from splits without a header (Hadoop Streaming, Spark).
+# usage: YIBAO=build/tui/yibao SRC=. test_batch.sh    (exits 77 when a tool it needs is missing)
+set -u
+yibao=${YIBAO:?set YIBAO to the yibao binary}
+src=${SRC:?set SRC to the source tree}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+skip=0
+people=$src/tests/data/batch/people.csv
+asof=2025-06-01
+
+check() { # name, condition result
+	if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+
+skipped() { # name, why
+	skip=$((skip + 1))
+	echo "SKIP: $1 ($2)"
+}
+
+batch() { # expected status, output, errors, args... (stdin is the input)
+	want=$1 out=$2 err=$3
+	shift 3
+	"$yibao" batch "$@" >"$out" 2>"$err"
+	rc=$?
+	[ "$rc" -eq "$want" ] || { echo "  yibao batch $*: exit $rc, want $want"; head -5 "$err"; return 1; }
+}
+
+command -v python3 >/dev/null || { echo "python3 is needed"; exit 77; }
+
+# ---------------------------------------------------------------- every row equals advise --format json
+# tests/data/batch/people.csv: a spread of people (the columns in no particular order, id in the
+# middle, some cells padded with spaces), then rows with errors, each followed by a good one.
+# compare.py checks the JSON lines and the CSV columns against `yibao advise` on each row alone.
+cat >"$tmp/compare.py" <<'PY'
+import csv, json, os, re, subprocess, sys
+
+yibao, people, jsonl_path, csv_path, tmp = sys.argv[1:6]
+extra = sys.argv[6:]  # --as-of DATE, --policy-dir DIR, --lang … as given to batch
+slots = ["employee_work", "resident_work", "resident_hukou"]
+cells = ["eligible", "annual_yuan", "waiting_months", "shortfall_years", "caveats"]
+rows = list(csv.DictReader(open(people, encoding="utf-8", newline="")))
+lines = open(jsonl_path, encoding="utf-8").read().split("\n")
+assert lines[-1] == "", "the JSON lines end with a line break"
+lines = lines[:-1]
+assert len(lines) == len(rows), (len(lines), len(rows))
+out = list(csv.reader(open(csv_path, encoding="utf-8", newline="")))
+header = ["id"] + ["%s_%s" % (s, c) for s in slots for c in cells] + ["recommended", "error"]
+assert out[0] == header, out[0]
+out = out[1:]
+assert len(out) == len(rows), (len(out), len(rows))
+bad = 0
+
+def fail(i, what, got, want):
+    global bad
+    bad += 1
+    print("  row %d (%s): %s: got %r, want %r" % (i + 2, rows[i]["id"], what, got, want))
+
+def cell_values(o):
+    el = {True: "yes", False: "no", None: "unknown"}[o["eligible"]]
+    a = o["cost"]["annual_yuan"]
+    w = o["waiting_months"]
+    s = o["retirement"]["shortfall_years"]
+    ids = []
+    for c in o["caveats"]:
+        if c["id"] not in ids:
+            ids.append(c["id"])
+    return [el, "" if a is None else "%.2f" % a, "" if w is None else str(w), "" if s is None else "%.1f" % s,
+            ";".join(ids)]
+
+for i, r in enumerate(rows):
+    path = os.path.join(tmp, "row%d.ini" % i)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("[answers]\n")
+        for k, v in r.items():
+            if k != "id" and v.strip() != "":
+                f.write("%s = %s\n" % (k, v.strip()))
+    p = subprocess.run([yibao, "advise", "--answers", path, "--format", "json"] + extra, capture_output=True)
+    got = json.loads(lines[i])
+    c = out[i]
+    if list(got)[0] != "id" or got["id"] != r["id"]:
+        fail(i, "JSON id", list(got)[:1], r["id"])
+    if c[0] != r["id"]:
+        fail(i, "CSV id", c[0], r["id"])
+    got.pop("id", None)
+    if p.returncode == 0:
+        want = json.loads(p.stdout)
+        if got != want:
+            fail(i, "JSON", got, want)
+        wc = []
+        opts = want["options"]
+        for s in range(3):
+            wc += cell_values(opts[s]) if s < len(opts) else [""] * 5
+        rec = want["recommended"]
+        wc += ["" if rec is None else slots[rec], ""]
+        if c[1:] != wc:
+            fail(i, "CSV cells", c[1:], wc)
+        if [o["scheme"] for o in opts][:2] != ["employee", "resident"] or \
+           [o["region"] for o in opts] != [r["work_city"].strip()] * 2 + \
+           ([r["hukou_city"].strip()] if r["hukou_city"].strip() != r["work_city"].strip() else []):
+            fail(i, "option order", [(o["scheme"], o["region"]) for o in opts], "employee, resident, resident")
+    else:
+        # advise says "FILE:LINE: what is wrong" (or "FILE: …"); batch says what is wrong alone
+        msg = p.stderr.decode().strip()
+        msg = re.sub(r"^" + re.escape(path) + r"(:\d+)?: ", "", msg)
+        if p.returncode != 2 or got != {"error": msg}:
+            fail(i, "error", got, {"error": msg, "status": p.returncode})
+        if c[1:] != [""] * 16 + [msg]:
+            fail(i, "CSV error row", c[1:], msg)
+print("%d rows compared, %d differences" % (len(rows), bad))
+sys.exit(1 if bad else 0)
+PY
+
+compare() { # name, batch and advise options...
+	name=$1
+	shift
+	batch 0 "$tmp/c.jsonl" "$tmp/c.err" --format jsonl "$@" <"$people" &&
+		batch 0 "$tmp/c.csv" "$tmp/c.err2" "$@" <"$people" &&
+		python3 "$tmp/compare.py" "$yibao" "$people" "$tmp/c.jsonl" "$tmp/c.csv" "$tmp" "$@"
+	check "$name" $?
+}
+
+compare "batch equals advise --format json for every row (--as-of)" --as-of "$asof"
+compare "batch equals advise for every row in Chinese" --as-of "$asof" --lang zh
+mkdir "$tmp/pd"
+sed 's/^base_floor = unknown$/base_floor = 7000/' "$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+compare "batch equals advise with --policy-dir (known employee costs)" --as-of "$asof" --policy-dir "$tmp/pd"
+grep -q '^w10,yes,8400.00,' "$tmp/c.csv"
+check "money with two decimals from fen (7000 x 10% x 12 = 8400.00)" $?
+# each row's own as_of when --as-of is not given: only the rows that have one, so that "today"
+# plays no part
+python3 - "$people" "$tmp/dated.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+w = csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n")
+w.writerow(rows[0])
+for r in rows[1:]:
+    if r[rows[0].index("as_of")]:
+        w.writerow(r)
+PY
+people_all=$people
+people=$tmp/dated.csv
+compare "each row's own as_of" 
+grep -q '"as_of":"2019-06-01"' "$tmp/c.jsonl" && grep -q '"as_of":"2024-03-15"' "$tmp/c.jsonl"
+check "rows evaluated on their own dates" $?
+people=$people_all
+
+batch 0 "$tmp/all.csv" "$tmp/all.err" --as-of "$asof" <"$people"
+check "bad rows leave the exit status 0" $?
+grep -qx '51 rows read, 12 with errors' "$tmp/all.err"
+check "summary on stderr counts rows and errors" $?
+grep -q '^row 41: "monthly_income" (monthly income in yuan) is out of range' "$tmp/all.err"
+check "stderr names a bad row by its spreadsheet row number" $?
+[ "$(grep -c '^row ' "$tmp/all.err")" -eq 10 ]
+check "stderr lists the first 10 bad rows, the error column has all" $?
+[ "$(wc -l <"$tmp/all.csv")" -eq 52 ]
+check "one output row per input row, and the header" $?
+"$yibao" --lang zh batch --as-of "$asof" <"$people" >"$tmp/zh.csv" 2>"$tmp/zh.err"
+grep -q '^bad-income,,*"「monthly_income」（月收入）超出范围' "$tmp/zh.csv" && grep -qx '共读取51行，其中12行有错误' "$tmp/zh.err"
+check "error cells and summary in Chinese" $?
+
+# ---------------------------------------------------------------- CSV edge cases
+# the same rows with CRLF, a byte-order mark, blank lines and rows of empty cells: the same output
+base="$tmp/all.csv"
+sed 's/$/\r/' "$people" | batch 0 "$tmp/crlf.csv" "$tmp/e" --as-of "$asof" && cmp -s "$base" "$tmp/crlf.csv"
+check "CRLF line endings" $?
+{ printf '\357\273\277'; cat "$people"; } | batch 0 "$tmp/bom.csv" "$tmp/e" --as-of "$asof" && cmp -s "$base" "$tmp/bom.csv"
+check "UTF-8 byte-order mark (as spreadsheets save)" $?
+{ printf '\n\n'; awk 'NR == 3 { print ""; print ",,,,,,,,,,,,,,,,"; print "  ,\t, " } { print }' "$people"; printf '\n'; } |
+	batch 0 "$tmp/blank.csv" "$tmp/e" --as-of "$asof" && cmp -s "$base" "$tmp/blank.csv"
+check "blank lines and rows of empty cells are skipped" $?
+{ sed -n 1p "$people" | sed 's/$/,,/'; sed 1d "$people" | sed 's/$/,,/'; } |
+	batch 0 "$tmp/trail.csv" "$tmp/e" --as-of "$asof" && cmp -s "$base" "$tmp/trail.csv"
+check "unnamed columns and trailing empty cells are ignored" $?
+
+head="id,work_city,hukou_city,birth,sex,work,monthly_income"
+good="310000,310000,1990-01,male,flexible,5000"
+printf '%s\r\n"a ""quoted"", id",%s\r\n"two\r\nlines",%s\r\n"x",%s\r\n' "$head" "$good" "$good" "$good" |
+	batch 0 "$tmp/q.csv" "$tmp/e" --as-of "$asof" --format jsonl
+python3 - "$tmp/q.csv" <<'PY'
+import json, sys
+ids = [json.loads(l)["id"] for l in open(sys.argv[1], encoding="utf-8")]
+assert ids == ['a "quoted", id', "two\r\nlines", "x"], ids
+PY
+check "quoted cells: commas, doubled quotes and line breaks, in JSON" $?
+printf '%s\n"a ""quoted"", id",%s\n"two\nlines",%s\n' "$head" "$good" "$good" |
+	batch 0 "$tmp/q2.csv" "$tmp/e" --as-of "$asof"
+python3 - "$tmp/q2.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+assert [r[0] for r in rows[1:]] == ['a "quoted", id', "two\nlines"], rows
+assert all(r[-1] == "" and r[1] == "yes" for r in rows[1:]), rows
+PY
+check "quoted cells come out quoted in the CSV output" $?
+
+printf '%s\nshort,310000,310000,1990-01,male\nlong,%s,x\nnext,%s\n' "$head" "$good" "$good" |
+	batch 0 "$tmp/cols.csv" "$tmp/e" --as-of "$asof"
+grep -q '^short,,*,the row has 5 cells but the header has 7 columns$' "$tmp/cols.csv" &&
+	grep -q '^long,,*,column 8 has a value but no name in the header$' "$tmp/cols.csv" &&
+	grep -q '^next,yes,' "$tmp/cols.csv"
+check "missing and extra cells: an error row, and the stream goes on" $?
+printf 'id,work_city,hukou_city,birth,sex,monthly_income\nn1,310000,310000,1990-01,male,5000\n' |
+	batch 0 "$tmp/miss.csv" "$tmp/e" --as-of "$asof"
+grep -q '^n1,.*"""work"" (.*) is missing' "$tmp/miss.csv"
+check "a column the header lacks: each row names the missing key" $?
+
+printf '%s\nu1,310000,310000,1990-01,m\377le,flexible,5000\n\377\376,%s\nu3,%s\n' "$head" "$good" "$good" |
+	batch 0 "$tmp/utf.csv" "$tmp/e" --as-of "$asof"
+grep -q '^u1,.*"""sex"" is not valid UTF-8: save the file as UTF-8, or give --input-encoding gbk or gb18030"$' "$tmp/utf.csv" &&
+	grep -q "^$(printf '\357\277\275\357\277\275'),.*\"\"id\"\" is not valid UTF-8" "$tmp/utf.csv" &&
+	grep -q '^u3,yes,' "$tmp/utf.csv"
+check "invalid UTF-8 names its column, the id is shown with U+FFFD, the stream goes on" $?
+
+# GBK and GB18030 input: the same advice as the UTF-8 file, ids in UTF-8
+if command -v iconv >/dev/null; then
+	printf '%s\n张三,%s\n"李四, 王五",%s\n' "$head" "$good" "$good" >"$tmp/zh-utf8.csv"
+	batch 0 "$tmp/zh-utf8.out" "$tmp/e" --as-of "$asof" <"$tmp/zh-utf8.csv"
+	iconv -f UTF-8 -t GBK "$tmp/zh-utf8.csv" | batch 0 "$tmp/gbk.out" "$tmp/e" --as-of "$asof" --input-encoding gbk &&
+		cmp -s "$tmp/zh-utf8.out" "$tmp/gbk.out" && grep -q '^张三,yes,' "$tmp/gbk.out"
+	check "GBK input (--input-encoding gbk)" $?
+	printf '%s\n\360\240\200\200张,%s\n' "$head" "$good" >"$tmp/gb18030-utf8.csv"
+	iconv -f UTF-8 -t GB18030 "$tmp/gb18030-utf8.csv" |
+		batch 0 "$tmp/gb18030.out" "$tmp/e" --as-of "$asof" --input-encoding GB18030 &&
+		grep -q "^$(printf '\360\240\200\200')张,yes," "$tmp/gb18030.out"
+	check "GB18030 input, four-byte characters included" $?
+	iconv -f UTF-8 -t GBK "$tmp/zh-utf8.csv" | batch 0 "$tmp/gbk-as-utf8.out" "$tmp/e" --as-of "$asof" &&
+		grep -q 'is not valid UTF-8: save the file as UTF-8, or give --input-encoding gbk' "$tmp/gbk-as-utf8.out"
+	check "GBK read as UTF-8 says which --input-encoding to give" $?
+	printf '%s\n\201,%s\nok,%s\n' "$head" "$good" "$good" | batch 0 "$tmp/badgbk.out" "$tmp/e" --input-encoding gbk --as-of "$asof" &&
+		grep -q '"""id"" is not valid GBK: check --input-encoding"$' "$tmp/badgbk.out" && grep -q '^ok,yes' "$tmp/badgbk.out"
+	check "bytes that are not GBK: an error row" $?
+else
+	skipped "GBK and GB18030 input" "iconv(1) not installed"
+fi
+
+# broken CSV: each bad record is a row with an error, then the next one is read
+python3 -c "print('$head'); print('big,' + 'x' * 70000 + ',1,2,3,4,5'); print('after-big,$good')" |
+	batch 0 "$tmp/big.csv" "$tmp/e" --as-of "$asof"
+grep -q '^,,*,the row is longer than 65536 bytes$' "$tmp/big.csv" && grep -q '^after-big,yes' "$tmp/big.csv"
+check "a row over the maximum size: an error, not unbounded memory" $?
+printf '%s\n"q1"x,%s\nq2,%s\n"q3,%s\n' "$head" "$good" "$good" "$good" | batch 0 "$tmp/bq.csv" "$tmp/e" --as-of "$asof"
+grep -q 'text after its closing quote' "$tmp/bq.csv" && grep -q '^q2,yes' "$tmp/bq.csv" &&
+	grep -q 'not closed before the end of the input' "$tmp/bq.csv" && [ "$(wc -l <"$tmp/bq.csv")" -eq 4 ]
+check "broken quoting: error rows, and the rows between them go on" $?
+
+# ---------------------------------------------------------------- header, usage, exit statuses
+printf 'id,work_city,hukou_cty\n' | batch 2 "$tmp/h" "$tmp/h.err"
+check "unknown column: status 2" $?
+grep -q 'unknown column "hukou_cty" in the header: the columns are id, as_of, work_city' "$tmp/h.err" && [ ! -s "$tmp/h" ]
+check "unknown column named, nothing on stdout" $?
+printf 'sex,work,sex\n' | batch 2 "$tmp/h" "$tmp/h.err" && grep -q 'column "sex" is given twice' "$tmp/h.err"
+check "a column given twice: status 2" $?
+printf '' | batch 0 "$tmp/empty" "$tmp/e" && [ "$(cat "$tmp/empty")" = "$(head -n 1 "$base")" ]
+check "empty input: the output header alone" $?
+printf '' | batch 0 "$tmp/empty" "$tmp/e" --no-header && [ ! -s "$tmp/empty" ] && grep -qx '0 rows read, 0 with errors' "$tmp/e"
+check "--no-header" $?
+printf '' | batch 0 "$tmp/empty" "$tmp/e" --format jsonl && [ ! -s "$tmp/empty" ]
+check "JSON lines have no header" $?
+for args in "--format xml" "--input-encoding latin1" "--as-of 2025-02-30" "--frobnicate" "extra" "--lang fr" \
+	"--columns id,nope" "--as-of"; do
+	# shellcheck disable=SC2086 # the options are words
+	batch 2 "$tmp/u" "$tmp/u.err" $args </dev/null
+	check "bad usage: $args" $?
+done
+batch 0 "$tmp/help" "$tmp/e" --help </dev/null && grep -q 'yibao batch' "$tmp/help"
+check "--help" $?
+sed 's/^rate = 10%$/rate = 40%/' "$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+batch 3 "$tmp/p" "$tmp/e" --policy-dir "$tmp/pd" <"$people"
+check "bad policy data: status 3" $?
+if [ -w /dev/full ]; then
+	"$yibao" batch --as-of "$asof" <"$people" >/dev/full 2>"$tmp/full.err"
+	[ $? -eq 4 ] && grep -q 'cannot write the output' "$tmp/full.err"
+	check "write error: status 4" $?
+fi
+"$yibao" batch --as-of "$asof" <"$tmp" >/dev/null 2>"$tmp/dir.err"
+[ $? -eq 4 ] && grep -q 'cannot read the input' "$tmp/dir.err"
+check "read error: status 4" $?
+
+# ---------------------------------------------------------------- --columns: input without a header
+cols=$(head -n 1 "$people")
+sed 1d "$people" | batch 0 "$tmp/nohead.csv" "$tmp/e" --as-of "$asof" --columns "$cols" && cmp -s "$base" "$tmp/nohead.csv"
+check "--columns for input without a header row" $?
+batch 0 "$tmp/withhead.csv" "$tmp/e" --as-of "$asof" --columns "$cols" <"$people" && cmp -s "$base" "$tmp/withhead.csv"
+check "--columns skips the input's own identical header" $?
+batch 2 "$tmp/x" "$tmp/e" --as-of "$asof" --columns "id,work_city,hukou_city,birth,sex,work,monthly_income" <"$people" &&
+	grep -q 'names other columns than --columns' "$tmp/e"
+check "--columns refuses a header naming other columns" $?
+sed 1d "$people" | batch 0 "$tmp/bomcols.csv" "$tmp/e" --as-of "$asof" --columns "$(printf '\357\273\277')$cols" &&
+	cmp -s "$base" "$tmp/bomcols.csv"
+check "--columns from a first line with a byte-order mark (Spark's lines.first())" $?
+batch 2 "$tmp/x" "$tmp/e" --columns "" </dev/null
+check "--columns without names: status 2" $?
+
+# ---------------------------------------------------------------- streaming, constant memory
+python3 - "$yibao" "$asof" <<'PY'
+import os, select, subprocess, sys
+# a row is answered before the input ends: a program can feed rows one at a time
+p = subprocess.Popen([sys.argv[1], "batch", "--as-of", sys.argv[2], "--format", "jsonl"], stdin=subprocess.PIPE,
+                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+p.stdin.write(b"id,work_city,hukou_city,birth,sex,work,monthly_income\nlive,310000,310000,1990-01,male,flexible,5000\n")
+p.stdin.flush()
+ready, _, _ = select.select([p.stdout], [], [], 20)
+assert ready, "no answer before the end of the input"
+line = p.stdout.readline()
+assert line.startswith(b'{"id":"live"'), line
+p.stdin.close()
+assert p.wait(20) == 0
+PY
+check "each row is answered before the input ends (a pipe, one row at a time)" $?
+python3 - "$yibao" "$asof" <<'PY'
+import resource, subprocess, sys
+# the same peak memory for 20,000 rows as for 300,000
+def peak(n):
+    p = subprocess.Popen(["sh", "-c", 'exec "$0" batch --as-of "$1" >/dev/null 2>&1', sys.argv[1], sys.argv[2]],
+                         stdin=subprocess.PIPE)
+    p.stdin.write(b"id,work_city,hukou_city,residence_permit,birth,sex,work,monthly_income\n")
+    row = b"%d,310000,510100,yes,1990-01,male,flexible,5000\n"
+    for i in range(0, n, 1000):
+        p.stdin.write(b"".join(row % k for k in range(i, i + 1000)))
+    p.stdin.close()
+    assert p.wait() == 0
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+small = peak(20000)
+large = peak(300000)  # ru_maxrss of the children is the largest so far: it grows only if this run used more
+assert large - small < 2048, (small, large)
+PY
+check "constant memory: 300,000 rows take no more than 20,000" $?
+
+# ---------------------------------------------------------------- GNU parallel --pipe, and splits
+# A bigger file (the people again and again, each with its own id), so that it spans many chunks.
+python3 - "$people" "$tmp/many.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+w = csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n")
+w.writerow(rows[0])
+idc = rows[0].index("id")
+for k in range(100):
+    for r in rows[1:]:
+        r = list(r)
+        r[idc] = "%s-%d" % (r[idc], k)
+        w.writerow(r)
+PY
+"$yibao" batch --as-of "$asof" <"$tmp/many.csv" >"$tmp/one.csv" 2>/dev/null
+"$yibao" batch --as-of "$asof" --format jsonl <"$tmp/many.csv" >"$tmp/one.jsonl" 2>/dev/null
+if command -v parallel >/dev/null; then
+	# the README's commands: --header 1 gives every chunk the header; each process prints rows only,
+	# and the output header comes once from a run on no input
+	{
+		"$yibao" batch </dev/null 2>/dev/null
+		parallel --pipe --header 1 --block 20k -j 4 -k "$yibao" batch --as-of "$asof" --no-header <"$tmp/many.csv" 2>/dev/null
+	} >"$tmp/par.csv"
+	cmp -s "$tmp/one.csv" "$tmp/par.csv" && [ "$(wc -l <"$tmp/par.csv")" -eq 5101 ]
+	check "parallel --pipe --header 1 -k: the same CSV as one process" $?
+	parallel --pipe --header 1 --block 20k -j 4 -k "$yibao" batch --as-of "$asof" --format jsonl \
+		<"$tmp/many.csv" >"$tmp/par.jsonl" 2>/dev/null
+	cmp -s "$tmp/one.jsonl" "$tmp/par.jsonl"
+	check "parallel --pipe --header 1 -k: the same JSON lines as one process" $?
+	parallel --pipe --header 1 --block 20k -j 2 -k -S 2/: "$yibao" batch --as-of "$asof" --format jsonl \
+		<"$tmp/many.csv" >"$tmp/par-s.jsonl" 2>/dev/null
+	cmp -s "$tmp/one.jsonl" "$tmp/par-s.jsonl"
+	check "parallel --pipe --sshlogin (the local host as :)" $?
+	# a line break inside a quoted cell: --csv keeps records whole
+	python3 - "$tmp/many.csv" "$tmp/nl.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+w = csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n")
+for i, r in enumerate(rows):
+    if i > 0 and i % 3 == 0:
+        r[rows[0].index("id")] += "\nsecond line"
+    w.writerow(r)
+PY
+	"$yibao" batch --as-of "$asof" <"$tmp/nl.csv" >"$tmp/nl-one.csv" 2>/dev/null
+	if perl -MText::CSV -e 1 2>/dev/null; then
+		{
+			"$yibao" batch </dev/null 2>/dev/null
+			parallel --pipe --csv --header 1 --block 20k -j 4 -k "$yibao" batch --as-of "$asof" --no-header \
+				<"$tmp/nl.csv" 2>/dev/null
+		} >"$tmp/nl-par.csv"
+		cmp -s "$tmp/nl-one.csv" "$tmp/nl-par.csv"
+		check "parallel --pipe --csv: line breaks inside cells" $?
+	else
+		skipped "parallel --pipe --csv" "perl's Text::CSV (libtext-csv-perl) not installed"
+	fi
+else
+	skipped "GNU parallel --pipe" "parallel not installed"
+fi
+# Hadoop Streaming and Spark's RDD.pipe hand each process some lines of the file, the header only to
+# the first: --columns names the columns, the first process skips the header as a repeated one.
+mkdir "$tmp/split"
+(cd "$tmp/split" && split -l 777 "$tmp/many.csv" part-)
+for f in "$tmp/split"/part-*; do
+	"$yibao" batch --as-of "$asof" --no-header --columns "$(head -n 1 "$tmp/many.csv")" <"$f" 2>/dev/null
+done >"$tmp/split.csv"
+sed 1d "$tmp/one.csv" | cmp -s - "$tmp/split.csv"
+check "splits without a header (Hadoop Streaming, Spark RDD.pipe): the same rows" $?
+
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+	[ "$fail" -eq 0 ] && exit 77
+	exit 1
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
