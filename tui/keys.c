@@ -34,6 +34,7 @@ static const struct binding bindings[] = {
 	{false, '*', WIZ_ACT_LANG},
 	{true, KEY_F(3), WIZ_ACT_BASE},
 	{true, KEY_F(4), WIZ_ACT_INCOME},
+	{true, KEY_F(5), WIZ_ACT_PRINT},
 	{true, KEY_F(10), WIZ_ACT_QUIT},
 	{false, 3, WIZ_ACT_QUIT},   /* Ctrl-C: asks first */
 	{false, 17, WIZ_ACT_QUIT},  /* Ctrl-Q */

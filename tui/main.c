@@ -211,6 +211,9 @@ cmd_wizard(int argc, char **argv, bool plain)
 					     {"staff-key", required_argument, NULL, 's'},
 					     {"idle", required_argument, NULL, 'i'},
 					     {"print-cmd", required_argument, NULL, 'P'},
+					     {"print-width", required_argument, NULL, 'W'},
+					     {"print-encoding", required_argument, NULL, 'E'},
+					     {"print-escpos", no_argument, NULL, 'X'},
 					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	const char *policy_dir = NULL;
@@ -238,6 +241,18 @@ cmd_wizard(int argc, char **argv, bool plain)
 			uo.idle_seconds = (int)v;
 			break;
 		case 'P': uo.print_cmd = optarg; break;
+		case 'W':
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || !receipt_width_is_valid((int)v))
+				return usage_error("err_bad_width", optarg);
+			uo.print_width = (int)v;
+			break;
+		case 'E':
+			if (receipt_charset(optarg) == NULL)
+				return usage_error("err_bad_encoding", optarg);
+			uo.print_encoding = optarg;
+			break;
+		case 'X': uo.print_escpos = true; break;
 		case 'h': say(stdout, "usage", NULL, 0); return EXIT_ADVICE;
 		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
 		default: return usage_error("err_unknown_option", argv[optind - 1]);

@@ -20,6 +20,7 @@
 #include "cursesw.h"
 #include "keys.h"
 #include "lines.h"
+#include "receipt.h"
 #include "wizard.h"
 #include "wrap.h"
 
@@ -37,6 +38,7 @@ struct painter {
 	int item_row[ITEM_MAX]; /* screen row of each item of the current list */
 	int nitems;
 	struct lines body;
+	char status[512]; /* the outcome of the last print, until the next key */
 };
 
 static volatile sig_atomic_t lost; /* SIGHUP or SIGTERM arrived */
@@ -397,6 +399,10 @@ draw_compare(struct painter *pt, struct wizard *w)
 		fmt(mode, sizeof mode, w->params.base_mode == ADVICE_BASE_LOWEST ? "wiz_base_lowest" : "wiz_base_income",
 		    NULL, 0);
 	}
+	if (pt->status[0] != '\0') {
+		put(pt, y, 1, COLS - 2, pt->status, A_BOLD);
+		return;
+	}
 	struct msg_arg ma = MSG_S(mode), ia = MSG_I(w->a.monthly_income);
 	fmt(buf, sizeof buf, "wiz_base_label", &ma, 1);
 	int x = 1 + put(pt, y, 1, COLS - 2, buf, A_BOLD);
@@ -627,6 +633,31 @@ wipe(struct wizard *w, struct painter *pt)
 	scrub_stack();
 }
 
+/* The print action: the receipt in the language on screen, to the command
+ * or file of --print-cmd; the outcome shows on the comparison. */
+static void
+print_receipt(struct painter *pt, struct wizard *w, const struct ui_options *opt)
+{
+	char err[512];
+	struct answers a;
+	if (opt == NULL || opt->print_cmd == NULL) {
+		fmt(pt->status, sizeof pt->status, "wiz_print_none", NULL, 0);
+		return;
+	}
+	fmt(pt->status, sizeof pt->status, "wiz_printing", NULL, 0);
+	draw(pt, w, -1); /* the command may take a while */
+	wizard_answers(w, &a);
+	int st = receipt_print(opt->print_cmd, &w->adv, &a, w->ps, opt->print_width ? opt->print_width : 32,
+			       opt->print_encoding, opt->print_escpos, err, sizeof err);
+	explicit_bzero(&a, sizeof a);
+	bool file = opt->print_cmd[0] == '/' || strncmp(opt->print_cmd, "./", 2) == 0;
+	struct msg_arg arg = MSG_S(opt->print_cmd);
+	if (st != RECEIPT_OK)
+		snprintf(pt->status, sizeof pt->status, "%s", err);
+	else
+		fmt(pt->status, sizeof pt->status, file ? "rcpt_saved" : "rcpt_printed", &arg, file ? 1 : 0);
+}
+
 int
 ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const struct ui_options *opt)
 {
@@ -757,8 +788,12 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 			act = keys_action(r == KEY_CODE_YES, (uint32_t)wc);
 		if (act.act == WIZ_ACT_NONE)
 			continue;
-		if (wizard_act(&w, &act) == WIZ_EXIT)
+		pt.status[0] = '\0';
+		enum wizard_result res = wizard_act(&w, &act);
+		if (res == WIZ_EXIT)
 			break;
+		if (res == WIZ_PRINT)
+			print_receipt(&pt, &w, opt);
 	}
 	endwin();
 	wipe(&w, &pt);

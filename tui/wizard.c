@@ -203,6 +203,12 @@ effective(const struct wizard *w, struct answers *out)
 			answers_unset(out, wizard_questions[q].key);
 }
 
+void
+wizard_answers(const struct wizard *w, struct answers *out)
+{
+	effective(w, out);
+}
+
 static int
 question_of(enum answers_key key)
 {
@@ -591,7 +597,11 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 	case WIZ_ACT_INCOME:
 		start_edit(w, WIZ_EDIT_INCOME);
 		return WIZ_REDRAW;
+	case WIZ_ACT_PRINT:
+		return WIZ_PRINT;
 	case WIZ_ACT_CHAR:
+		if (c == '0')
+			return WIZ_PRINT;
 		if (c >= '1' && c <= '9' && (int)(c - '1') < w->adv.noptions) {
 			w->option = w->detail = (int)(c - '1');
 			w->screen = WIZ_SCREEN_DETAIL;

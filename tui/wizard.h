@@ -26,6 +26,7 @@ enum wizard_act {
 	WIZ_ACT_BASE,      /* comparison: next contribution-base mode (F3) */
 	WIZ_ACT_INCOME,    /* comparison: edit the monthly income (F4) */
 	WIZ_ACT_NEXT,      /* Tab, Right: next option (comparison) or topic (help) */
+	WIZ_ACT_PRINT,     /* comparison: print a receipt (F5, '0' on a keypad) */
 };
 
 struct wizard_action {
@@ -61,7 +62,7 @@ struct wizard_question {
 };
 
 /* What the main loop should do after an action. */
-enum wizard_result { WIZ_IDLE, WIZ_REDRAW, WIZ_EXIT };
+enum wizard_result { WIZ_IDLE, WIZ_REDRAW, WIZ_EXIT, WIZ_PRINT /* the caller prints w->adv */ };
 
 struct wizard {
 	const struct policy_set *ps;
@@ -139,6 +140,9 @@ int wizard_items(const struct wizard *w, int *sel);
 /* Help topics: file stems under help/<lang>/ (question keys first). */
 extern const char *const wizard_topics[];
 extern const int wizard_ntopics;
+
+/* The answers as given to the advice: those of skipped questions left out. */
+void wizard_answers(const struct wizard *w, struct answers *out);
 
 /* The typed field of the current question as UTF-8 (buf at least 4*WIZ_INPUT_MAX+1). */
 void wizard_field_utf8(const struct wizard *w, char *buf, size_t cap);
