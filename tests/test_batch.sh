@@ -7,7 +7,8 @@ set -u
 yibao=${YIBAO:?set YIBAO to the yibao binary}
 src=${SRC:?set SRC to the source tree}
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+sshd_pid=""
+trap '[ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 skip=0
@@ -32,6 +33,41 @@ batch() { # expected status, output, errors, args... (stdin is the input)
 }
 
 command -v python3 >/dev/null || { echo "python3 is needed"; exit 77; }
+
+# A private OpenSSH server on 127.0.0.1, for root only (it logs in as root with a key made here):
+# sets ssh_login to the ssh command that reaches it, or ssh_why to why there is none.
+start_sshd() {
+	ssh_why="needs root, sshd and ssh (openssh-server, openssh-client)"
+	[ "$(id -u)" -eq 0 ] && [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null &&
+		command -v ssh-keygen >/dev/null || return 1
+	d=$tmp/sshd
+	mkdir -p "$d" /run/sshd
+	ssh-keygen -q -t ed25519 -N '' -f "$d/host" && ssh-keygen -q -t ed25519 -N '' -f "$d/client" || return 1
+	cp "$d/client.pub" "$d/keys"
+	port=$((20000 + $$ % 20000))
+	cat >"$d/config" <<CONF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $d/host
+AuthorizedKeysFile $d/keys
+AuthenticationMethods publickey
+PermitRootLogin prohibit-password
+StrictModes no
+UsePAM no
+PidFile none
+CONF
+	/usr/sbin/sshd -D -f "$d/config" -E "$d/log" &
+	sshd_pid=$!
+	ssh_login="ssh -F /dev/null -p $port -i $d/client -o BatchMode=yes -o IdentitiesOnly=yes \
+-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@127.0.0.1"
+	for _ in $(seq 50); do
+		$ssh_login true 2>/dev/null && return 0
+		kill -0 "$sshd_pid" 2>/dev/null || break
+		sleep 0.2
+	done
+	ssh_why="the test sshd on port $port did not let a key login in: $(tail -n 1 "$d/log")"
+	return 1
+}
 
 # ---------------------------------------------------------------- every row equals advise --format json
 # tests/data/batch/people.csv: a spread of people (the columns in no particular order, id in the
@@ -364,6 +400,18 @@ if command -v parallel >/dev/null; then
 		<"$tmp/many.csv" >"$tmp/par-s.jsonl" 2>/dev/null
 	cmp -s "$tmp/one.jsonl" "$tmp/par-s.jsonl"
 	check "parallel --pipe --sshlogin (the local host as :)" $?
+	# over real ssh: a private sshd on 127.0.0.1 (as root) is the remote host
+	if start_sshd; then
+		{
+			"$yibao" batch </dev/null 2>/dev/null
+			parallel --pipe --header 1 --block 20k -k --sshlogin "2/$ssh_login,1/:" \
+				"$yibao" batch --as-of "$asof" --no-header <"$tmp/many.csv" 2>/dev/null
+		} >"$tmp/par-ssh.csv"
+		cmp -s "$tmp/one.csv" "$tmp/par-ssh.csv" && grep -q 'Accepted publickey' "$tmp/sshd/log"
+		check "parallel --pipe --sshlogin over ssh: the same CSV as one process" $?
+	else
+		skipped "parallel --pipe over ssh" "$ssh_why"
+	fi
 	# a line break inside a quoted cell: --csv keeps records whole
 	python3 - "$tmp/many.csv" "$tmp/nl.csv" <<'PY'
 import csv, sys

@@ -57,16 +57,18 @@ render(struct mem *m, size_t max, char *out, size_t cap)
 		}
 		o += (size_t)snprintf(out + o, cap - o, "%ld", csv_record_number(c));
 		if (st != CSV_RECORD) {
-			static const char code[] = {[CSV_ERR_TOO_LONG] = 'L', [CSV_ERR_QUOTE] = 'Q',
-						    [CSV_ERR_UNCLOSED] = 'U', [CSV_ERR_READ] = '!'};
+			static const char code[] = {[CSV_ERR_TOO_LONG] = 'L',
+			                            [CSV_ERR_QUOTE] = 'Q',
+			                            [CSV_ERR_UNCLOSED] = 'U',
+			                            [CSV_ERR_READ] = '!'};
 			o += (size_t)snprintf(out + o, cap - o, "%c", code[st]);
 			continue;
 		}
 		o += (size_t)snprintf(out + o, cap - o, "[");
 		for (size_t i = 0; i < csv_field_count(c); i++) {
 			const struct csv_field *f = csv_field(c, i);
-			o += (size_t)snprintf(out + o, cap - o, "%s%s%.*s", i ? "|" : "", f->quoted ? "^" : "",
-					      (int)f->len, f->s);
+			o += (size_t)snprintf(out + o, cap - o, "%s%s%.*s", i ? "|" : "",
+			                      f->quoted ? "^" : "", (int)f->len, f->s);
 		}
 		o += (size_t)snprintf(out + o, cap - o, "]");
 		assert_true(o < cap);
@@ -83,57 +85,61 @@ struct ccase {
 };
 
 static const struct ccase cases[] = {
-	/* degenerate */
-	{"", 0, "."},
-	{"\xEF\xBB\xBF", 0, "."},
-	{"\n", 0, "1[]."},
-	{"\r\n", 0, "1[]."},
-	{"a", 0, "1[a]."},
-	{",", 0, "1[|]."},
-	{"\"\"", 0, "1[^]."},
-	{"a", 1, "1[a]."},
-	{"ab", 1, "1L."},
-	/* plain records, LF and CRLF, with and without a last line ending */
-	{"a,b,c\n", 0, "1[a|b|c]."},
-	{"a,b\r\nc,d\r\n", 0, "1[a|b]2[c|d]."},
-	{"a,b", 0, "1[a|b]."},
-	{"a,b\r", 0, "1[a|b]."},
-	{"a,\n", 0, "1[a|]."},
-	{",,\n", 0, "1[||]."},
-	{"a\rb,c\n", 0, "1[a\rb|c]."},
-	{"a\n\n\nb\n", 0, "1[a]2[]3[]4[b]."},
-	{"a\r\n\r\nb\r\n", 0, "1[a]2[]3[b]."},
-	/* the byte-order mark only at the very start */
-	{"\xEF\xBB\xBFid,x\n1,2\n", 0, "1[id|x]2[1|2]."},
-	{"a\n\xEF\xBB\xBF" "b\n", 0, "1[a]2[\xEF\xBB\xBF" "b]."},
-	{"\xEF\xBB", 0, "1[\xEF\xBB]."},
-	/* quoting */
-	{"\"a,b\",\"c\"\"d\"\n", 0, "1[^a,b|^c\"d]."},
-	{"\"\",\"\"\n", 0, "1[^|^]."},
-	{"\"\"\"\"\n", 0, "1[^\"]."},
-	{"\"line1\nline2\",x\r\ny\n", 0, "1[^line1\nline2|x]2[y]."},
-	{"\"a\r\nb\"\r\n", 0, "1[^a\r\nb]."},
-	{"\"a\"\r\n\"b\"\n", 0, "1[^a]2[^b]."},
-	{"\"a\"", 0, "1[^a]."},
-	{"\"a\"\r", 0, "1[^a]."},
-	{"5\" screen,x\n", 0, "1[5\" screen|x]."},
-	{" \"a\" ,b\n", 0, "1[ \"a\" |b]."},
-	{"\xE6\x95\xB0,\"\xE6\x8D\xAE\"\n", 0, "1[\xE6\x95\xB0|^\xE6\x8D\xAE]."},
-	/* broken quoting: the record is reported and the next one read */
-	{"\"a\"b,c\nd\n", 0, "1Q2[d]."},
-	{"\"a\"b,\"x\ny\"\nz\n", 0, "1Q2[z]."},
-	{"\"a\"\rb\nc\n", 0, "1Q2[c]."},
-	{"\"a\"b", 0, "1Q."},
-	{"a,\"bc\n", 0, "1U."},
-	{"x\n\"", 0, "1[x]2U."},
-	/* the maximum record size: skipped to the record's end, quotes followed */
-	{"12345678\n123456789\nab\n", 9, "1[12345678]2L3[ab]."},
-	{"12345678\r\n", 9, "1L."},
-	{"12345678\r\n", 10, "1[12345678]."},
-	{"\"1234\n56789\",x\nab\n", 9, "1L2[ab]."},
-	{"\"1234567\"\"\n\",x\nab\n", 9, "1L2[ab]."},
-	{"1234567,9\nab\n", 9, "1L2[ab]."},
-	{"\"12345678\"9\nab\n", 9, "1L2[ab]."},
+    /* degenerate */
+    {"", 0, "."},
+    {"\xEF\xBB\xBF", 0, "."},
+    {"\n", 0, "1[]."},
+    {"\r\n", 0, "1[]."},
+    {"a", 0, "1[a]."},
+    {",", 0, "1[|]."},
+    {"\"\"", 0, "1[^]."},
+    {"a", 1, "1[a]."},
+    {"ab", 1, "1L."},
+    /* plain records, LF and CRLF, with and without a last line ending */
+    {"a,b,c\n", 0, "1[a|b|c]."},
+    {"a,b\r\nc,d\r\n", 0, "1[a|b]2[c|d]."},
+    {"a,b", 0, "1[a|b]."},
+    {"a,b\r", 0, "1[a|b]."},
+    {"a,\n", 0, "1[a|]."},
+    {",,\n", 0, "1[||]."},
+    {"a\rb,c\n", 0, "1[a\rb|c]."},
+    {"a\n\n\nb\n", 0, "1[a]2[]3[]4[b]."},
+    {"a\r\n\r\nb\r\n", 0, "1[a]2[]3[b]."},
+    /* the byte-order mark only at the very start */
+    {"\xEF\xBB\xBFid,x\n1,2\n", 0, "1[id|x]2[1|2]."},
+    {"a\n\xEF\xBB\xBF"
+     "b\n",
+     0,
+     "1[a]2[\xEF\xBB\xBF"
+     "b]."},
+    {"\xEF\xBB", 0, "1[\xEF\xBB]."},
+    /* quoting */
+    {"\"a,b\",\"c\"\"d\"\n", 0, "1[^a,b|^c\"d]."},
+    {"\"\",\"\"\n", 0, "1[^|^]."},
+    {"\"\"\"\"\n", 0, "1[^\"]."},
+    {"\"line1\nline2\",x\r\ny\n", 0, "1[^line1\nline2|x]2[y]."},
+    {"\"a\r\nb\"\r\n", 0, "1[^a\r\nb]."},
+    {"\"a\"\r\n\"b\"\n", 0, "1[^a]2[^b]."},
+    {"\"a\"", 0, "1[^a]."},
+    {"\"a\"\r", 0, "1[^a]."},
+    {"5\" screen,x\n", 0, "1[5\" screen|x]."},
+    {" \"a\" ,b\n", 0, "1[ \"a\" |b]."},
+    {"\xE6\x95\xB0,\"\xE6\x8D\xAE\"\n", 0, "1[\xE6\x95\xB0|^\xE6\x8D\xAE]."},
+    /* broken quoting: the record is reported and the next one read */
+    {"\"a\"b,c\nd\n", 0, "1Q2[d]."},
+    {"\"a\"b,\"x\ny\"\nz\n", 0, "1Q2[z]."},
+    {"\"a\"\rb\nc\n", 0, "1Q2[c]."},
+    {"\"a\"b", 0, "1Q."},
+    {"a,\"bc\n", 0, "1U."},
+    {"x\n\"", 0, "1[x]2U."},
+    /* the maximum record size: skipped to the record's end, quotes followed */
+    {"12345678\n123456789\nab\n", 9, "1[12345678]2L3[ab]."},
+    {"12345678\r\n", 9, "1L."},
+    {"12345678\r\n", 10, "1[12345678]."},
+    {"\"1234\n56789\",x\nab\n", 9, "1L2[ab]."},
+    {"\"1234567\"\"\n\",x\nab\n", 9, "1L2[ab]."},
+    {"1234567,9\nab\n", 9, "1L2[ab]."},
+    {"\"12345678\"9\nab\n", 9, "1L2[ab]."},
 };
 
 static void
@@ -147,8 +153,8 @@ test_cases(void **state)
 			struct mem m = {.s = cases[i].in, .len = strlen(cases[i].in), .chunk = chunks[k]};
 			render(&m, cases[i].max ? cases[i].max : 1024, got, sizeof got);
 			if (strcmp(got, cases[i].want) != 0)
-				print_error("case %zu, read %zu bytes at a time: got \"%s\", want \"%s\"\n", i,
-					    chunks[k], got, cases[i].want);
+				print_error("case %zu, read %zu bytes at a time: got \"%s\", want \"%s\"\n",
+				            i, chunks[k], got, cases[i].want);
 			assert_string_equal(got, cases[i].want);
 		}
 	}
@@ -164,9 +170,9 @@ test_read_error(void **state)
 		size_t fail_at;
 		const char *want;
 	} rcases[] = {
-		{"a,b\nc,d\n", 4, "1[a|b]2!."},
-		{"a,b\nc,d\n", 6, "1[a|b]2!."},
-		{"abc", 1, "1!."},
+	    {"a,b\nc,d\n", 4, "1[a|b]2!."},
+	    {"a,b\nc,d\n", 6, "1[a|b]2!."},
+	    {"abc", 1, "1!."},
 	};
 	char got[256];
 	for (size_t i = 0; i < sizeof rcases / sizeof rcases[0]; i++) {
@@ -253,10 +259,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_free_null),
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_read_error),
-		cmocka_unit_test(test_large),
+	    cmocka_unit_test(test_free_null),
+	    cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_read_error),
+	    cmocka_unit_test(test_large),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,9 +35,10 @@ enum { BATCH_COL_ID = -1, BATCH_COL_UNNAMED = -2 };
 
 /* The output's option slots, in the order of advice_build's options, and
  * the cells of each slot. */
-static const char *const slot_names[ADVICE_MAX_OPTIONS] = {"employee_work", "resident_work", "resident_hukou"};
+static const char *const slot_names[ADVICE_MAX_OPTIONS] = {"employee_work", "resident_work",
+                                                           "resident_hukou"};
 static const char *const slot_cells[] = {"eligible", "annual_yuan", "waiting_months", "shortfall_years",
-					 "caveats"};
+                                         "caveats"};
 #define BATCH_SLOT_CELLS (sizeof slot_cells / sizeof slot_cells[0])
 _Static_assert(ADVICE_ID_COUNT <= 64, "a row's caveat ids are a 64-bit set");
 
@@ -46,8 +47,10 @@ static const struct {
 	const char *iconv; /* as iconv knows it; NULL for UTF-8 */
 	const char *shown; /* in messages */
 } encodings[] = {
-	{"utf-8", NULL, "UTF-8"},      {"utf8", NULL, "UTF-8"}, {"gb18030", "GB18030", "GB18030"},
-	{"gbk", "GBK", "GBK"},
+    {"utf-8", NULL, "UTF-8"},
+    {"utf8", NULL, "UTF-8"},
+    {"gb18030", "GB18030", "GB18030"},
+    {"gbk", "GBK", "GBK"},
 };
 
 /* A growing output buffer, written out in BATCH_FLUSH pieces: it grows to
@@ -356,7 +359,8 @@ put_error(struct batch *b, long row, const char *text)
 		put_cell(o, b->id, b->id_len);
 		/* the option cells and recommended empty: a comma before each, and before error */
 		static const char commas[] = ",,,,,,,,,,,,,,,,,";
-		_Static_assert(sizeof commas - 1 == ADVICE_MAX_OPTIONS * BATCH_SLOT_CELLS + 2, "one comma a cell");
+		_Static_assert(sizeof commas - 1 == ADVICE_MAX_OPTIONS * BATCH_SLOT_CELLS + 2,
+		               "one comma a cell");
 		put(o, commas, sizeof commas - 1);
 		put_cell(o, text, strlen(text));
 		putch(o, '\n');
@@ -364,7 +368,8 @@ put_error(struct batch *b, long row, const char *text)
 	}
 	json_t *j = json_object();
 	char *s = NULL;
-	if (j != NULL && (b->id_col < 0 || json_object_set_new(j, "id", json_stringn(b->id, b->id_len)) == 0) &&
+	if (j != NULL &&
+	    (b->id_col < 0 || json_object_set_new(j, "id", json_stringn(b->id, b->id_len)) == 0) &&
 	    json_object_set_new(j, "error", json_string(text)) == 0)
 		s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(j);
@@ -439,7 +444,11 @@ repair_utf8(char *dst, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		size_t k = 1;
 		unsigned char c = (unsigned char)s[i];
-		size_t want = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+		size_t want = c < 0x80             ? 1
+		              : (c & 0xE0) == 0xC0 ? 2
+		              : (c & 0xF0) == 0xE0 ? 3
+		              : (c & 0xF8) == 0xF0 ? 4
+		                                   : 0;
 		if (want > 0 && i + want <= n && text_is_utf8(s + i, want))
 			k = want;
 		if (k == 1 && c >= 0x80) {
@@ -603,7 +612,8 @@ answers_text(struct batch *b, const struct answers_error *err)
 	struct answers_error e = *err;
 	e.line = 0;
 	bool cacheable = (unsigned)e.status <= ANSWERS_ERR_SYNTAX && e.status != ANSWERS_ERR_UNKNOWN_KEY &&
-			 e.key >= -1 && e.key < ANSWERS_KEY_COUNT && e.other >= -1 && e.other < ANSWERS_KEY_COUNT;
+	                 e.key >= -1 && e.key < ANSWERS_KEY_COUNT && e.other >= -1 &&
+	                 e.other < ANSWERS_KEY_COUNT;
 	if (!cacheable) {
 		msg_answers_error(b->msg, sizeof b->msg, NULL, &e);
 		return b->msg;
@@ -679,7 +689,8 @@ row(struct batch *b, const struct csv *c)
 		}
 		if (!decode(b, s, n, &s, &n)) {
 			struct msg_arg args[2] = {MSG_S(answers_key_name(k)), MSG_S(b->charset)};
-			bad = text_of(b, b->cd == (iconv_t)-1 ? "batch_err_utf8" : "batch_err_encoding", args, 2);
+			bad = text_of(b, b->cd == (iconv_t)-1 ? "batch_err_utf8" : "batch_err_encoding", args,
+			              2);
 			goto fail;
 		}
 		if (answers_set_key(&a, (enum answers_key)k, s, n, &err) != ANSWERS_OK) {
@@ -709,8 +720,8 @@ bad_record(struct batch *b, const struct csv *c, enum csv_status st)
 {
 	struct msg_arg arg = MSG_I((int64_t)BATCH_MAX_ROW);
 	const char *key = st == CSV_ERR_TOO_LONG ? "batch_err_too_long"
-			  : st == CSV_ERR_QUOTE  ? "batch_err_quote"
-						 : "batch_err_unclosed";
+	                  : st == CSV_ERR_QUOTE  ? "batch_err_quote"
+	                                         : "batch_err_unclosed";
 	b->id_len = 0;
 	b->rows++;
 	put_error(b, csv_record_number(c), text_of(b, key, &arg, 1));
@@ -755,10 +766,10 @@ run(struct batch *b)
 			if (st != CSV_RECORD) {
 				struct msg_arg arg = MSG_I((int64_t)BATCH_MAX_ROW);
 				const char *why = text_of(b,
-							  st == CSV_ERR_TOO_LONG ? "batch_err_too_long"
-							  : st == CSV_ERR_QUOTE  ? "batch_err_quote"
-										 : "batch_err_unclosed",
-							  &arg, 1);
+				                          st == CSV_ERR_TOO_LONG ? "batch_err_too_long"
+				                          : st == CSV_ERR_QUOTE  ? "batch_err_quote"
+				                                                 : "batch_err_unclosed",
+				                          &arg, 1);
 				struct msg_arg args[1] = {MSG_S(why)};
 				say("batch_err_header", args, 1);
 				rc = BATCH_EXIT_USAGE;
@@ -819,12 +830,15 @@ run(struct batch *b)
 int
 batch_main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},     {"input-encoding", required_argument, NULL, 'e'},
-		{"as-of", required_argument, NULL, 'd'},      {"policy-dir", required_argument, NULL, 'p'},
-		{"lang", required_argument, NULL, 'l'},       {"columns", required_argument, NULL, 'c'},
-		{"no-header", no_argument, NULL, 'n'},        {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+	                                     {"input-encoding", required_argument, NULL, 'e'},
+	                                     {"as-of", required_argument, NULL, 'd'},
+	                                     {"policy-dir", required_argument, NULL, 'p'},
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {"columns", required_argument, NULL, 'c'},
+	                                     {"no-header", no_argument, NULL, 'n'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	struct batch *b = calloc(1, sizeof *b);
 	const char *policy_dir = NULL, *columns = NULL, *encoding = "utf-8";
 	struct policy_set *ps = NULL;
@@ -854,7 +868,9 @@ batch_main(int argc, char **argv)
 				goto out;
 			}
 			break;
-		case 'e': encoding = optarg; break;
+		case 'e':
+			encoding = optarg;
+			break;
 		case 'd':
 			if (!date_parse(optarg, strlen(optarg), &b->as_of)) {
 				rc = usage_error("err_bad_date", optarg);
@@ -862,7 +878,9 @@ batch_main(int argc, char **argv)
 			}
 			b->as_of_given = true;
 			break;
-		case 'p': policy_dir = optarg; break;
+		case 'p':
+			policy_dir = optarg;
+			break;
 		case 'l': {
 			enum msg_lang lang;
 			if (!msg_lang_parse(optarg, &lang)) {
@@ -876,8 +894,12 @@ batch_main(int argc, char **argv)
 			}
 			break;
 		}
-		case 'c': columns = optarg; break;
-		case 'n': b->header_out = false; break;
+		case 'c':
+			columns = optarg;
+			break;
+		case 'n':
+			b->header_out = false;
+			break;
 		case 'h': {
 			char buf[2048];
 			msg_format(buf, sizeof buf, "batch_usage", NULL, 0);
@@ -885,8 +907,12 @@ batch_main(int argc, char **argv)
 			rc = fflush(stdout) == 0 ? BATCH_EXIT_OK : BATCH_EXIT_IO;
 			goto out;
 		}
-		case ':': rc = usage_error("err_option_needs_value", argv[optind - 1]); goto out;
-		default: rc = usage_error("err_unknown_option", argv[optind - 1]); goto out;
+		case ':':
+			rc = usage_error("err_option_needs_value", argv[optind - 1]);
+			goto out;
+		default:
+			rc = usage_error("err_unknown_option", argv[optind - 1]);
+			goto out;
 		}
 	}
 	if (optind < argc) {

@@ -30,7 +30,7 @@ struct csv {
 	size_t blen, max;
 	size_t fstart; /* where the current field starts in buf */
 	bool fquoted;
-	size_t raw; /* bytes of the current record so far */
+	size_t raw;              /* bytes of the current record so far */
 	enum csv_status pending; /* an error found in the current record */
 
 	struct csv_field *f;
@@ -143,7 +143,8 @@ end_field(struct csv *c, bool strip_cr)
 		c->f = nf;
 		c->fcap *= 2;
 	}
-	c->f[c->nf++] = (struct csv_field){.s = c->buf + c->fstart, .len = c->blen - c->fstart, .quoted = c->fquoted};
+	c->f[c->nf++] =
+	    (struct csv_field){.s = c->buf + c->fstart, .len = c->blen - c->fstart, .quoted = c->fquoted};
 	c->fstart = c->blen;
 	c->fquoted = false;
 	return true;

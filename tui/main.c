@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "advice.h"
+#include "batch.h"
 #include "answers.h"
 #include "json.h"
 #include "msg.h"
@@ -358,6 +359,8 @@ main(int argc, char **argv)
 		rc = EXIT_ADVICE;
 	} else if (strcmp(argv[1], "advise") == 0)
 		rc = cmd_advise(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "batch") == 0)
+		rc = batch_main(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "receipt") == 0)
 		rc = receipt_main(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "policy") == 0)

@@ -1,4 +1,4 @@
-/* fuzz.h -- what the libFuzzer targets share: checks that survive NDEBUG, the built-in files, advice invariants */
+/* fuzz.h -- what the libFuzzer targets share: checks that survive NDEBUG, built-in files, advice checks */
 #ifndef YIBAO_FUZZ_H
 #define YIBAO_FUZZ_H
 
@@ -15,12 +15,12 @@
 /* A property that must hold whatever the input. Not assert(): a release
  * build defines NDEBUG, and a fuzz target must check in every build. The
  * abort is what libFuzzer reports as a crash, with the input that caused it. */
-#define CHECK(cond)                                                                               \
-	do {                                                                                      \
-		if (!(cond)) {                                                                    \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);  \
-			abort();                                                                  \
-		}                                                                                 \
+#define CHECK(cond)                                                                                          \
+	do {                                                                                                 \
+		if (!(cond)) {                                                                               \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);             \
+			abort();                                                                             \
+		}                                                                                            \
 	} while (0)
 
 /* The policy files built into the program (policy_builtin.c, made by core/embed.py). */
@@ -104,7 +104,8 @@ fuzz_check_advice(const struct advice *adv, const struct answers *a)
 			fuzz_check_item(&o->caveats[k]);
 		fuzz_check_cost(&o->low);
 		fuzz_check_cost(&o->matched);
-		CHECK(o->inpatient_bp == ADVICE_UNKNOWN || (o->inpatient_bp >= 0 && o->inpatient_bp <= 10000));
+		CHECK(o->inpatient_bp == ADVICE_UNKNOWN ||
+		      (o->inpatient_bp >= 0 && o->inpatient_bp <= 10000));
 		CHECK(o->personal_account >= -1 && o->personal_account <= 1);
 		CHECK(o->family_sharing >= -1 && o->family_sharing <= 1);
 		CHECK(o->waiting_months >= -1);

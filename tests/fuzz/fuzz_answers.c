@@ -1,4 +1,4 @@
-/* fuzz_answers.c -- libFuzzer target: an answers file from untrusted bytes, its checks and the advice for it */
+/* fuzz_answers.c -- libFuzzer target: an answers file from untrusted bytes, its checks and its advice */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -52,11 +52,11 @@ check_values(const struct answers *a)
 		if (!has(a, (enum answers_key)k) || !answers_key_range(k, &min, &max))
 			continue;
 		int64_t v = k == ANSWERS_MONTHLY_INCOME         ? a->monthly_income
-			    : k == ANSWERS_EMPLOYEE_YEARS       ? a->employee_years / 10
-			    : k == ANSWERS_EMPLOYEE_YEARS_LOCAL ? a->employee_years_local / 10
-			    : k == ANSWERS_GAP_MONTHS           ? a->gap_months
-			    : k == ANSWERS_STAY_YEARS           ? a->stay_years
-								: min;
+		            : k == ANSWERS_EMPLOYEE_YEARS       ? a->employee_years / 10
+		            : k == ANSWERS_EMPLOYEE_YEARS_LOCAL ? a->employee_years_local / 10
+		            : k == ANSWERS_GAP_MONTHS           ? a->gap_months
+		            : k == ANSWERS_STAY_YEARS           ? a->stay_years
+		                                                : min;
 		CHECK(v >= min && v <= max);
 	}
 	CHECK(a->employee_years >= 0 && a->employee_years <= 600);
@@ -65,7 +65,8 @@ check_values(const struct answers *a)
 	for (size_t i = 0; i < 3; i++)
 		CHECK(codes[i] >= -1 && codes[i] <= 999999);
 	if (has(a, ANSWERS_BIRTH))
-		CHECK(a->birth_year >= 1900 && a->birth_year <= 2100 && a->birth_month >= 1 && a->birth_month <= 12);
+		CHECK(a->birth_year >= 1900 && a->birth_year <= 2100 && a->birth_month >= 1 &&
+		      a->birth_month <= 12);
 	CHECK(a->sex >= ANSWERS_SEX_UNSET && a->sex <= ANSWERS_FEMALE);
 	CHECK(a->female_retire_age == 0 || a->female_retire_age == 50 || a->female_retire_age == 55);
 	CHECK(a->work >= ANSWERS_WORK_UNSET && a->work <= ANSWERS_UNEMPLOYED);
@@ -105,8 +106,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (with != ANSWERS_OK)
 		return 0;
 
-	static const struct advice_params params[] = {
-		{ADVICE_BASE_INCOME, 0}, {ADVICE_BASE_LOWEST, 0}, {ADVICE_BASE_AMOUNT, 0}, {ADVICE_BASE_AMOUNT, 0}};
+	static const struct advice_params params[] = {{ADVICE_BASE_INCOME, 0},
+	                                              {ADVICE_BASE_LOWEST, 0},
+	                                              {ADVICE_BASE_AMOUNT, 0},
+	                                              {ADVICE_BASE_AMOUNT, 0}};
 	struct advice_params p[4];
 	memcpy(p, params, sizeof p);
 	p[3].base_amount = a.monthly_income * 100 * 3;

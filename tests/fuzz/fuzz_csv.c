@@ -1,4 +1,4 @@
-/* fuzz_csv.c -- libFuzzer target: the streaming CSV reader over untrusted bytes, read in chunks of varying size */
+/* fuzz_csv.c -- libFuzzer target: the streaming CSV reader over untrusted bytes, in chunks of varying size */
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>

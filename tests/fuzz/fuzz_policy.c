@@ -1,4 +1,4 @@
-/* fuzz_policy.c -- libFuzzer target: one policy file from untrusted bytes, then lookups and advice on what loaded */
+/* fuzz_policy.c -- libFuzzer target: one policy file from untrusted bytes, then lookups and advice on it */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -9,7 +9,7 @@
 #define WUHAN 420100
 
 static const struct date dates[] = {
-	{1900, 1, 1}, {2000, 1, 1}, {2019, 6, 1}, {2024, 12, 31}, {2025, 1, 1}, {2025, 6, 1}, {2100, 12, 31},
+    {1900, 1, 1}, {2000, 1, 1}, {2019, 6, 1}, {2024, 12, 31}, {2025, 1, 1}, {2025, 6, 1}, {2100, 12, 31},
 };
 #define NDATES (sizeof dates / sizeof dates[0])
 
@@ -43,7 +43,8 @@ lookups(const struct policy_set *ps, int region)
 		struct policy_view v;
 		policy_view_init(&v, ps, region, dates[d]);
 		for (int kind = 0; kind < POLICY_KIND_COUNT; kind++) {
-			const struct policy_ref *own = policy_section(ps, region, (enum policy_kind)kind, dates[d]);
+			const struct policy_ref *own =
+			    policy_section(ps, region, (enum policy_kind)kind, dates[d]);
 			if (own != NULL) {
 				fuzz_check_ref(own);
 				CHECK(own->kind == (enum policy_kind)kind);
@@ -52,7 +53,8 @@ lookups(const struct policy_set *ps, int region)
 			}
 			for (int key = 0; key < nkeys((enum policy_kind)kind); key++) {
 				const struct policy_ref *r1 = NULL, *r2 = NULL;
-				int64_t x = policy_value(ps, region, (enum policy_kind)kind, key, dates[d], &r1);
+				int64_t x =
+				    policy_value(ps, region, (enum policy_kind)kind, key, dates[d], &r1);
 				int64_t y = policy_view_value(&v, (enum policy_kind)kind, key, &r2);
 				CHECK(x == y && r1 == r2);
 				if (x != POLICY_UNKNOWN)
@@ -64,7 +66,8 @@ lookups(const struct policy_set *ps, int region)
 					CHECK(policy_set_region(ps, r1->region) != NULL);
 				}
 				if (own != NULL && x != POLICY_UNKNOWN && r1 != own)
-					CHECK(r1->region != region); /* the region's own section gave unknown */
+					CHECK(r1->region !=
+					      region); /* the region's own section gave unknown */
 			}
 		}
 	}
@@ -116,11 +119,13 @@ advise(const struct policy_set *ps, const char *work, const char *hukou)
 		if (p)
 			set(&a, "stay_years", "1");
 		for (size_t d = 2; d < NDATES; d++) {
-			static const struct advice_params params[] = {
-				{ADVICE_BASE_INCOME, 0}, {ADVICE_BASE_LOWEST, 0}, {ADVICE_BASE_AMOUNT, 2000000000}};
+			static const struct advice_params params[] = {{ADVICE_BASE_INCOME, 0},
+			                                              {ADVICE_BASE_LOWEST, 0},
+			                                              {ADVICE_BASE_AMOUNT, 2000000000}};
 			for (size_t m = 0; m < sizeof params / sizeof params[0]; m++) {
 				struct answers_error err;
-				enum answers_status st = advice_build(&adv, &a, ps, dates[d], &params[m], &err);
+				enum answers_status st =
+				    advice_build(&adv, &a, ps, dates[d], &params[m], &err);
 				if (st == ANSWERS_OK)
 					fuzz_check_advice(&adv, &a);
 				else /* only before the earliest national data */
@@ -132,9 +137,9 @@ advise(const struct policy_set *ps, const char *work, const char *hukou)
 
 /* Region-only stand-ins, cheap to parse: the file a fuzzed one replaces. */
 static const char placeholder_beijing[] = "[region]\ncode = 110000\nname_zh = 北京\nname_en = Beijing\n"
-					  "pinyin = beijing\ninitials = bj\nparent = none\n";
+                                          "pinyin = beijing\ninitials = bj\nparent = none\n";
 static const char placeholder_national[] = "[region]\ncode = 000000\nname_zh = 全国\nname_en = National\n"
-					   "pinyin = quanguo\ninitials = qg\nparent = none\n";
+                                           "pinyin = quanguo\ninitials = qg\nparent = none\n";
 
 /* Parsing the built-in files again for every input would take most of the
  * time, so two sets live across inputs and each input leaves them as it

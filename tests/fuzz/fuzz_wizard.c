@@ -1,4 +1,4 @@
-/* fuzz_wizard.c -- libFuzzer target: key sequences fed to the wizard's state machine, no terminal, invariants after every key */
+/* fuzz_wizard.c -- libFuzzer target: keys fed to the wizard state machine, no terminal, checks after each */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -22,18 +22,22 @@
  *           (so C0 and C1 controls, Esc and DEL arrive too)
  */
 static const uint32_t fkeys[] = {
-	KEY_ENTER, KEY_LEFT, KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_BACKSPACE, KEY_DC, KEY_PPAGE, KEY_NPAGE,
-	KEY_HOME, KEY_END, KEY_IC, KEY_BTAB, KEY_F(1), KEY_F(2), KEY_F(3), KEY_F(4), KEY_F(5), KEY_F(6),
-	KEY_F(7), KEY_F(8), KEY_F(9), KEY_F(10), KEY_F(11), KEY_F(12), KEY_A1, KEY_A3, KEY_B2, KEY_C1,
-	KEY_C3, KEY_RESIZE, KEY_MOUSE, KEYS_KEYPAD + 0, KEYS_KEYPAD + 1, KEYS_KEYPAD + 2, KEYS_KEYPAD + 3,
-	KEYS_KEYPAD + 4, KEYS_KEYPAD + 5, KEYS_KEYPAD + 6, KEYS_KEYPAD + 7, KEYS_KEYPAD + 8,
-	KEYS_KEYPAD + 9, KEYS_KEYPAD + 10, KEYS_KEYPAD + 11, KEYS_KEYPAD + 12, KEYS_KEYPAD + 13,
-	KEYS_KEYPAD + 14, KEYS_KEYPAD + 15, KEYS_KEYPAD + 16, KEYS_KEYPAD + 17,
+    KEY_ENTER,        KEY_LEFT,         KEY_RIGHT,        KEY_UP,           KEY_DOWN,
+    KEY_BACKSPACE,    KEY_DC,           KEY_PPAGE,        KEY_NPAGE,        KEY_HOME,
+    KEY_END,          KEY_IC,           KEY_BTAB,         KEY_F(1),         KEY_F(2),
+    KEY_F(3),         KEY_F(4),         KEY_F(5),         KEY_F(6),         KEY_F(7),
+    KEY_F(8),         KEY_F(9),         KEY_F(10),        KEY_F(11),        KEY_F(12),
+    KEY_A1,           KEY_A3,           KEY_B2,           KEY_C1,           KEY_C3,
+    KEY_RESIZE,       KEY_MOUSE,        KEYS_KEYPAD + 0,  KEYS_KEYPAD + 1,  KEYS_KEYPAD + 2,
+    KEYS_KEYPAD + 3,  KEYS_KEYPAD + 4,  KEYS_KEYPAD + 5,  KEYS_KEYPAD + 6,  KEYS_KEYPAD + 7,
+    KEYS_KEYPAD + 8,  KEYS_KEYPAD + 9,  KEYS_KEYPAD + 10, KEYS_KEYPAD + 11, KEYS_KEYPAD + 12,
+    KEYS_KEYPAD + 13, KEYS_KEYPAD + 14, KEYS_KEYPAD + 15, KEYS_KEYPAD + 16, KEYS_KEYPAD + 17,
 };
 #define NFKEYS (sizeof fkeys / sizeof fkeys[0])
 
 static const struct date dates[8] = {
-	{2025, 6, 1}, {2019, 6, 1}, {2024, 12, 31}, {2030, 1, 1}, {1900, 1, 1}, {2100, 12, 31}, {2025, 1, 1}, {2000, 2, 29},
+    {2025, 6, 1}, {2019, 6, 1},   {2024, 12, 31}, {2030, 1, 1},
+    {1900, 1, 1}, {2100, 12, 31}, {2025, 1, 1},   {2000, 2, 29},
 };
 
 static struct policy_set *builtin;
@@ -177,7 +181,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bool kiosk = flags & 1;
 	wizard_init(&w, builtin, dates[(flags >> 3) & 7], flags & 4 ? MSG_EN : MSG_ZH, flags & 2);
 	if (kiosk)
-		CHECK(wizard_set_kiosk(&w, flags & 64 ? "\xEF\xBC\x90" "7" : "0")); /* "０7" or "0" */
+		CHECK(wizard_set_kiosk(&w, flags & 64 ? "\xEF\xBC\x90"
+		                                        "7"
+		                                      : "0")); /* "０7" or "0" */
 	const uint32_t staff_len = (uint32_t)w.staff_len;
 	uint32_t staff[WIZ_INPUT_MAX];
 	memcpy(staff, w.staff, sizeof staff);
@@ -241,7 +247,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(memcmp(w.staff, staff, sizeof staff) == 0);
 		if (kiosk && before == WIZ_SCREEN_QUIT && act.act == WIZ_ACT_ENTER && typed_len > 0) {
 			/* "whatever is typed is the staff code, and only it ends the program" */
-			bool match = (uint32_t)typed_len == staff_len && memcmp(typed, staff, staff_len * sizeof *staff) == 0;
+			bool match = (uint32_t)typed_len == staff_len &&
+			             memcmp(typed, staff, staff_len * sizeof *staff) == 0;
 			CHECK((r == WIZ_EXIT) == match);
 		}
 		if (r == WIZ_EXIT) {

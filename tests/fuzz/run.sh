@@ -71,7 +71,10 @@ for t in "$@"; do
 		for f in "$work/crashes"/*; do
 			[ -e "$f" ] && echo "  input: $f"
 		done
-		grep -E 'ERROR:|runtime error:|check failed:|SUMMARY:|^ *#[0-9]+ ' "$log" | head -n 25 | sed 's/^/  /'
+		# the report and the frames of our code, not libFuzzer's or libc's
+		grep -E 'ERROR:|runtime error:|check failed:|SUMMARY:|^ *#[0-9]+ ' "$log" |
+			grep -vE 'fuzzer::|__sanitizer_print_stack|libc\.so|libc_start|abort\.c|raise\.c|pthread_kill|in _start' |
+			head -n 16 | sed 's/^/  /'
 		failed=$((failed + 1))
 	else
 		echo "fuzz_$t: ok, $runs runs, $new new units (corpus $seeds -> $(ls "$work/corpus" | wc -l), cov ${cov:-?}), $speed execs/s"
