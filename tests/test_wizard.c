@@ -75,6 +75,8 @@ static const struct tcase cases[] = {
 	 MSG_EN, NULL, 0, 0, -1},
 	{"full-width digits", TO_INCOME "６０００" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_EMPLOYEE_YEARS, MSG_EN, "",
 	 0, 0, ANSWERS_MONTHLY_INCOME},
+	{"a negative income gets the range message", TO_INCOME "-5" K_ENTER, WIZ_SCREEN_QUESTION,
+	 ANSWERS_MONTHLY_INCOME, MSG_EN, "-5", WIZ_ERR_ANSWER, 0, -1},
 	{"income too large, typed text kept", TO_INCOME "99999999999" K_ENTER, WIZ_SCREEN_QUESTION,
 	 ANSWERS_MONTHLY_INCOME, MSG_EN, "99999999999", WIZ_ERR_ANSWER, 0, -1},
 	{"the language switch keeps the field", TO_INCOME "6000" K_LANG, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME,

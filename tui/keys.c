@@ -58,8 +58,17 @@ struct wizard_action
 keys_action(bool is_key, uint32_t c)
 {
 	if (is_key && c >= KEYS_KEYPAD && c < KEYS_KEYPAD + (uint32_t)keys_nkeypad) {
-		is_key = false;
+		/* the keypad's own - * / keys are back, language and help
+		 * everywhere; the same characters typed on the keyboard may be
+		 * text (a "-" in a number field gets its message there) */
 		c = keys_keypad[c - KEYS_KEYPAD].ch;
+		if (c == '-')
+			return (struct wizard_action){.act = WIZ_ACT_BACK};
+		if (c == '*')
+			return (struct wizard_action){.act = WIZ_ACT_LANG};
+		if (c == '/')
+			return (struct wizard_action){.act = WIZ_ACT_HELP};
+		is_key = false;
 	}
 	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
 		if (bindings[i].is_key == is_key && bindings[i].code == c)

@@ -224,10 +224,14 @@ draw_lang(struct painter *pt, const struct wizard *w)
 	char t[256], p[256];
 	fmt(t, sizeof t, "wiz_title", NULL, 0);
 	bar(pt, 0, t, NULL);
-	fmt(p, sizeof p, "wiz_lang_prompt", NULL, 0);
-	para(pt, 3, 2, pt->ascii ? "Choose your language" : p, A_BOLD, LINES - 2);
-	item(pt, 6, 0, pt->ascii ? "Chinese (this terminal cannot show it)" : "中文", w->lang_sel == 0);
-	item(pt, 7, 1, "English", w->lang_sel == 1);
+	/* on a terminal that cannot draw Chinese the English catalog is open:
+	 * it says so in English */
+	fmt(p, sizeof p, pt->ascii ? "wiz_lang_prompt_ascii" : "wiz_lang_prompt", NULL, 0);
+	para(pt, 3, 2, p, A_BOLD, LINES - 2);
+	fmt(p, sizeof p, pt->ascii ? "wiz_lang_zh_unavailable" : "wiz_lang_zh", NULL, 0);
+	item(pt, 6, 0, p, w->lang_sel == 0);
+	fmt(p, sizeof p, "wiz_lang_en", NULL, 0);
+	item(pt, 7, 1, p, w->lang_sel == 1);
 	footer(pt, "wiz_keys_lang");
 }
 
@@ -322,7 +326,11 @@ draw_question(struct painter *pt, const struct wizard *w)
 			}
 		}
 	}
-	error_text(w, buf, sizeof buf);
+	/* the newest event first: a note from the painter, else the input error */
+	if (pt->status[0] != '\0')
+		snprintf(buf, sizeof buf, "%s", pt->status);
+	else
+		error_text(w, buf, sizeof buf);
 	if (buf[0] == '\0' && q->kind == WIZ_CITY && n == 0 && w->input_len[q->key] > 0) {
 		/* an empty list says why as soon as it is empty */
 		char field[4 * WIZ_INPUT_MAX + 1];
@@ -633,6 +641,39 @@ wipe(struct wizard *w, struct painter *pt)
 	scrub_stack();
 }
 
+/* After an ESC: when more input follows at once it is the rest of an
+ * escape sequence curses did not know (CSI, SS3, OSC, DCS...). Read and drop
+ * it, and say true; a lone ESC (the key) says false. An ESC with another
+ * character (Alt+key) is pushed back and counts as the key. */
+static bool
+swallow_sequence(int tick_ms)
+{
+	wint_t c;
+	int r;
+	bool seq = false;
+	timeout(0);
+	r = get_wch(&c);
+	if (r == OK && (c == '[' || c == 'O')) {
+		/* CSI or SS3: parameters, then one final byte 0x40..0x7E */
+		for (int i = 0; i < 64 && (r = get_wch(&c)) == OK; i++)
+			if (c >= 0x40 && c <= 0x7E)
+				break;
+		seq = true;
+	} else if (r == OK && (c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X')) {
+		/* a string: up to BEL or ESC \ */
+		for (int i = 0; i < 4096 && (r = get_wch(&c)) == OK; i++)
+			if (c == 7 || (c == 27 && get_wch(&c) == OK))
+				break;
+		seq = true;
+	} else if (r == OK) {
+		unget_wch(c);
+	} else if (r == KEY_CODE_YES) {
+		ungetch((int)c);
+	}
+	timeout(tick_ms);
+	return seq;
+}
+
 /* The print action: the receipt in the language on screen, to the command
  * or file of --print-cmd; the outcome shows on the comparison. */
 static void
@@ -778,6 +819,12 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 			else if (r == OK)
 				unget_wch(wc);
 			timeout(tick_ms);
+			continue;
+		}
+		if (r == OK && wc == 27 && swallow_sequence(tick_ms)) {
+			/* an escape sequence no key sends (pasted, or an answer
+			 * from the terminal): never a "back" */
+			fmt(pt.status, sizeof pt.status, "wiz_sequence_ignored", NULL, 0);
 			continue;
 		}
 		if (kiosk && r == OK && (wc == 3 || wc == 17))

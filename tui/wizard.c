@@ -457,10 +457,11 @@ question_act(struct wizard *w, const struct wizard_action *act)
 				w->error = WIZ_ERR_CHAR;
 			return WIZ_REDRAW;
 		}
-		if (c == '-' && *len == 0) {
-			step(w, -1);
+		if (c == '-' && *len == 0 && q->kind == WIZ_CITY) {
+			step(w, -1); /* a keypad in numeric mode: '-' is back */
 			return WIZ_REDRAW;
 		}
+		/* in a number field a '-' is text: "-5" gets "must be from 0" */
 		if (q->kind != WIZ_CITY && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
 			w->error = WIZ_ERR_CHAR; /* say so; what was typed stays */
 			return WIZ_REDRAW;

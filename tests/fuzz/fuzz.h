@@ -2,6 +2,7 @@
 #ifndef YIBAO_FUZZ_H
 #define YIBAO_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -49,6 +50,28 @@ fuzz_add_builtin(struct policy_set *ps, const char *name)
 	const struct embedded_file *f = fuzz_builtin(name);
 	struct policy_error err;
 	CHECK(policy_set_add(ps, f->name, (const char *)f->data, f->len, &err) == POLICY_OK);
+}
+
+/* True when a NUL byte sits on a line that is not a comment: such a line
+ * cannot be read whole as a C string, so a reader that accepts it has read
+ * only part of a key or value. */
+static inline bool
+fuzz_has_inner_nul(const uint8_t *data, size_t size)
+{
+	size_t i = 0;
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < size) {
+		size_t j = i;
+		while (j < size && (data[j] == ' ' || data[j] == '\t'))
+			j++;
+		bool comment = j < size && (data[j] == ';' || data[j] == '#');
+		for (; j < size && data[j] != '\n'; j++)
+			if (data[j] == '\0' && !comment)
+				return true;
+		i = j + 1;
+	}
+	return false;
 }
 
 /* A string field of an error record is NUL-terminated within its array. */

@@ -87,6 +87,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_error(st, &err);
 	if (st != ANSWERS_OK)
 		CHECK(err.line >= 1); /* "stops at the first error, with its line" */
+	else
+		CHECK(!fuzz_has_inner_nul(data, size)); /* no value is read in part */
 	check_values(&a);
 
 	/* the checks run on what was read, even after a parse error */
