@@ -375,7 +375,8 @@ answers_reader(char *buf, int num, void *stream)
 	const char *s, *e;
 	text_next_line(&p->pos, p->end, ++p->line, &s, &e);
 	size_t len = (size_t)(e - s);
-	if (len + 2 > (size_t)num || !text_is_utf8(s, len)) {
+	/* a NUL would end the line for inih and cut the value short */
+	if (len + 2 > (size_t)num || !text_is_utf8(s, len) || memchr(s, '\0', len) != NULL) {
 		error(p->err, ANSWERS_ERR_SYNTAX, -1);
 		p->st = ANSWERS_ERR_SYNTAX;
 		if (p->err != NULL)

@@ -219,6 +219,11 @@ file_reader(char *buf, int num, void *stream)
 		fail(p, POLICY_ERR_SYNTAX, p->line, "invalid UTF-8", 0);
 		return NULL;
 	}
+	if (memchr(s, '\0', len) != NULL) {
+		/* inih would end the line there and drop the rest of a value */
+		fail(p, POLICY_ERR_SYNTAX, p->line, "invalid UTF-8", 0);
+		return NULL;
+	}
 	if (len == 0 || *s == ';' || *s == '#') {
 		buf[0] = '\n';
 		buf[1] = '\0';
@@ -491,13 +496,17 @@ handler(void *user, const char *section, const char *name, const char *value)
 	(void)section;
 	if (p->code != POLICY_OK)
 		return 0;
-	if (value[0] != '\001') {
+	/* only the reader's own marker: "\001" and the index of the value */
+	size_t idx = 0;
+	bool ok = value[0] == '\001' && value[1] != '\0';
+	for (const char *c = value + 1; ok && *c; c++) {
+		ok = *c >= '0' && *c <= '9' && idx < p->nvals;
+		idx = idx * 10 + (size_t)(*c - '0');
+	}
+	if (!ok || idx >= p->nvals) {
 		fail(p, POLICY_ERR_SYNTAX, p->line, name, 0);
 		return 0;
 	}
-	size_t idx = 0;
-	for (const char *c = value + 1; *c; c++)
-		idx = idx * 10 + (size_t)(*c - '0');
 	const struct stash *v = &p->vals[idx];
 	if (p->in_region < 0) {
 		fail(p, POLICY_ERR_NO_REGION, v->line, NULL, 0);

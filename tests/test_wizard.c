@@ -95,6 +95,8 @@ static const struct tcase cases[] = {
 	 WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
 	{"help and back", TO_INCOME K_HELP K_BACK, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
 	{"help screen", TO_INCOME K_HELP, WIZ_SCREEN_HELP, -1, MSG_EN, NULL, 0, 0, -1},
+	{"quit from help, refused, then back from help", TO_INCOME K_HELP K_QUIT "2" K_BACK, WIZ_SCREEN_QUESTION,
+	 ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
 	{"quit asks", TO_INCOME K_QUIT, WIZ_SCREEN_QUIT, -1, MSG_EN, NULL, 0, 0, -1},
 	{"quit refused", TO_INCOME K_QUIT "2", WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
 	{"quit confirmed", TO_INCOME K_QUIT "1", WIZ_SCREEN_QUIT, -1, MSG_EN, NULL, 0, 1, -1},
@@ -203,6 +205,32 @@ test_whatif_and_reset(void **state)
 		assert_int_equal(w.input_len[k], 0);
 }
 
+/* Kiosk: the staff code works the first time, even after a what-if edit
+ * left other digits in the edit buffer; "start over" wipes. */
+static void
+test_kiosk(void **state)
+{
+	static struct wizard w;
+	wizard_init(&w, *state, (struct date){2025, 6, 1}, MSG_EN, false);
+	assert_true(wizard_set_kiosk(&w, "2468"));
+	play(&w, TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3" K_INCOME "97531" K_BACK);
+	assert_int_equal(w.screen, WIZ_SCREEN_COMPARE);
+	assert_int_equal(play(&w, K_QUIT), WIZ_REDRAW);
+	assert_int_equal(w.screen, WIZ_SCREEN_QUIT);
+	assert_int_equal(play(&w, K_QUIT), WIZ_IDLE); /* a second quit does not end a kiosk */
+	assert_int_equal(play(&w, "13" K_ENTER), WIZ_REDRAW);
+	assert_int_equal(w.error, WIZ_ERR_STAFF);
+	assert_int_equal(play(&w, "2468" K_ENTER), WIZ_EXIT);
+	/* start over: Up to the first item, Enter */
+	wizard_init(&w, *state, (struct date){2025, 6, 1}, MSG_EN, false);
+	wizard_set_kiosk(&w, "2468");
+	play(&w, TO_INCOME "6000" K_QUIT K_UP K_ENTER);
+	assert_int_equal(w.screen, WIZ_SCREEN_LANG);
+	assert_int_equal(w.a.set, 0);
+	assert_true(w.kiosk);
+	assert_int_equal(play(&w, K_QUIT "2468" K_ENTER), WIZ_EXIT);
+}
+
 /* The terminal that cannot draw Chinese keeps English. */
 static void
 test_locked(void **state)
@@ -282,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_scripts),
 		cmocka_unit_test(test_whatif_and_reset),
 		cmocka_unit_test(test_locked),
+		cmocka_unit_test(test_kiosk),
 		cmocka_unit_test(test_help_topics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

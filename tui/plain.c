@@ -808,8 +808,9 @@ static int
 answered_count(const struct wizard *w)
 {
 	int step, total;
-	enum wizard_screen s =
-	    w->screen == WIZ_SCREEN_QUIT || w->screen == WIZ_SCREEN_HELP ? w->back_to : w->screen;
+	enum wizard_screen s = w->screen == WIZ_SCREEN_QUIT ? w->quit_back : w->screen;
+	if (s == WIZ_SCREEN_HELP)
+		s = w->back_to;
 	if (s == WIZ_SCREEN_LANG)
 		return 0;
 	if (s == WIZ_SCREEN_COMPARE || s == WIZ_SCREEN_DETAIL) {

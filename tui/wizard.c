@@ -710,7 +710,7 @@ staff_matches(const struct wizard *w)
 	/* compare every character, whatever the first difference */
 	unsigned diff = (unsigned)(w->edit_len ^ w->staff_len);
 	for (int i = 0; i < WIZ_INPUT_MAX; i++)
-		diff |= w->edit[i] ^ w->staff[i];
+		diff |= (i < w->edit_len ? w->edit[i] : 0) ^ w->staff[i];
 	return diff == 0;
 }
 
@@ -754,7 +754,7 @@ kiosk_quit_act(struct wizard *w, const struct wizard_action *act)
 		explicit_bzero(w->edit, sizeof w->edit);
 		w->edit_len = 0;
 		w->error = WIZ_ERR_NONE;
-		w->screen = w->back_to;
+		w->screen = w->quit_back;
 		return WIZ_REDRAW;
 	default:
 		return WIZ_IDLE;
@@ -773,7 +773,7 @@ quit_act(struct wizard *w, const struct wizard_action *act)
 	if (act->act == WIZ_ACT_BACK || act->act == WIZ_ACT_ERASE ||
 	    (act->act == WIZ_ACT_CHAR && (c == '2' || c == 'n' || c == 'N' || c == '-')) ||
 	    (act->act == WIZ_ACT_PICK && act->item == 1)) {
-		w->screen = w->back_to;
+		w->screen = w->quit_back;
 		return WIZ_REDRAW;
 	}
 	return WIZ_IDLE;
@@ -803,10 +803,12 @@ wizard_act(struct wizard *w, const struct wizard_action *act)
 	case WIZ_ACT_QUIT:
 		if (w->screen == WIZ_SCREEN_QUIT)
 			return w->kiosk ? WIZ_IDLE : WIZ_EXIT; /* a kiosk ends only with the staff code */
-		w->back_to = w->screen;
+		w->quit_back = w->screen;
 		w->screen = WIZ_SCREEN_QUIT;
 		w->quit_sel = 1; /* a kiosk's quit screen offers "go back" first */
+		explicit_bzero(w->edit, sizeof w->edit);
 		w->edit_len = 0;
+		w->editing = WIZ_EDIT_NONE;
 		return WIZ_REDRAW;
 	case WIZ_ACT_HELP:
 		if (w->screen == WIZ_SCREEN_HELP || w->screen == WIZ_SCREEN_QUIT ||

@@ -70,7 +70,8 @@ struct wizard {
 	enum msg_lang lang;
 	bool lang_locked;   /* the terminal cannot draw Chinese */
 	enum wizard_screen screen;
-	enum wizard_screen back_to; /* where help and quit return */
+	enum wizard_screen back_to;   /* where help returns */
+	enum wizard_screen quit_back; /* where the quit screen returns (help, too, may be under it) */
 	int q;              /* index of the current question */
 	struct answers a;   /* every answer given, kept across back and skips */
 	uint32_t input[ANSWERS_KEY_COUNT][WIZ_INPUT_MAX]; /* what was typed, per question */

@@ -4,6 +4,7 @@
 # Makes BUILD_DIR/fuzz_policy, fuzz_answers, fuzz_csv and fuzz_wizard. Needs clang with
 # libFuzzer (Debian 12: clang libclang-rt-14-dev), python3, pkg-config, libinih-dev and
 # libncurses-dev (for the KEY_* codes keys.c maps; nothing of curses is linked).
+# shellcheck disable=SC2086,SC2046 # the flag and source lists are split into words on purpose
 set -eu
 
 if [ $# -ne 1 ]; then
@@ -20,6 +21,14 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 	echo "build.sh: $CC not found (Debian 12: apt-get install clang libclang-rt-14-dev)" >&2
 	exit 1
 fi
+probe=$out/probe.c
+printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n ? 0 : 0; }\n' >"$probe"
+if ! $CC -fsanitize=fuzzer -o "$out/probe" "$probe" 2>/dev/null; then
+	echo "build.sh: $CC cannot link -fsanitize=fuzzer: libFuzzer missing (Debian 12: libclang-rt-14-dev)" >&2
+	exit 1
+fi
+rm -f "$probe" "$out/probe"
+
 # -fno-sanitize-recover: a UBSan report aborts, so libFuzzer keeps the input
 cflags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-fno-omit-frame-pointer -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -36,7 +45,6 @@ build() { # target, sources...
 	t=$1
 	shift
 	echo "build.sh: $t"
-	# shellcheck disable=SC2086 # word splitting of the flag lists is wanted
 	$CC $cflags -o "$out/$t" "$here/$t.c" "$@" $libs
 }
 
@@ -46,7 +54,6 @@ build fuzz_csv "$top/tui/csv.c"
 # wizard.c, citysearch.c and keys.c need neither ICU nor curses at link time. Every typed
 # character runs a city search, which took most of the time with its comparisons traced
 # (about 500 execs/s): it keeps its coverage counters but not the comparison hooks (~3x).
-# shellcheck disable=SC2086
 $CC $cflags -fno-sanitize-coverage=trace-cmp -c -o "$out/citysearch.o" "$top/tui/citysearch.c"
 build fuzz_wizard $core "$top/tui/wizard.c" "$out/citysearch.o" "$top/tui/keys.c" \
 	$(pkg-config --cflags ncursesw)

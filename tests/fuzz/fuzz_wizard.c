@@ -165,7 +165,9 @@ check_state(void)
 		CHECK(w.option >= 0 && w.option < w.adv.noptions);
 		if (w.screen == WIZ_SCREEN_DETAIL)
 			CHECK(w.detail >= 0 && w.detail < w.adv.noptions);
-		fuzz_check_advice(&w.adv, &w.a);
+		struct answers eff;
+		wizard_answers(&w, &eff);
+		fuzz_check_advice(&w.adv, &eff);
 	}
 }
 
@@ -230,7 +232,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (kiosk && !is_key && (c == 3 || c == 17))
 			continue; /* ui.c: Ctrl-C and Ctrl-Q do nothing at a kiosk */
 		act = keys_action(is_key, c);
-		CHECK(act.act >= WIZ_ACT_NONE && act.act <= WIZ_ACT_NEXT && act.act != WIZ_ACT_PICK);
+		CHECK(act.act != WIZ_ACT_PICK); /* only a click picks */
 		if (act.act == WIZ_ACT_CHAR)
 			CHECK(act.ch >= 0x20 && act.ch != 0x7F);
 		if (act.act == WIZ_ACT_NONE)
@@ -242,7 +244,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(typed, w.edit, sizeof typed);
 
 		enum wizard_result r = wizard_act(&w, &act);
-		CHECK(r == WIZ_IDLE || r == WIZ_REDRAW || r == WIZ_EXIT);
+		CHECK(r == WIZ_IDLE || r == WIZ_REDRAW || r == WIZ_EXIT || r == WIZ_PRINT);
+		if (r == WIZ_PRINT) /* the caller prints w->adv: there must be one */
+			CHECK(before == WIZ_SCREEN_COMPARE && w.screen == WIZ_SCREEN_COMPARE);
 		CHECK(w.kiosk == kiosk && (uint32_t)w.staff_len == staff_len);
 		CHECK(memcmp(w.staff, staff, sizeof staff) == 0);
 		if (kiosk && before == WIZ_SCREEN_QUIT && act.act == WIZ_ACT_ENTER && typed_len > 0) {

@@ -27,9 +27,14 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1:abort_on_erro
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:print_stacktrace=1"
 
 # the value of "stat::NAME: value" in a log, or ?
-stat() {
+final_stat() {
 	v=$(sed -n "s/^stat::$1: *//p" "$2" | tail -n 1)
 	echo "${v:-?}"
+}
+
+# files in a folder
+count() {
+	find "$1" -type f | wc -l
 }
 
 passed=0
@@ -47,7 +52,7 @@ for t in "$@"; do
 	fi
 	# a copy: new inputs found stay out of the committed corpus
 	cp "$here/corpus/$t"/* "$work/corpus/" 2>/dev/null
-	seeds=$(ls "$work/corpus" | wc -l)
+	seeds=$(count "$work/corpus")
 	dict=""
 	[ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
 	if [ "$secs" -eq 0 ]; then
@@ -59,11 +64,11 @@ for t in "$@"; do
 	"$exe" $budget -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$work/crashes/" $dict "$work/corpus" >"$log" 2>&1
 	rc=$?
-	runs=$(stat number_of_executed_units "$log")
-	speed=$(stat average_exec_per_sec "$log")
-	new=$(stat new_units_added "$log")
+	runs=$(final_stat number_of_executed_units "$log")
+	speed=$(final_stat average_exec_per_sec "$log")
+	new=$(final_stat new_units_added "$log")
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | sed 's/cov: //')
-	crashes=$(ls "$work/crashes" | wc -l)
+	crashes=$(count "$work/crashes")
 	# a report can come without a crash file (a leak at exit, a report in a helper)
 	if [ $rc -ne 0 ] || [ "$crashes" -ne 0 ] ||
 		grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|check failed:' "$log"; then
@@ -77,7 +82,7 @@ for t in "$@"; do
 			head -n 16 | sed 's/^/  /'
 		failed=$((failed + 1))
 	else
-		echo "fuzz_$t: ok, $runs runs, $new new units (corpus $seeds -> $(ls "$work/corpus" | wc -l), cov ${cov:-?}), $speed execs/s"
+		echo "fuzz_$t: ok, $runs runs, $new new units (corpus $seeds -> $(count "$work/corpus"), cov ${cov:-?}), $speed execs/s"
 		passed=$((passed + 1))
 	fi
 done
