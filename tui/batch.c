@@ -1,6 +1,8 @@
 /* batch.c -- yibao batch: answers as CSV rows on stdin, one advice row per input row on stdout */
 #include "batch.h"
 
+#include "cli.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <iconv.h>
@@ -10,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "advice.h"
@@ -729,15 +730,6 @@ bad_record(struct batch *b, const struct csv *c, enum csv_status st)
 
 /* ---------------------------------------------------------------- the run */
 
-static struct date
-today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 /* Read stdin to its end. Returns the exit status. */
 static int
 run(struct batch *b)
@@ -853,7 +845,7 @@ batch_main(int argc, char **argv)
 	b->first_row = true;
 	b->id_col = -1;
 	b->cd = (iconv_t)-1;
-	b->as_of = today();
+	b->as_of = cli_today();
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {

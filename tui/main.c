@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "advice.h"
 #include "batch.h"
+#include "cli.h"
 #include "answers.h"
 #include "json.h"
 #include "msg.h"
@@ -22,65 +22,13 @@
 /* Exit statuses (documented in README.md). */
 enum { EXIT_ADVICE = 0, EXIT_USAGE = 2, EXIT_POLICY = 3, EXIT_IO = 4 };
 
-static void
-say(FILE *f, const char *key, const struct msg_arg *args, int n)
-{
-	char buf[4096]; /* the usage text is the longest message */
-	msg_format(buf, sizeof buf, key, args, n);
-	fprintf(f, "%s\n", buf);
-}
-
 static int
 usage_error(const char *key, const char *arg)
 {
 	struct msg_arg a = MSG_S(arg ? arg : "");
-	say(stderr, key, &a, 1);
-	say(stderr, "usage_hint", NULL, 0);
+	cli_say(stderr, key, &a, 1);
+	cli_say(stderr, "usage_hint", NULL, 0);
 	return EXIT_USAGE;
-}
-
-static struct date
-today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
-	if (f == NULL)
-		return NULL;
-	for (;;) {
-		if (n == cap) {
-			char *nb = cap >= ((size_t)1 << 20) ? NULL : realloc(buf, cap = cap ? cap * 2 : 4096);
-			if (nb == NULL) {
-				free(buf);
-				buf = NULL;
-				errno = EFBIG;
-				break;
-			}
-			buf = nb;
-		}
-		size_t r = fread(buf + n, 1, cap - n, f);
-		n += r;
-		if (r == 0)
-			break;
-	}
-	if (buf != NULL && ferror(f)) {
-		free(buf);
-		buf = NULL;
-		errno = EIO;
-	}
-	if (f != stdin)
-		fclose(f);
-	*len = n;
-	return buf;
 }
 
 static int
@@ -101,7 +49,7 @@ cmd_advise(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'd': as_of_arg = optarg; break;
 		case 'p': policy_dir = optarg; break;
-		case 'h': say(stdout, "usage_advise", NULL, 0); return EXIT_ADVICE;
+		case 'h': cli_say(stdout, "usage_advise", NULL, 0); return EXIT_ADVICE;
 		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
 		default: return usage_error("err_unknown_option", argv[optind - 1]);
 		}
@@ -112,7 +60,7 @@ cmd_advise(int argc, char **argv)
 		return usage_error("err_option_required", "--answers");
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return usage_error("err_bad_format", format);
-	struct date as_of = today();
+	struct date as_of = cli_today();
 	bool as_of_given = false;
 	if (as_of_arg != NULL) {
 		if (!date_parse(as_of_arg, strlen(as_of_arg), &as_of))
@@ -121,10 +69,10 @@ cmd_advise(int argc, char **argv)
 	}
 
 	size_t len;
-	char *text = read_all(answers_path, &len);
+	char *text = cli_read_file(answers_path, (size_t)1 << 20, &len);
 	if (text == NULL) {
 		struct msg_arg args[2] = {MSG_S(answers_path), MSG_S(strerror(errno))};
-		say(stderr, "err_read_file", args, 2);
+		cli_say(stderr, "err_read_file", args, 2);
 		return EXIT_USAGE;
 	}
 	struct answers a;
@@ -182,19 +130,19 @@ cmd_policy(int argc, char **argv)
 	struct policy_set *ps = policydir_load(dir, stdout, &nerr);
 	if (ps == NULL) {
 		struct msg_arg a = MSG_I(nerr);
-		say(stdout, "policy_check_failed", &a, 1);
+		cli_say(stdout, "policy_check_failed", &a, 1);
 		return EXIT_POLICY;
 	}
 	struct policy_stats st;
 	policy_set_stats(ps, &st);
 	struct msg_arg args[4] = {MSG_I((int64_t)st.regions), MSG_I((int64_t)st.sections),
 				  MSG_I((int64_t)st.unverified), MSG_I((int64_t)st.unknown)};
-	say(stdout, "policy_check_summary", args, 4);
+	cli_say(stdout, "policy_check_summary", args, 4);
 	for (size_t i = 0; i < policy_set_region_count(ps); i++) {
 		const struct policy_region *r = policy_set_region_at(ps, i);
 		struct msg_arg ra[3] = {MSG_I(r->code), MSG_S(msg_lang() == MSG_ZH ? r->name_zh : r->name_en),
 					MSG_S(r->file)};
-		say(stdout, "policy_check_region", ra, 3);
+		cli_say(stdout, "policy_check_region", ra, 3);
 	}
 	policy_set_free(ps);
 	return EXIT_ADVICE;
@@ -219,7 +167,7 @@ cmd_wizard(int argc, char **argv, bool plain)
 					     {NULL, 0, NULL, 0}};
 	const char *policy_dir = NULL;
 	struct ui_options uo = {.idle_seconds = 120};
-	struct date as_of = today();
+	struct date as_of = cli_today();
 	char *end;
 	long v;
 	int c;
@@ -254,7 +202,7 @@ cmd_wizard(int argc, char **argv, bool plain)
 			uo.print_encoding = optarg;
 			break;
 		case 'X': uo.print_escpos = true; break;
-		case 'h': say(stdout, "usage", NULL, 0); return EXIT_ADVICE;
+		case 'h': cli_say(stdout, "usage", NULL, 0); return EXIT_ADVICE;
 		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
 		default: return usage_error("err_unknown_option", argv[optind - 1]);
 		}
@@ -352,7 +300,7 @@ main(int argc, char **argv)
 	else if (argc >= 2 && strcmp(argv[1], "wizard") == 0)
 		rc = cmd_wizard(argc - 1, argv + 1, plain);
 	else if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		say(argc < 2 ? stderr : stdout, "usage", NULL, 0);
+		cli_say(argc < 2 ? stderr : stdout, "usage", NULL, 0);
 		rc = argc < 2 ? EXIT_USAGE : EXIT_ADVICE;
 	} else if (strcmp(argv[1], "--version") == 0) {
 		printf("yibao %s\n", YIBAO_VERSION);

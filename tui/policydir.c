@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "msg.h"
 
 static void
@@ -21,47 +22,6 @@ static int
 cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Read a whole file into a malloc'ed buffer; NULL with errno set on failure. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	if (f == NULL)
-		return NULL;
-	for (;;) {
-		if (n == cap) {
-			if (cap > ((size_t)16 << 20)) { /* a policy file is never this large */
-				errno = EFBIG;
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
-			if (nb == NULL) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		size_t r = fread(buf + n, 1, cap - n, f);
-		n += r;
-		if (r == 0)
-			break;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(buf);
-		errno = EIO;
-		return NULL;
-	}
-	*len = n;
-	return buf;
 }
 
 static void
@@ -114,7 +74,7 @@ policydir_load(const char *dir, FILE *errs, int *nerr)
 				char *text = NULL;
 				if (path != NULL) {
 					snprintf(path, plen, "%s/%s", dir, names[i]);
-					text = slurp(path, &len);
+					text = cli_read_file(path, (size_t)16 << 20, &len); /* a policy file is never this large */
 				}
 				if (text == NULL)
 					io_error(errs, path ? path : names[i], nerr);

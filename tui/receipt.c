@@ -20,6 +20,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "cli.h"
 #include "enc.h"
 #include "msg.h"
 #include "policydir.h"
@@ -1202,67 +1203,13 @@ receipt_print(const char *cmd_or_path, const struct advice *adv, const struct an
 
 /* ---------------------------------------------------------------- command */
 
-static void
-tell(FILE *f, const char *key, const struct msg_arg *args, int n)
-{
-	char buf[1024];
-	msg_format(buf, sizeof buf, key, args, n);
-	fprintf(f, "%s\n", buf);
-}
-
 static int
 usage_error(const char *key, const char *arg)
 {
 	struct msg_arg a = MSG_S(arg != NULL ? arg : "");
-	tell(stderr, key, &a, 1);
-	tell(stderr, "rcpt_usage_hint", NULL, 0);
+	cli_say(stderr, key, &a, 1);
+	cli_say(stderr, "rcpt_usage_hint", NULL, 0);
 	return EXIT_USAGE;
-}
-
-static struct date
-today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-/* The whole answers file ("-": standard input), at most 1 MiB. NULL with
- * errno on failure. */
-static char *
-read_answers(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
-	if (f == NULL)
-		return NULL;
-	for (;;) {
-		if (n == cap) {
-			char *nb = cap >= ((size_t)1 << 20) ? NULL : realloc(buf, cap = cap ? cap * 2 : 4096);
-			if (nb == NULL) {
-				free(buf);
-				buf = NULL;
-				errno = EFBIG;
-				break;
-			}
-			buf = nb;
-		}
-		size_t r = fread(buf + n, 1, cap - n, f);
-		n += r;
-		if (r == 0)
-			break;
-	}
-	if (buf != NULL && ferror(f)) {
-		free(buf);
-		buf = NULL;
-		errno = EIO;
-	}
-	if (f != stdin)
-		fclose(f);
-	*len = n;
-	return buf;
 }
 
 static bool
@@ -1309,7 +1256,7 @@ receipt_main(int argc, char **argv)
 				return EXIT_POLICY;
 			break;
 		}
-		case 'h': tell(stdout, "rcpt_usage", NULL, 0); return EXIT_WRITTEN;
+		case 'h': cli_say(stdout, "rcpt_usage", NULL, 0); return EXIT_WRITTEN;
 		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
 		default: return usage_error("err_unknown_option", argv[optind - 1]);
 		}
@@ -1331,7 +1278,7 @@ receipt_main(int argc, char **argv)
 		return usage_error("rcpt_err_bad_encoding", encoding);
 	if (output != NULL && strcmp(output, "-") == 0)
 		output = NULL;
-	struct date as_of = today();
+	struct date as_of = cli_today();
 	bool as_of_given = false;
 	if (as_of_arg != NULL) {
 		if (!date_parse(as_of_arg, strlen(as_of_arg), &as_of))
@@ -1340,10 +1287,10 @@ receipt_main(int argc, char **argv)
 	}
 
 	size_t len;
-	char *text = read_answers(answers_path, &len);
+	char *text = cli_read_file(answers_path, (size_t)1 << 20, &len);
 	if (text == NULL) {
 		struct msg_arg args[2] = {MSG_S(answers_path), MSG_S(strerror(errno))};
-		tell(stderr, "err_read_file", args, 2);
+		cli_say(stderr, "err_read_file", args, 2);
 		return EXIT_USAGE;
 	}
 	struct answers a;
@@ -1380,30 +1327,30 @@ receipt_main(int argc, char **argv)
 		int why = r == RECEIPT_ERR_NOMEM ? ENOMEM : errno;
 		struct msg_arg e[2] = {MSG_S(charset), MSG_S(strerror(why))};
 		if (r == RECEIPT_ERR_CHARSET)
-			tell(stderr, "rcpt_err_charset", e, 2);
+			cli_say(stderr, "rcpt_err_charset", e, 2);
 		else
-			tell(stderr, "rcpt_err_make", &e[1], 1);
+			cli_say(stderr, "rcpt_err_make", &e[1], 1);
 		rc = EXIT_IO;
 		goto out;
 	}
 	if (replaced > 0) {
 		struct msg_arg e[2] = {MSG_I((int64_t)replaced), MSG_S(charset)};
-		tell(stderr, "rcpt_warn_replaced", e, 2);
+		cli_say(stderr, "rcpt_warn_replaced", e, 2);
 	}
 	if (escpos && strcmp(charset, "UTF-8") == 0 && has_non_ascii(bytes, nbytes))
-		tell(stderr, "rcpt_warn_escpos_utf8", NULL, 0);
+		cli_say(stderr, "rcpt_warn_escpos_utf8", NULL, 0);
 	if (output != NULL) {
 		r = receipt_write(output, force, bytes, nbytes);
 		struct msg_arg e[2] = {MSG_S(output), MSG_S(strerror(errno))};
 		if (r == RECEIPT_ERR_EXISTS)
-			tell(stderr, "rcpt_err_exists", e, 1);
+			cli_say(stderr, "rcpt_err_exists", e, 1);
 		else if (r != RECEIPT_OK)
-			tell(stderr, "rcpt_err_write", e, 2);
+			cli_say(stderr, "rcpt_err_write", e, 2);
 		if (r != RECEIPT_OK)
 			rc = EXIT_IO;
 	} else if (fwrite(bytes, 1, nbytes, stdout) != nbytes || fflush(stdout) != 0) {
 		struct msg_arg e[2] = {MSG_S("-"), MSG_S(strerror(errno))};
-		tell(stderr, "rcpt_err_write", e, 2);
+		cli_say(stderr, "rcpt_err_write", e, 2);
 		rc = EXIT_IO;
 	}
 out:
