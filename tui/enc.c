@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
+
 struct enc {
 	iconv_t cd; /* UTF-8 to the target; (iconv_t)-1 when the target is UTF-8 */
 	char name[32];
@@ -96,38 +98,6 @@ enc_is_utf8(const struct enc *e)
 	return e->cd == (iconv_t)-1;
 }
 
-/* Length of the UTF-8 sequence at s (1 for a bad byte) and its code point
- * (0xFFFD for a bad one). */
-static size_t
-utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	uint32_t c = s[0];
-	size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-	if (n == 0 || n > len) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (n == 1) {
-		*cp = c;
-		return 1;
-	}
-	c &= 0x7F >> n;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return n;
-}
-
 /* A growing output buffer. */
 struct buf {
 	char *p;
@@ -197,7 +167,7 @@ enc_convert(struct enc *e, const char *utf8, size_t len, size_t *outlen, size_t 
 			continue;
 		}
 		uint32_t cp;
-		size_t n = utf8_next(s + i, len - i, &cp);
+		size_t n = text_utf8_next(utf8 + i, len - i, &cp);
 		bool ok = cp != 0xFFFD && one(e, &b, utf8 + i, n);
 		for (size_t k = 0; !ok && cp != 0xFFFD && k < sizeof fallbacks / sizeof fallbacks[0]; k++)
 			if (fallbacks[k].from == cp)

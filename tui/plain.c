@@ -12,6 +12,7 @@
 #include "enc.h"
 #include "lines.h"
 #include "report.h"
+#include "text.h"
 #include "wizard.h"
 
 #define TEXT_MAX 4096
@@ -51,59 +52,6 @@ struct plain {
 
 /* ---------------------------------------------------------------- output */
 
-/* Code point of the UTF-8 at s (n bytes left) and its length; a bad byte is
- * U+FFFD of length 1. */
-static size_t
-utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c = s[0];
-	size_t k = c < 0x80             ? 1
-	           : (c & 0xE0) == 0xC0 ? 2
-	           : (c & 0xF0) == 0xE0 ? 3
-	           : (c & 0xF8) == 0xF0 ? 4
-	                                : 0;
-	if (k == 0 || k > n) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (k > 1)
-		c &= 0x7F >> k;
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*cp = c;
-	return k;
-}
-
-static size_t
-utf8_put(char *out, uint32_t c)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 static bool
 special_space(uint32_t c)
 {
@@ -126,7 +74,7 @@ put_raw(struct plain *p, const char *utf8, size_t len)
 	}
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
-		size_t k = utf8_next((const unsigned char *)utf8 + i, len - i, &c);
+		size_t k = text_utf8_next((const char *)utf8 + i, len - i, &c);
 		if ((c < 0x20 && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0))
 			c = ' ';
 		else if (c == 0x00A5 && (p->gb || p->yen_missing))
@@ -143,7 +91,7 @@ put_raw(struct plain *p, const char *utf8, size_t len)
 			c = '?'; /* a byte that is not UTF-8: counted as replaced */
 			p->replaced++;
 		}
-		n += utf8_put(buf + n, c);
+		n += text_utf8_put(buf + n, c);
 		i += k;
 	}
 	if (!p->failed && enc_write(p->enc, p->out, buf, n, &p->replaced) != 0)
@@ -443,16 +391,6 @@ read_line(struct plain *p)
 	return READ_LINE;
 }
 
-static uint32_t
-halfwidth(uint32_t c)
-{
-	if (c >= 0xFF01 && c <= 0xFF5E)
-		return c - 0xFF01 + 0x21;
-	if (c == 0x3000)
-		return ' ';
-	return c;
-}
-
 /* The line as code points: decoded from the input's set, control
  * characters (an arrow key's escape sequence) dropped, tabs made spaces,
  * blanks trimmed at both ends. Returns the count, or -1 when the line is
@@ -469,7 +407,7 @@ line_chars(struct plain *p, uint32_t *out, int cap)
 	int n = 0;
 	for (size_t i = 0; i < len && n < cap;) {
 		uint32_t c;
-		i += utf8_next((const unsigned char *)s + i, len - i, &c);
+		i += text_utf8_next((const char *)s + i, len - i, &c);
 		if (c == '\t')
 			c = ' ';
 		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
@@ -489,7 +427,7 @@ chars_utf8(const uint32_t *cp, int n, char *buf, size_t cap)
 {
 	size_t k = 0;
 	for (int i = 0; i < n && k + 5 < cap; i++)
-		k += utf8_put(buf + k, cp[i]);
+		k += text_utf8_put(buf + k, cp[i]);
 	buf[k] = '\0';
 }
 
@@ -500,10 +438,10 @@ line_norm(const uint32_t *cp, int n, char *buf, size_t cap, bool blanks)
 {
 	size_t k = 0;
 	for (int i = 0; i < n && k + 5 < cap; i++) {
-		uint32_t c = halfwidth(cp[i]);
+		uint32_t c = text_halfwidth(cp[i]);
 		if (c == ' ' && !blanks)
 			continue;
-		k += utf8_put(buf + k, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		k += text_utf8_put(buf + k, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
 	buf[k] = '\0';
 }
@@ -732,7 +670,7 @@ pair_line(struct plain *p, const uint32_t *cp, int n)
 			int k = 0;
 			msg_format(text, sizeof text, word, NULL, 0);
 			for (size_t j = 0, len = strlen(text); j < len && k < LINE_CHARS; k++)
-				j += utf8_next((const unsigned char *)text + j, len - j, &wc[k]);
+				j += text_utf8_next((const char *)text + j, len - j, &wc[k]);
 			line_norm(wc, k, text, sizeof text, true);
 			word = text;
 		}
@@ -750,7 +688,7 @@ static enum wizard_result
 handle(struct plain *p, const uint32_t *cp, int n)
 {
 	struct wizard *w = &p->w;
-	uint32_t one = n == 1 ? halfwidth(cp[0]) : 0;
+	uint32_t one = n == 1 ? text_halfwidth(cp[0]) : 0;
 	if (one == 'L' || one == 'l') {
 		if (act(p, WIZ_ACT_LANG, 0, 0) == WIZ_IDLE) {
 			struct msg_arg a = MSG_S(enc_charset(p->enc));

@@ -21,6 +21,7 @@
 #include "keys.h"
 #include "lines.h"
 #include "receipt.h"
+#include "text.h"
 #include "wizard.h"
 #include "wrap.h"
 
@@ -59,38 +60,16 @@ on_signal(int sig)
 	lost = 1;
 }
 
-/* Next code point of UTF-8 at *s (before e); a bad byte gives U+FFFD. */
-static uint32_t
-next_cp(const unsigned char **s, const unsigned char *e)
-{
-	const unsigned char *p = *s;
-	uint32_t c = *p++;
-	int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-	if (c >= 0x80 && n == 0) {
-		*s = p;
-		return 0xFFFD;
-	}
-	c &= n == 3 ? 0x07 : n == 2 ? 0x0F : n == 1 ? 0x1F : 0x7F;
-	for (int i = 0; i < n; i++) {
-		if (p >= e || (*p & 0xC0) != 0x80) {
-			*s = p;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (*p++ & 0x3F);
-	}
-	*s = p;
-	return c;
-}
-
 /* Draw UTF-8 text at y, x in at most maxw columns; returns the columns used. */
 static int
 put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t attr)
 {
-	const unsigned char *s = (const unsigned char *)text, *e = s + strlen(text);
+	const char *s = text, *e = s + strlen(text);
 	wchar_t buf[512];
 	int n = 0, cols = 0;
 	while (s < e && n < (int)(sizeof buf / sizeof buf[0]) - 1) {
-		uint32_t c = next_cp(&s, e);
+		uint32_t c;
+		s += text_utf8_next(s, (size_t)(e - s), &c);
 		if (pt->ascii && c >= 0x80)
 			c = c == 0xA5 ? 'Y' : c == 0xFFE5 ? 'Y' : '?';
 		if (c < 0x20 || c == 0x7F)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "citysearch.h"
+#include "text.h"
 
 static bool
 differ(const struct answers *a)
@@ -123,37 +124,12 @@ wizard_items(const struct wizard *w, int *sel)
 	return 0;
 }
 
-static size_t
-put_utf8(char *out, uint32_t c)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 static void
 to_utf8(const uint32_t *in, int n, char *buf, size_t cap)
 {
 	size_t k = 0;
 	for (int i = 0; i < n && k + 5 < cap; i++)
-		k += put_utf8(buf + k, in[i]);
+		k += text_utf8_put(buf + k, in[i]);
 	buf[k] = '\0';
 }
 
@@ -268,17 +244,6 @@ wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_of, en
 	answers_init(&w->a);
 }
 
-/* Digits typed with a Chinese input method come full width (０..９). */
-static uint32_t
-halfwidth(uint32_t c)
-{
-	if (c >= 0xFF01 && c <= 0xFF5E)
-		return c - 0xFF01 + 0x21;
-	if (c == 0x3000)
-		return ' ';
-	return c;
-}
-
 void
 wizard_reset(struct wizard *w)
 {
@@ -312,7 +277,7 @@ wizard_set_kiosk(struct wizard *w, const char *code)
 			c = (c << 6) | (*s++ & 0x3F);
 		if (n >= WIZ_INPUT_MAX - 1)
 			return false;
-		w->staff[n++] = halfwidth(c);
+		w->staff[n++] = text_halfwidth(c);
 	}
 	w->staff_len = n;
 	w->kiosk = n > 0;
@@ -405,7 +370,7 @@ question_act(struct wizard *w, const struct wizard_action *act)
 	int *len = &w->input_len[q->key];
 	int *sel = &w->sel[q->key];
 	int n = q->kind == WIZ_CHOICE ? count_choices(q->choices) : q->kind == WIZ_CITY ? w->nmatches : 0;
-	uint32_t c = halfwidth(act->ch);
+	uint32_t c = text_halfwidth(act->ch);
 
 	switch (act->act) {
 	case WIZ_ACT_UP:
@@ -497,7 +462,7 @@ start_edit(struct wizard *w, int what)
 static enum wizard_result
 edit_act(struct wizard *w, const struct wizard_action *act)
 {
-	uint32_t c = halfwidth(act->ch);
+	uint32_t c = text_halfwidth(act->ch);
 	switch (act->act) {
 	case WIZ_ACT_BACK:
 		w->editing = WIZ_EDIT_NONE;
@@ -550,7 +515,7 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 {
 	if (w->editing != WIZ_EDIT_NONE)
 		return edit_act(w, act);
-	uint32_t c = halfwidth(act->ch);
+	uint32_t c = text_halfwidth(act->ch);
 	switch (act->act) {
 	case WIZ_ACT_UP:
 		if (w->scroll > 0)
@@ -624,7 +589,7 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 static enum wizard_result
 scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen back)
 {
-	uint32_t c = halfwidth(act->ch);
+	uint32_t c = text_halfwidth(act->ch);
 	switch (act->act) {
 	case WIZ_ACT_UP:
 		if (w->scroll > 0)
@@ -675,7 +640,7 @@ scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen
 static enum wizard_result
 lang_act(struct wizard *w, const struct wizard_action *act)
 {
-	uint32_t c = halfwidth(act->ch);
+	uint32_t c = text_halfwidth(act->ch);
 	int pick = -1;
 	switch (act->act) {
 	case WIZ_ACT_UP:
@@ -722,7 +687,7 @@ kiosk_quit_act(struct wizard *w, const struct wizard_action *act)
 {
 	switch (act->act) {
 	case WIZ_ACT_CHAR:
-		field_add(w, w->edit, &w->edit_len, halfwidth(act->ch));
+		field_add(w, w->edit, &w->edit_len, text_halfwidth(act->ch));
 		w->error = WIZ_ERR_NONE;
 		return WIZ_REDRAW;
 	case WIZ_ACT_UP:
@@ -764,7 +729,7 @@ kiosk_quit_act(struct wizard *w, const struct wizard_action *act)
 static enum wizard_result
 quit_act(struct wizard *w, const struct wizard_action *act)
 {
-	uint32_t c = halfwidth(act->ch);
+	uint32_t c = text_halfwidth(act->ch);
 	if (w->kiosk)
 		return kiosk_quit_act(w, act);
 	if (act->act == WIZ_ACT_ENTER || (act->act == WIZ_ACT_CHAR && (c == '1' || c == 'y' || c == 'Y')) ||
