@@ -136,9 +136,9 @@ advise(const struct policy_set *ps, const char *work, const char *hukou)
 }
 
 /* Region-only stand-ins, cheap to parse: the file a fuzzed one replaces. */
-static const char placeholder_beijing[] = "[region]\ncode = 110000\nname_zh = 北京\nname_en = Beijing\n"
+static const char minimal_beijing[] = "[region]\ncode = 110000\nname_zh = 北京\nname_en = Beijing\n"
                                           "pinyin = beijing\ninitials = bj\nparent = none\n";
-static const char placeholder_national[] = "[region]\ncode = 000000\nname_zh = 全国\nname_en = National\n"
+static const char minimal_national[] = "[region]\ncode = 000000\nname_zh = 全国\nname_en = National\n"
                                            "pinyin = quanguo\ninitials = qg\nparent = none\n";
 
 /* Parsing the built-in files again for every input would take most of the
@@ -167,8 +167,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	CHECK(with_national != NULL && with_cities != NULL);
 	fuzz_add_builtin(with_national, "000000-national.ini");
 	fuzz_add_builtin(with_national, "420100-wuhan.ini");
-	put_back(with_national, "110000-beijing.ini", placeholder_beijing);
-	put_back(with_cities, "000000-national.ini", placeholder_national);
+	put_back(with_national, "110000-beijing.ini", minimal_beijing);
+	put_back(with_cities, "000000-national.ini", minimal_national);
 	fuzz_add_builtin(with_cities, "110000-beijing.ini");
 	fuzz_add_builtin(with_cities, "420100-wuhan.ini");
 	return 0;
@@ -218,7 +218,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else {
 			CHECK(c == POLICY_ERR_PARENT); /* a parent not in the set, or itself */
 		}
-		put_back(ps, "110000-beijing.ini", placeholder_beijing);
+		put_back(ps, "110000-beijing.ini", minimal_beijing);
 	} else {
 		CHECK(policy_set_region(ps, BEIJING) == before); /* "the set is unchanged" */
 	}
@@ -240,7 +240,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else {
 			CHECK(c == POLICY_ERR_PARENT);
 		}
-		put_back(ps, "000000-national.ini", placeholder_national);
+		put_back(ps, "000000-national.ini", minimal_national);
 	} else {
 		CHECK(policy_set_region(ps, POLICY_NATIONAL) == before);
 	}
