@@ -510,6 +510,15 @@ edit_act(struct wizard *w, const struct wizard_action *act)
 	}
 }
 
+/* A line or a page up or down, within what the painter laid out. */
+static void
+scroll_by(struct wizard *w, enum wizard_act act)
+{
+	int step = act == WIZ_ACT_UP || act == WIZ_ACT_DOWN ? 1 : 10;
+	int to = w->scroll + (act == WIZ_ACT_UP || act == WIZ_ACT_PAGE_UP ? -step : step);
+	w->scroll = to < 0 ? 0 : to > w->scroll_max ? w->scroll_max : to;
+}
+
 static enum wizard_result
 compare_act(struct wizard *w, const struct wizard_action *act)
 {
@@ -518,18 +527,10 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 	uint32_t c = text_halfwidth(act->ch);
 	switch (act->act) {
 	case WIZ_ACT_UP:
-		if (w->scroll > 0)
-			w->scroll--;
-		return WIZ_REDRAW;
 	case WIZ_ACT_DOWN:
-		if (w->scroll < w->scroll_max)
-			w->scroll++;
-		return WIZ_REDRAW;
 	case WIZ_ACT_PAGE_UP:
-		w->scroll = w->scroll > 10 ? w->scroll - 10 : 0;
-		return WIZ_REDRAW;
 	case WIZ_ACT_PAGE_DOWN:
-		w->scroll = w->scroll + 10 < w->scroll_max ? w->scroll + 10 : w->scroll_max;
+		scroll_by(w, act->act);
 		return WIZ_REDRAW;
 	case WIZ_ACT_NEXT:
 		w->option = (w->option + 1) % w->adv.noptions;
@@ -592,21 +593,16 @@ scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen
 	uint32_t c = text_halfwidth(act->ch);
 	switch (act->act) {
 	case WIZ_ACT_UP:
-		if (w->scroll > 0)
-			w->scroll--;
-		return WIZ_REDRAW;
 	case WIZ_ACT_DOWN:
-		if (w->scroll < w->scroll_max)
-			w->scroll++;
-		return WIZ_REDRAW;
 	case WIZ_ACT_PAGE_UP:
-		w->scroll = w->scroll > 10 ? w->scroll - 10 : 0;
-		return WIZ_REDRAW;
 	case WIZ_ACT_PAGE_DOWN:
+		scroll_by(w, act->act);
+		return WIZ_REDRAW;
 	case WIZ_ACT_ENTER:
-		if (act->act == WIZ_ACT_ENTER && w->scroll >= w->scroll_max)
+		/* Enter pages on, and at the end goes back */
+		if (w->scroll >= w->scroll_max)
 			goto back;
-		w->scroll = w->scroll + 10 < w->scroll_max ? w->scroll + 10 : w->scroll_max;
+		scroll_by(w, WIZ_ACT_PAGE_DOWN);
 		return WIZ_REDRAW;
 	case WIZ_ACT_NEXT:
 		if (w->screen == WIZ_SCREEN_HELP)
