@@ -49,8 +49,7 @@ struct rend {
 	int width;
 	const char *locale; /* for ICU line breaking: "en" or "zh" */
 	bool ascii;
-	const char *unknown_key; /* the word for an unknown value: short in the table */
-	const char *field_prefix; /* "field_" (sentences) or "cmp_field_" (short) */
+	struct compare_style style; /* how values are written: short words in the table */
 	const struct advice *adv;
 	const struct answers *a;
 	const struct policy_set *ps;
@@ -66,8 +65,7 @@ rend_init(struct rend *r, struct lines *out, const struct advice *adv, const str
 			   .width = width > 0 ? width : 1,
 			   .locale = msg_lang() == MSG_ZH ? "zh" : "en",
 			   .ascii = ascii,
-			   .unknown_key = table ? "cmp_unknown" : "value_unknown",
-			   .field_prefix = table ? "cmp_field_" : "field_",
+			   .style = {.short_form = table, .ascii = ascii, .ps = ps},
 			   .adv = adv,
 			   .a = a,
 			   .ps = ps};
@@ -171,95 +169,130 @@ say(struct rend *r, enum lines_style st, int indent, const char *bullet, const c
 /* ---------------------------------------------------------------- values */
 
 static void
-unknown_text(const struct rend *r, char *buf, size_t cap)
+unknown_text(const struct compare_style *st, char *buf, size_t cap)
 {
-	msg_format(buf, cap, r->unknown_key, NULL, 0);
+	msg_format(buf, cap, st->short_form ? "cmp_unknown" : "value_unknown", NULL, 0);
 }
 
 /* Money is integer fen until here: converted to yuan only to be formatted. */
-static void
-money(const struct rend *r, char *buf, size_t cap, int64_t fen)
+void
+compare_money(char *buf, size_t cap, int64_t fen, const struct compare_style *st)
 {
 	struct msg_arg a = MSG_D((double)fen / 100.0);
 	if (fen == ADVICE_UNKNOWN)
-		unknown_text(r, buf, cap);
+		unknown_text(st, buf, cap);
 	else
-		msg_format(buf, cap, r->ascii ? "cmp_money_ascii" : "fmt_money", &a, 1);
+		msg_format(buf, cap, st->ascii ? "cmp_money_ascii" : "fmt_money", &a, 1);
+}
+
+void
+compare_percent(char *buf, size_t cap, int64_t x, double per_one, const struct compare_style *st)
+{
+	struct msg_arg a = MSG_D((double)x / per_one);
+	if (x == ADVICE_UNKNOWN)
+		unknown_text(st, buf, cap);
+	else
+		msg_format(buf, cap, "fmt_percent", &a, 1);
+}
+
+void
+compare_years_tenths(char *buf, size_t cap, int64_t tenths, const struct compare_style *st)
+{
+	struct msg_arg a = MSG_D((double)tenths / 10.0);
+	if (tenths == ADVICE_UNKNOWN || tenths < 0)
+		unknown_text(st, buf, cap);
+	else
+		msg_format(buf, cap, "fmt_years", &a, 1);
+}
+
+void
+compare_months(char *buf, size_t cap, int64_t m, const struct compare_style *st)
+{
+	struct msg_arg a = MSG_I(m);
+	if (m == ADVICE_UNKNOWN || m < 0)
+		unknown_text(st, buf, cap);
+	else
+		msg_format(buf, cap, "fmt_months", &a, 1);
+}
+
+void
+compare_field(char *buf, size_t cap, int64_t field, const struct compare_style *st)
+{
+	char key[64];
+	const char *f = field == ADVICE_UNKNOWN ? NULL : advice_field_name((enum advice_field)field);
+	if (f == NULL) {
+		unknown_text(st, buf, cap);
+		return;
+	}
+	snprintf(key, sizeof key, "%s%s", st->short_form ? "cmp_field_" : "field_", f);
+	msg_format(buf, cap, key, NULL, 0);
+}
+
+/* The rend's own shorthands */
+static void
+money(const struct rend *r, char *buf, size_t cap, int64_t fen)
+{
+	compare_money(buf, cap, fen, &r->style);
 }
 
 static void
 percent(const struct rend *r, char *buf, size_t cap, int64_t x, double per_one)
 {
-	struct msg_arg a = MSG_D((double)x / per_one);
-	if (x == ADVICE_UNKNOWN)
-		unknown_text(r, buf, cap);
-	else
-		msg_format(buf, cap, "fmt_percent", &a, 1);
+	compare_percent(buf, cap, x, per_one, &r->style);
 }
 
 static void
 years_tenths(const struct rend *r, char *buf, size_t cap, int64_t tenths)
 {
-	struct msg_arg a = MSG_D((double)tenths / 10.0);
-	if (tenths == ADVICE_UNKNOWN || tenths < 0)
-		unknown_text(r, buf, cap);
-	else
-		msg_format(buf, cap, "fmt_years", &a, 1);
+	compare_years_tenths(buf, cap, tenths, &r->style);
 }
 
 static void
 months(const struct rend *r, char *buf, size_t cap, int64_t m)
 {
-	struct msg_arg a = MSG_I(m);
-	if (m == ADVICE_UNKNOWN || m < 0)
-		unknown_text(r, buf, cap);
-	else
-		msg_format(buf, cap, "fmt_months", &a, 1);
+	compare_months(buf, cap, m, &r->style);
 }
 
 static void
-value_text(const struct rend *r, char *buf, size_t cap, enum vunit u, int64_t x)
+value_text(const struct compare_style *st, char *buf, size_t cap, enum vunit u, int64_t x)
 {
 	struct msg_arg a = MSG_I(x);
-	char key[64];
 	buf[0] = '\0';
 	if (u == VU_NONE)
 		return;
 	if (x == ADVICE_UNKNOWN) {
-		unknown_text(r, buf, cap);
+		unknown_text(st, buf, cap);
 		return;
 	}
 	switch (u) {
 	case VU_NONE: break;
 	case VU_NUMBER: msg_format(buf, cap, "fmt_number", &a, 1); break;
-	case VU_MONTHS: months(r, buf, cap, x); break;
-	case VU_YEARS: years_tenths(r, buf, cap, x * 10); break;
-	case VU_TENTHS: years_tenths(r, buf, cap, x); break;
-	case VU_FEN: money(r, buf, cap, x); break;
-	case VU_BP: percent(r, buf, cap, x, 10000.0); break;
-	case VU_PPM: percent(r, buf, cap, x, 1000000.0); break;
-	case VU_FIELD: {
-		const char *f = advice_field_name((enum advice_field)x);
-		snprintf(key, sizeof key, "%s%s", r->field_prefix, f != NULL ? f : "");
-		if (f == NULL)
-			unknown_text(r, buf, cap);
-		else
-			msg_format(buf, cap, key, NULL, 0);
-		break;
-	}
+	case VU_MONTHS: compare_months(buf, cap, x, st); break;
+	case VU_YEARS: compare_years_tenths(buf, cap, x * 10, st); break;
+	case VU_TENTHS: compare_years_tenths(buf, cap, x, st); break;
+	case VU_FEN: compare_money(buf, cap, x, st); break;
+	case VU_BP: compare_percent(buf, cap, x, 10000.0, st); break;
+	case VU_PPM: compare_percent(buf, cap, x, 1000000.0, st); break;
+	case VU_FIELD: compare_field(buf, cap, x, st); break;
 	}
 }
 
 /* The region's name in the catalog's language (English in ascii mode: the
  * caller then has the English catalog open anyway), or its code. */
+const char *
+compare_region_name(const struct compare_style *st, int code, char *buf, size_t cap)
+{
+	const struct policy_region *pr = st->ps != NULL ? policy_set_region(st->ps, code) : NULL;
+	if (pr != NULL)
+		return msg_lang() == MSG_ZH && !st->ascii ? pr->name_zh : pr->name_en;
+	snprintf(buf, cap, "%06d", code);
+	return buf;
+}
+
 static const char *
 region_name(const struct rend *r, int code, char *buf, size_t cap)
 {
-	const struct policy_region *pr = r->ps != NULL ? policy_set_region(r->ps, code) : NULL;
-	if (pr != NULL)
-		return msg_lang() == MSG_ZH && !r->ascii ? pr->name_zh : pr->name_en;
-	snprintf(buf, cap, "%06d", code);
-	return buf;
+	return compare_region_name(&r->style, code, buf, cap);
 }
 
 /* "Employee scheme, Shanghai" / "职工医保·上海": titles of the detail */
@@ -323,12 +356,9 @@ find_caveat(const struct advice_option *o, enum advice_id id, int64_t v0)
 	return NULL;
 }
 
-/* The message of an item (key prefix "adv_" for sentences, "cmp_cav_" or
- * "cmp_block_" for short forms) with its numbers. o is the option it
- * belongs to (NULL for reasons), region the place it speaks of. */
-static void
-item_text(const struct rend *r, char *buf, size_t cap, const char *prefix, const struct advice_item *it,
-	  const struct advice_option *o, int region)
+void
+compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice_item *it, int region,
+		  const struct compare_style *st)
 {
 	char v[ADVICE_MAX_VALUES][VALUE_MAX], name[VALUE_MAX], code[8], key[64];
 	const char *known[ADVICE_MAX_VALUES];
@@ -338,23 +368,29 @@ item_text(const struct rend *r, char *buf, size_t cap, const char *prefix, const
 	if (id == NULL)
 		return;
 	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
-		int64_t x = it->v[i];
-		/* the core reports a bundled pension of 0 when the base is unknown */
-		if (it->id == ADVICE_PENSION_BUNDLED && i == 1 && o != NULL &&
-		    o->low.monthly == ADVICE_UNKNOWN)
-			x = ADVICE_UNKNOWN;
-		known[i] = x == ADVICE_UNKNOWN ? "no" : "yes";
-		value_text(r, v[i], sizeof v[i], id_units[it->id][i], x);
+		known[i] = it->v[i] == ADVICE_UNKNOWN ? "no" : "yes";
+		value_text(st, v[i], sizeof v[i], id_units[it->id][i], it->v[i]);
 	}
 	if ((it->id == ADVICE_TRANSFER_GAP || it->id == ADVICE_COVERAGE_GAP) && it->v[0] == 0)
 		mode = "zero";
 	else if (it->id == ADVICE_AGE_OUT_OF_RANGE)
 		mode = it->v[0] < it->v[1] ? "min" : "max";
-	snprintf(name, sizeof name, "%s", region_name(r, region, code, sizeof code));
+	snprintf(name, sizeof name, "%s", compare_region_name(st, region, code, sizeof code));
 	struct msg_arg a[6] = {MSG_S(v[0]),     MSG_S(v[1]),     MSG_S(name),
 			       MSG_S(known[0]), MSG_S(known[1]), MSG_S(mode)};
 	snprintf(key, sizeof key, "%s%s", prefix, id);
 	msg_format(buf, cap, key, a, 6);
+}
+
+/* The message of an item (key prefix "adv_" for sentences, "cmp_cav_" or
+ * "cmp_block_" for short forms) with its numbers, region the place it
+ * speaks of. */
+static void
+item_text(const struct rend *r, char *buf, size_t cap, const char *prefix, const struct advice_item *it,
+	  const struct advice_option *o, int region)
+{
+	(void)o;
+	compare_item_text(buf, cap, prefix, it, region, &r->style);
 }
 
 /* ---------------------------------------------------------------- detail */
@@ -408,7 +444,7 @@ detail_cost(struct rend *r, const struct advice_option *o)
 	bool pension = find_caveat(o, ADVICE_PENSION_BUNDLED, ADVICE_UNKNOWN) != NULL;
 	struct msg_arg a[2];
 	if (o->low.monthly == ADVICE_UNKNOWN) {
-		unknown_text(r, t, sizeof t);
+		unknown_text(&r->style, t, sizeof t);
 		a[0] = MSG_S(t);
 		say(r, LINES_WARN, 2, NULL, "report_cost", a, 1);
 	} else if (o->scheme == ADVICE_RESIDENT) {
@@ -440,7 +476,7 @@ detail_cost(struct rend *r, const struct advice_option *o)
 		char lo[VALUE_MAX], hi[VALUE_MAX];
 		bool unknown = o->low.monthly == ADVICE_UNKNOWN || o->low.pension_monthly == ADVICE_UNKNOWN;
 		if (unknown) {
-			unknown_text(r, t2, sizeof t2);
+			unknown_text(&r->style, t2, sizeof t2);
 		} else {
 			money(r, lo, sizeof lo, o->low.pension_monthly);
 			money(r, hi, sizeof hi, o->matched.pension_monthly);
@@ -616,7 +652,7 @@ typedef void cell_fn(struct rend *r, const struct advice_option *o, struct cell 
 static void
 cell_unknown(struct rend *r, struct cell *c)
 {
-	unknown_text(r, c->main, sizeof c->main);
+	unknown_text(&r->style, c->main, sizeof c->main);
 	c->unknown = true;
 }
 
@@ -1018,7 +1054,7 @@ table_notes(struct rend *r)
 	char m[VALUE_MAX];
 	struct msg_arg a = MSG_S(m);
 	if (r->used_unknown) {
-		unknown_text(r, m, sizeof m);
+		unknown_text(&r->style, m, sizeof m);
 		say(r, LINES_DIM, 0, NULL, "cmp_note_unknown", &a, 1);
 	}
 	if (r->used_national) {
@@ -1048,7 +1084,7 @@ option_caveats(struct rend *r, const struct advice_option *o, char texts[][CAV_M
 	for (int k = 0; k < o->ncaveats && n < ADVICE_MAX_CAVEATS; k++) {
 		const struct advice_item *it = &o->caveats[k];
 		if (it->id == ADVICE_UNKNOWN_VALUE) {
-			value_text(r, f, sizeof f, VU_FIELD, it->v[0]);
+			compare_field(f, sizeof f, it->v[0], &r->style);
 			if (fields[0] != '\0')
 				cat(fields, sizeof fields, sep);
 			cat(fields, sizeof fields, f);

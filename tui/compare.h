@@ -30,4 +30,32 @@ void compare_detail(struct lines *out, const struct advice *adv, int i, const st
 void compare_chart(struct lines *out, const struct advice *adv, const struct answers *a, int width, int height,
 		   bool ascii);
 
+/* How the value and item formatters below write: the table's short words
+ * ("unknown", short field names) or the report's sentences' words; ASCII
+ * money and English region names for a terminal that cannot draw Chinese;
+ * ps (may be NULL) names regions. The receipt writes like the table. */
+struct compare_style {
+	bool short_form;
+	bool ascii;
+	const struct policy_set *ps;
+};
+
+/* Numbers of the advice as text in the open catalog's language; an
+ * unknown (ADVICE_UNKNOWN, or negative where a count cannot be) gives the
+ * style's unknown word, never 0. */
+void compare_money(char *buf, size_t cap, int64_t fen, const struct compare_style *st);
+void compare_percent(char *buf, size_t cap, int64_t x, double per_one, const struct compare_style *st);
+void compare_years_tenths(char *buf, size_t cap, int64_t tenths, const struct compare_style *st);
+void compare_months(char *buf, size_t cap, int64_t months, const struct compare_style *st);
+/* The name of what an unknown_value caveat is about (enum advice_field). */
+void compare_field(char *buf, size_t cap, int64_t field, const struct compare_style *st);
+/* A region's name in the catalog's language, or its code; may return buf. */
+const char *compare_region_name(const struct compare_style *st, int code, char *buf, size_t cap);
+
+/* The message prefix+id of a blocker, caveat or reason with its numbers
+ * ({0} {1} the values, {2} the region's name, {3} {4} whether each value is
+ * known, {5} zero/min/max). */
+void compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice_item *it, int region,
+		       const struct compare_style *st);
+
 #endif

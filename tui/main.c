@@ -60,41 +60,19 @@ cmd_advise(int argc, char **argv)
 		return usage_error("err_option_required", "--answers");
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
 		return usage_error("err_bad_format", format);
-	struct date as_of = cli_today();
-	bool as_of_given = false;
-	if (as_of_arg != NULL) {
-		if (!date_parse(as_of_arg, strlen(as_of_arg), &as_of))
-			return usage_error("err_bad_date", as_of_arg);
-		as_of_given = true;
-	}
-
-	size_t len;
-	char *text = cli_read_file(answers_path, (size_t)1 << 20, &len);
-	if (text == NULL) {
-		struct msg_arg args[2] = {MSG_S(answers_path), MSG_S(strerror(errno))};
-		cli_say(stderr, "err_read_file", args, 2);
-		return EXIT_USAGE;
-	}
+	struct date as_of;
 	struct answers a;
-	struct answers_error aerr;
-	char buf[1024];
-	answers_init(&a);
-	enum answers_status st = answers_parse(&a, text, len, &aerr);
-	free(text);
-	if (st != ANSWERS_OK) {
-		msg_answers_error(buf, sizeof buf, answers_path, &aerr);
-		fprintf(stderr, "%s\n", buf);
+	if (cli_load_answers(answers_path, as_of_arg, &a, &as_of) != 0)
 		return EXIT_USAGE;
-	}
-	if (!as_of_given && (a.set & (1u << ANSWERS_AS_OF)))
-		as_of = a.as_of;
 
 	int nerr;
 	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
 	if (ps == NULL)
 		return EXIT_POLICY;
 	struct advice adv;
-	st = advice_build(&adv, &a, ps, as_of, NULL, &aerr);
+	struct answers_error aerr;
+	char buf[1024];
+	enum answers_status st = advice_build(&adv, &a, ps, as_of, NULL, &aerr);
 	if (st != ANSWERS_OK) {
 		msg_answers_error(buf, sizeof buf, answers_path, &aerr);
 		fprintf(stderr, "%s\n", buf);

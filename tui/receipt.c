@@ -21,6 +21,7 @@
 #include <unicode/utf8.h>
 
 #include "cli.h"
+#include "compare.h"
 #include "enc.h"
 #include "msg.h"
 #include "policydir.h"
@@ -65,26 +66,6 @@ static const struct {
 
 static const int widths[] = {32, 42, 48};
 
-/* How an item's number is shown (advice_id_value_name gives its meaning). */
-enum vunit { VU_NONE, VU_NUMBER, VU_MONTHS, VU_YEARS, VU_TENTHS, VU_FEN, VU_BP, VU_PPM, VU_FIELD };
-
-static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
-	[ADVICE_AGE_OUT_OF_RANGE] = {VU_NUMBER, VU_NUMBER},
-	[ADVICE_PENSION_BUNDLED] = {VU_BP, VU_FEN},
-	[ADVICE_BASE_ABOVE_INCOME] = {VU_FEN, VU_FEN},
-	[ADVICE_WAITING_PERIOD] = {VU_MONTHS, VU_NONE},
-	[ADVICE_TRANSFER_YEARS] = {VU_TENTHS, VU_NONE},
-	[ADVICE_TRANSFER_GAP] = {VU_MONTHS, VU_MONTHS},
-	[ADVICE_RETIREMENT_SHORTFALL] = {VU_TENTHS, VU_YEARS},
-	[ADVICE_COVERAGE_GAP] = {VU_MONTHS, VU_NONE},
-	[ADVICE_UNKNOWN_VALUE] = {VU_FIELD, VU_NONE},
-	[ADVICE_REASON_RETIREMENT_BENEFITS] = {VU_YEARS, VU_NONE},
-	[ADVICE_REASON_HIGHER_REIMBURSEMENT] = {VU_BP, VU_BP},
-	[ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM},
-	[ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM},
-	[ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
-};
-
 /* Caveats a receipt gives on a line of their own instead of as a caveat. */
 static const bool caveat_has_line[ADVICE_ID_COUNT] = {
 	[ADVICE_PENSION_BUNDLED] = true,      /* "Pension paid with it" */
@@ -115,6 +96,7 @@ struct rcpt {
 	const struct advice *adv;
 	const struct answers *a;
 	const struct policy_set *ps;
+	struct compare_style style; /* values written as in the comparison table */
 };
 
 /* ---------------------------------------------------------------- text */
@@ -269,99 +251,6 @@ fmt1(char *buf, size_t cap, const char *key, const char *s)
 	msg_format(buf, cap, key, &a, 1);
 }
 
-/* ---------------------------------------------------------------- values */
-
-static void
-unknown_text(char *buf, size_t cap)
-{
-	msg_format(buf, cap, "cmp_unknown", NULL, 0);
-}
-
-/* Money is integer fen until here: converted to yuan only to be formatted. */
-static void
-money(char *buf, size_t cap, int64_t fen)
-{
-	struct msg_arg a = MSG_D((double)fen / 100.0);
-	if (fen == ADVICE_UNKNOWN)
-		unknown_text(buf, cap);
-	else
-		msg_format(buf, cap, "fmt_money", &a, 1);
-}
-
-static void
-percent(char *buf, size_t cap, int64_t x, double per_one)
-{
-	struct msg_arg a = MSG_D((double)x / per_one);
-	if (x == ADVICE_UNKNOWN)
-		unknown_text(buf, cap);
-	else
-		msg_format(buf, cap, "fmt_percent", &a, 1);
-}
-
-static void
-years_tenths(char *buf, size_t cap, int64_t tenths)
-{
-	struct msg_arg a = MSG_D((double)tenths / 10.0);
-	if (tenths == ADVICE_UNKNOWN || tenths < 0)
-		unknown_text(buf, cap);
-	else
-		msg_format(buf, cap, "fmt_years", &a, 1);
-}
-
-static void
-months(char *buf, size_t cap, int64_t m)
-{
-	struct msg_arg a = MSG_I(m);
-	if (m == ADVICE_UNKNOWN || m < 0)
-		unknown_text(buf, cap);
-	else
-		msg_format(buf, cap, "fmt_months", &a, 1);
-}
-
-static void
-value_text(char *buf, size_t cap, enum vunit u, int64_t x)
-{
-	struct msg_arg a = MSG_I(x);
-	char key[64];
-	buf[0] = '\0';
-	if (u == VU_NONE)
-		return;
-	if (x == ADVICE_UNKNOWN) {
-		unknown_text(buf, cap);
-		return;
-	}
-	switch (u) {
-	case VU_NONE: break;
-	case VU_NUMBER: msg_format(buf, cap, "fmt_number", &a, 1); break;
-	case VU_MONTHS: months(buf, cap, x); break;
-	case VU_YEARS: years_tenths(buf, cap, x * 10); break;
-	case VU_TENTHS: years_tenths(buf, cap, x); break;
-	case VU_FEN: money(buf, cap, x); break;
-	case VU_BP: percent(buf, cap, x, 10000.0); break;
-	case VU_PPM: percent(buf, cap, x, 1000000.0); break;
-	case VU_FIELD: {
-		const char *f = advice_field_name((enum advice_field)x);
-		snprintf(key, sizeof key, "cmp_field_%s", f != NULL ? f : "");
-		if (f == NULL)
-			unknown_text(buf, cap);
-		else
-			msg_format(buf, cap, key, NULL, 0);
-		break;
-	}
-	}
-}
-
-/* The region's name in the catalog's language, or its code. */
-static const char *
-region_name(const struct rcpt *r, int code, char *buf, size_t cap)
-{
-	const struct policy_region *pr = r->ps != NULL ? policy_set_region(r->ps, code) : NULL;
-	if (pr != NULL)
-		return msg_lang() == MSG_ZH ? pr->name_zh : pr->name_en;
-	snprintf(buf, cap, "%06d", code);
-	return buf;
-}
-
 /* "Employee scheme, Shanghai" / "职工医保 上海" */
 static void
 option_title(const struct rcpt *r, const struct advice_option *o, char *buf, size_t cap)
@@ -369,7 +258,7 @@ option_title(const struct rcpt *r, const struct advice_option *o, char *buf, siz
 	char scheme[VALUE_MAX], code[8];
 	msg_format(scheme, sizeof scheme,
 		   o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident", NULL, 0);
-	struct msg_arg a[2] = {MSG_S(scheme), MSG_S(region_name(r, o->region, code, sizeof code))};
+	struct msg_arg a[2] = {MSG_S(scheme), MSG_S(compare_region_name(&r->style, o->region, code, sizeof code))};
 	msg_format(buf, cap, "option_title", a, 2);
 }
 
@@ -379,7 +268,7 @@ option_name(const struct rcpt *r, int i, char *buf, size_t cap)
 {
 	const struct advice_option *o = &r->adv->options[i];
 	char code[8];
-	struct msg_arg a = MSG_S(region_name(r, o->region, code, sizeof code));
+	struct msg_arg a = MSG_S(compare_region_name(&r->style, o->region, code, sizeof code));
 	msg_format(buf, cap, o->scheme == ADVICE_EMPLOYEE ? "cmp_name_employee" : "cmp_name_resident", &a, 1);
 }
 
@@ -392,39 +281,6 @@ find_caveat(const struct advice_option *o, enum advice_id id)
 	return NULL;
 }
 
-/* The message prefix+id of an item with its numbers, as compare.c gives
- * them: {0} {1} the values, {2} the region, {3} {4} whether the values are
- * known, {5} zero/min/max. o is the item's option (NULL for reasons). */
-static void
-item_text(const struct rcpt *r, char *buf, size_t cap, const char *prefix, const struct advice_item *it,
-	  const struct advice_option *o, int region)
-{
-	char v[ADVICE_MAX_VALUES][VALUE_MAX], name[VALUE_MAX], code[8], key[64];
-	const char *known[ADVICE_MAX_VALUES];
-	const char *mode = "";
-	const char *id = advice_id_name(it->id);
-	buf[0] = '\0';
-	if (id == NULL)
-		return;
-	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
-		int64_t x = it->v[i];
-		/* the core reports a bundled pension of 0 when the base is unknown */
-		if (it->id == ADVICE_PENSION_BUNDLED && i == 1 && o != NULL &&
-		    o->low.monthly == ADVICE_UNKNOWN)
-			x = ADVICE_UNKNOWN;
-		known[i] = x == ADVICE_UNKNOWN ? "no" : "yes";
-		value_text(v[i], sizeof v[i], id_units[it->id][i], x);
-	}
-	if ((it->id == ADVICE_TRANSFER_GAP || it->id == ADVICE_COVERAGE_GAP) && it->v[0] == 0)
-		mode = "zero";
-	else if (it->id == ADVICE_AGE_OUT_OF_RANGE)
-		mode = it->v[0] < it->v[1] ? "min" : "max";
-	snprintf(name, sizeof name, "%s", region_name(r, region, code, sizeof code));
-	struct msg_arg a[6] = {MSG_S(v[0]),     MSG_S(v[1]),     MSG_S(name),
-			       MSG_S(known[0]), MSG_S(known[1]), MSG_S(mode)};
-	snprintf(key, sizeof key, "%s%s", prefix, id);
-	msg_format(buf, cap, key, a, 6);
-}
 
 /* ---------------------------------------------------------------- sections */
 
@@ -444,8 +300,8 @@ person(struct rcpt *r)
 {
 	const struct answers *a = r->a;
 	char w[VALUE_MAX], h[VALUE_MAX], income[VALUE_MAX], c1[8], c2[8];
-	snprintf(w, sizeof w, "%s", region_name(r, a->work_city, c1, sizeof c1));
-	snprintf(h, sizeof h, "%s", region_name(r, a->hukou_city, c2, sizeof c2));
+	snprintf(w, sizeof w, "%s", compare_region_name(&r->style, a->work_city, c1, sizeof c1));
+	snprintf(h, sizeof h, "%s", compare_region_name(&r->style, a->hukou_city, c2, sizeof c2));
 	struct msg_arg m = MSG_D((double)a->monthly_income);
 	msg_format(income, sizeof income, "rcpt_income", &m, 1);
 	const char *permit = a->work_city == a->hukou_city ? "same" : a->residence_permit ? "yes" : "no";
@@ -467,7 +323,7 @@ option_caveats(struct rcpt *r, const struct advice_option *o, char texts[][CAV_M
 		if ((unsigned)it->id >= ADVICE_ID_COUNT || caveat_has_line[it->id])
 			continue;
 		if (it->id == ADVICE_UNKNOWN_VALUE) {
-			value_text(f, sizeof f, VU_FIELD, it->v[0]);
+			compare_field(f, sizeof f, it->v[0], &r->style);
 			if (fields[0] != '\0')
 				cat(fields, sizeof fields, sep);
 			cat(fields, sizeof fields, f);
@@ -477,7 +333,7 @@ option_caveats(struct rcpt *r, const struct advice_option *o, char texts[][CAV_M
 			}
 			continue;
 		}
-		item_text(r, texts[n], CAV_MAX, "cmp_cav_", it, o, o->region);
+		compare_item_text(texts[n], CAV_MAX, "cmp_cav_", it, o->region, &r->style);
 		n++;
 	}
 	if (unknown_at >= 0)
@@ -501,7 +357,7 @@ join_line(struct rcpt *r, const struct advice_option *o)
 		char list[TEXT_MAX] = "", one[VALUE_MAX], sep[16];
 		msg_format(sep, sizeof sep, "list_separator", NULL, 0);
 		for (int k = 0; k < o->nblockers; k++) {
-			item_text(r, one, sizeof one, "cmp_block_", &o->blockers[k], o, o->region);
+			compare_item_text(one, sizeof one, "cmp_block_", &o->blockers[k], o->region, &r->style);
 			if (k > 0)
 				cat(list, sizeof list, sep);
 			cat(list, sizeof list, one);
@@ -520,13 +376,13 @@ cost_lines(struct rcpt *r, const struct advice_option *o)
 	if (o->matched.monthly == ADVICE_UNKNOWN || o->matched.annual == ADVICE_UNKNOWN) {
 		say(r, NULL, HANG, "rcpt_cost_unknown", NULL, 0);
 	} else {
-		money(m, sizeof m, o->matched.monthly);
-		money(y, sizeof y, o->matched.annual);
+		compare_money(m, sizeof m, o->matched.monthly, &r->style);
+		compare_money(y, sizeof y, o->matched.annual, &r->style);
 		struct msg_arg a[2] = {MSG_S(m), MSG_S(y)};
 		say(r, NULL, HANG, o->cost_is_minimum ? "rcpt_cost_minimum" : "rcpt_cost", a, 2);
 		if (o->scheme == ADVICE_EMPLOYEE && o->matched.base != o->low.base &&
 		    o->low.monthly != ADVICE_UNKNOWN) {
-			money(m, sizeof m, o->low.monthly);
+			compare_money(m, sizeof m, o->low.monthly, &r->style);
 			a[0] = MSG_S(m);
 			say(r, NULL, HANG, "rcpt_cost_lowest", a, 1);
 		}
@@ -536,10 +392,10 @@ cost_lines(struct rcpt *r, const struct advice_option *o)
 	if (o->scheme != ADVICE_EMPLOYEE || pb == NULL)
 		return;
 	if (o->low.monthly != ADVICE_UNKNOWN && o->matched.pension_monthly != ADVICE_UNKNOWN) {
-		money(m, sizeof m, o->matched.pension_monthly);
+		compare_money(m, sizeof m, o->matched.pension_monthly, &r->style);
 		fmt1(p, sizeof p, "cmp_pension_month", m);
 	} else if (pb->v[0] != ADVICE_UNKNOWN) {
-		percent(m, sizeof m, pb->v[0], 10000.0);
+		compare_percent(m, sizeof m, pb->v[0], 10000.0, &r->style);
 		fmt1(p, sizeof p, "cmp_pension_rate", m);
 	} else {
 		msg_format(p, sizeof p, "cmp_pension_required", NULL, 0);
@@ -555,7 +411,7 @@ waiting_line(struct rcpt *r, const struct advice_option *o)
 	if (o->waiting_months == 0)
 		msg_format(v, sizeof v, "cmp_waiting_none", NULL, 0);
 	else
-		months(v, sizeof v, o->waiting_months);
+		compare_months(v, sizeof v, o->waiting_months, &r->style);
 	struct msg_arg a = MSG_S(v);
 	say(r, NULL, HANG, "rcpt_waiting", &a, 1);
 }
@@ -569,14 +425,14 @@ retirement_lines(struct rcpt *r, const struct advice_option *o)
 		return;
 	}
 	if (o->retirement.age_months > 0 && o->retirement.year > 0) {
-		years_tenths(v, sizeof v, o->retirement.years_at_retirement);
+		compare_years_tenths(v, sizeof v, o->retirement.years_at_retirement, &r->style);
 		struct msg_arg a[2] = {MSG_I(o->retirement.year), MSG_S(v)};
 		say(r, NULL, HANG, "rcpt_retire_years", a, 2);
 	}
-	years_tenths(v, sizeof v, o->retirement.years_required < 0 ? -1 : o->retirement.years_required * 10);
+	compare_years_tenths(v, sizeof v, o->retirement.years_required < 0 ? -1 : o->retirement.years_required * 10, &r->style);
 	struct msg_arg a[2] = {MSG_S(v), MSG_S(s)};
 	if (o->retirement.years_required >= 0 && o->retirement.shortfall > 0) {
-		years_tenths(s, sizeof s, o->retirement.shortfall);
+		compare_years_tenths(s, sizeof s, o->retirement.shortfall, &r->style);
 		say(r, NULL, HANG, "rcpt_retire_short", a, 2);
 	} else {
 		say(r, NULL, HANG, "rcpt_retire_needed", a, 1);
@@ -616,7 +472,7 @@ recommendation(struct rcpt *r)
 	}
 	int region = some ? adv->options[adv->recommended].region : r->a->work_city;
 	for (int i = 0; i < adv->nreasons && i < REASONS_SHOWN; i++) {
-		item_text(r, text, sizeof text, "rcpt_why_", &adv->reasons[i], NULL, region);
+		compare_item_text(text, sizeof text, "rcpt_why_", &adv->reasons[i], region, &r->style);
 		emit(r, "- ", HANG, false, text);
 	}
 }
@@ -677,7 +533,8 @@ render(struct lines *out, const struct advice *adv, const struct answers *a, con
 			 .wide_yen = wide_yen,
 			 .adv = adv,
 			 .a = a,
-			 .ps = ps};
+			 .ps = ps,
+			 .style = {.short_form = true, .ascii = false, .ps = ps}};
 	header(&r);
 	rule(&r);
 	person(&r);
@@ -1278,34 +1135,10 @@ receipt_main(int argc, char **argv)
 		return usage_error("rcpt_err_bad_encoding", encoding);
 	if (output != NULL && strcmp(output, "-") == 0)
 		output = NULL;
-	struct date as_of = cli_today();
-	bool as_of_given = false;
-	if (as_of_arg != NULL) {
-		if (!date_parse(as_of_arg, strlen(as_of_arg), &as_of))
-			return usage_error("err_bad_date", as_of_arg);
-		as_of_given = true;
-	}
-
-	size_t len;
-	char *text = cli_read_file(answers_path, (size_t)1 << 20, &len);
-	if (text == NULL) {
-		struct msg_arg args[2] = {MSG_S(answers_path), MSG_S(strerror(errno))};
-		cli_say(stderr, "err_read_file", args, 2);
-		return EXIT_USAGE;
-	}
+	struct date as_of;
 	struct answers a;
-	struct answers_error aerr;
-	char buf[1024];
-	answers_init(&a);
-	enum answers_status st = answers_parse(&a, text, len, &aerr);
-	free(text);
-	if (st != ANSWERS_OK) {
-		msg_answers_error(buf, sizeof buf, answers_path, &aerr);
-		fprintf(stderr, "%s\n", buf);
+	if (cli_load_answers(answers_path, as_of_arg, &a, &as_of) != 0)
 		return EXIT_USAGE;
-	}
-	if (!as_of_given && (a.set & (1u << ANSWERS_AS_OF)))
-		as_of = a.as_of;
 
 	int nerr;
 	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
@@ -1315,7 +1148,9 @@ receipt_main(int argc, char **argv)
 	int rc = EXIT_WRITTEN;
 	char *bytes = NULL;
 	size_t nbytes = 0, replaced = 0;
-	st = advice_build(&adv, &a, ps, as_of, NULL, &aerr);
+	struct answers_error aerr;
+	char buf[1024];
+	enum answers_status st = advice_build(&adv, &a, ps, as_of, NULL, &aerr);
 	if (st != ANSWERS_OK) {
 		msg_answers_error(buf, sizeof buf, answers_path, &aerr);
 		fprintf(stderr, "%s\n", buf);
