@@ -33,9 +33,9 @@ struct tcase {
 
 /* The Shanghai rider of tests/data/shanghai-rider.ini, answer by answer,
  * after the language. */
-#define RIDER "shanghai\ncd\n1\n199005\n2\n1\n1\n6000\n3\n1\n2\n510100\n0\n5\n2\n"
+#define RIDER "shanghai\nchengdu\n1\n199005\n2\n1\n1\n6000\n3\n1\n2\n510100\n0\n5\n2\n"
 #define RIDER_ZH "上海\n成都\n1\n1990-05\n2\n1\n1\n６０００\n3\n1\n2\n510100\n0\n5\n2\n"
-#define TO_SEX "2\nsh\nsh\n199005\n"
+#define TO_SEX "2\nshanghai\nshanghai\n199005\n"
 
 static const struct tcase cases[] = {
     {"empty input",
@@ -57,7 +57,7 @@ static const struct tcase cases[] = {
     {"a last line without its newline",
      "C.UTF-8",
      MSG_EN,
-     "2\nsh",
+     "2\nshanghai",
      1,
      {"City: 上海 Shanghai 310000", "1 question answered"},
      NULL,
@@ -140,7 +140,7 @@ static const struct tcase cases[] = {
     {"back with < keeps the answers",
      "C.UTF-8",
      MSG_EN,
-     "2\nsh\ncd\n<\n\n",
+     "2\nshanghai\nchengdu\n<\n\n",
      1,
      {"Your answer: 成都 Chengdu 510100; press Enter alone to keep it", "2 questions answered"},
      "3. Do you hold a residence permit",
@@ -172,7 +172,7 @@ static const struct tcase cases[] = {
     {"L switches the language mid-way",
      "C.UTF-8",
      MSG_EN,
-     "2\nsh\nL\n",
+     "2\nshanghai\nL\n",
      1,
      {"2. Where is your hukou (户籍)?", "2. 您的户籍在哪里？"},
      NULL,
@@ -180,9 +180,9 @@ static const struct tcase cases[] = {
     {"a city list, a number out of it, then one from it",
      "C.UTF-8",
      MSG_EN,
-     "2\nguang\n9\n1\n",
+     "2\nguangz\n9\n1\n",
      1,
-     {"Cities matching \"guang\":", "\"9\" is not one of the choices: type a number from 1 to 2",
+     {"Cities matching \"guangz\":", "\"9\" is not one of the choices: type a number from 1 to 3",
       "City: 广州 Guangzhou 440100"},
      NULL,
      {NULL}},
@@ -198,7 +198,7 @@ static const struct tcase cases[] = {
     {"a letter in a number",
      "C.UTF-8",
      MSG_EN,
-     "2\nsh\nsh\n19a\n",
+     "2\nshanghai\nshanghai\n19a\n",
      1,
      {"Only digits can be typed here"},
      "3. When were you born?",
@@ -211,7 +211,7 @@ static const struct tcase cases[] = {
      {"Only digits can be typed here"},
      "6. What is your monthly income",
      {NULL}},
-    {"a bad month", "C.UTF-8", MSG_EN, "2\nsh\nsh\n199013\n", 1, {"birth"}, "3. When were you born?", {NULL}},
+    {"a bad month", "C.UTF-8", MSG_EN, "2\nshanghai\nshanghai\n199013\n", 1, {"birth"}, "3. When were you born?", {NULL}},
     {"quit asks, no goes back, yes quits",
      "C.UTF-8",
      MSG_EN,
@@ -223,7 +223,7 @@ static const struct tcase cases[] = {
     {"end of input at the quit question",
      "C.UTF-8",
      MSG_EN,
-     "2\nsh\nq\n",
+     "2\nshanghai\nq\n",
      1,
      {"1 question answered"},
      NULL,
@@ -236,7 +236,7 @@ static const struct tcase cases[] = {
      {"This line is not valid UTF-8 text: type it again"},
      "1. In which city do you work?",
      {NULL}},
-    {"CRLF line ends", "C.UTF-8", MSG_EN, "2\r\nsh\r\n", 1, {"City: 上海 Shanghai 310000"}, NULL, {NULL}},
+    {"CRLF line ends", "C.UTF-8", MSG_EN, "2\r\nshanghai\r\n", 1, {"City: 上海 Shanghai 310000"}, NULL, {NULL}},
     {"an arrow key's escape sequence is never echoed",
      "C.UTF-8",
      MSG_EN,
@@ -361,7 +361,7 @@ test_read_errors(void **state)
 	const struct policy_set *ps = *state;
 	static const cookie_io_functions_t io = {.read = flaky_read};
 	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
-	struct flaky intr = {.text = "2\nsh\n", .fail_errno = EINTR, .failures = 3};
+	struct flaky intr = {.text = "2\nshanghai\n", .fail_errno = EINTR, .failures = 3};
 	FILE *in = fopencookie(&intr, "r", io);
 	assert_non_null(in);
 	setvbuf(in, NULL, _IONBF, 0);

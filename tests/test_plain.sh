@@ -37,7 +37,7 @@ no_escape() { [ "$(tr -dc '\033' <"$1" | wc -c)" -eq 0 ]; }
 
 # The Shanghai rider of tests/data/shanghai-rider.ini, answer by answer, after the language.
 rider_en='shanghai
-cd
+chengdu
 1
 199005
 2
@@ -118,7 +118,7 @@ iconv -f GB18030 -t UTF-8 "$tmp/gb-en" >"$tmp/gb-en.utf8" && has "$tmp/gb-en.utf
 check "GB18030: English, money in ￥, nothing replaced" $?
 
 # back with < keeps the answers
-printf '2\nsh\ncd\n<\n\n' >"$tmp/in-back"
+printf '2\nshanghai\nchengdu\n<\n\n' >"$tmp/in-back"
 plain en_US.UTF-8 "$tmp/in-back" "$tmp/back"
 has "$tmp/back" "Your answer: 成都 Chengdu 510100; press Enter alone to keep it" &&
 	twice "$tmp/back" "3. Do you hold a residence permit"
@@ -136,14 +136,14 @@ has "$tmp/helpz" "帮助结束"
 check "? prints the Chinese help topic" $?
 
 # L switches the language mid-way, the question repeated
-printf '2\nsh\nL\ncd\n' >"$tmp/in-lang"
+printf '2\nshanghai\nL\nchengdu\n' >"$tmp/in-lang"
 plain en_US.UTF-8 "$tmp/in-lang" "$tmp/lang"
 has "$tmp/lang" "2. Where is your hukou (户籍)?" && has "$tmp/lang" "2. 您的户籍在哪里？" &&
 	has "$tmp/lang" "城市：成都 Chengdu 510100"
 check "L switches to Chinese mid-way" $?
 
 # a bad number: a message and the question again
-printf '2\nsh\nsh\n199005\n7\n' >"$tmp/in-bad"
+printf '2\nshanghai\nshanghai\n199005\n7\n' >"$tmp/in-bad"
 plain en_US.UTF-8 "$tmp/in-bad" "$tmp/bad"
 has "$tmp/bad" '"7" is not one of the choices: type a number from 1 to 2' &&
 	twice "$tmp/bad" "4. Are you a man or a woman?"
@@ -160,7 +160,7 @@ iconv -f GB18030 -t UTF-8 "$tmp/notgb" | grep -qF "这一行不是有效的GB180
 check "input that is not GB18030 is refused" $?
 
 # end of input mid-interview: the message, status 1, at once
-printf '2\nsh\n' >"$tmp/in-eof"
+printf '2\nshanghai\n' >"$tmp/in-eof"
 t0=$(date +%s%N)
 plain en_US.UTF-8 "$tmp/in-eof" "$tmp/eof"
 t1=$(date +%s%N)
@@ -175,7 +175,7 @@ plain zh_CN.UTF-8 /dev/null "$tmp/eofz"
 check "end of input in Chinese" $?
 
 # TERM=dumb (or no TERM): plain mode without --plain, on a pipe
-printf '2\nsh\n' | env -i PATH=/usr/bin:/bin TERM=dumb LC_ALL=en_US.UTF-8 timeout 5 "$yibao" >"$tmp/dumb" 2>&1
+printf '2\nshanghai\n' | env -i PATH=/usr/bin:/bin TERM=dumb LC_ALL=en_US.UTF-8 timeout 5 "$yibao" >"$tmp/dumb" 2>&1
 rc=$?
 [ "$rc" -eq 1 ] && has "$tmp/dumb" "1. In which city do you work?" && has "$tmp/dumb" "City: 上海 Shanghai 310000"
 check "TERM=dumb on a pipe: plain mode" $?

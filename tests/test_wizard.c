@@ -35,7 +35,7 @@ struct tcase {
 };
 
 #define TO_Q1 "2"                     /* English */
-#define CITIES TO_Q1 "shanghai" K_ENTER "cd" K_ENTER
+#define CITIES TO_Q1 "shanghai" K_ENTER "chengdu" K_ENTER
 #define TO_INCOME CITIES "1" "199005" K_ENTER "2" "1" "1"
 
 static const struct tcase cases[] = {

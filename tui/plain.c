@@ -150,12 +150,15 @@ choice_label(const struct wizard_question *q, int i, char *buf, size_t cap)
 }
 
 static const char *
-region_label(const struct plain *p, const struct policy_region *r, char *buf, size_t cap)
+region_label(const struct plain *p, const struct citysearch_hit *h, char *buf, size_t cap)
 {
+	char zh[128], en[128];
+	/* locked to English: the output charset may have no arrow either */
+	citysearch_label(h, true, p->w.lang_locked, en, sizeof en);
 	if (p->w.lang_locked)
-		snprintf(buf, cap, "%s %06d", r->name_en, r->code);
+		snprintf(buf, cap, "%s %06d", en, h->row->code);
 	else
-		snprintf(buf, cap, "%s %s %06d", r->name_zh, r->name_en, r->code);
+		snprintf(buf, cap, "%s %s %06d", citysearch_label(h, false, false, zh, sizeof zh), en, h->row->code);
 	return buf;
 }
 
@@ -216,12 +219,12 @@ show_question(struct plain *p)
 		struct msg_arg a = MSG_S(text);
 		say(p, 0, "plain_city_matches", &a, 1);
 		for (int i = 0; i < n; i++)
-			item(p, i, region_label(p, w->matches[i], buf, sizeof buf));
+			item(p, i, region_label(p, &w->matches[i], buf, sizeof buf));
 		struct msg_arg c = MSG_I(n);
 		say(p, 0, "plain_city_pick", &c, 1);
 	} else if (q->kind == WIZ_CITY) {
 		if (kept && sel >= 0 && sel < n) {
-			struct msg_arg a = MSG_S(region_label(p, w->matches[sel], buf, sizeof buf));
+			struct msg_arg a = MSG_S(region_label(p, &w->matches[sel], buf, sizeof buf));
 			say(p, 0, "plain_kept", &a, 1);
 		}
 		say(p, 0, "plain_city_prompt", NULL, 0);
@@ -506,13 +509,21 @@ set_field(struct plain *p, const uint32_t *cp, int n)
 	return true;
 }
 
-/* A region field matches the query exactly: code, name, pinyin or initials. */
+/* A hit matches the query exactly: code, name, pinyin or initials of the
+ * row, or of the alias that led to it. */
 static bool
-region_exact(const struct policy_region *r, const char *query)
+region_exact(const struct citysearch_hit *h, const char *query)
 {
 	char code[8];
-	snprintf(code, sizeof code, "%06d", r->code);
-	return strcmp(query, code) == 0 || strcmp(query, r->name_zh) == 0 ||
+	const struct region_alias *a = h->via;
+	const struct region_row *r = h->row;
+	snprintf(code, sizeof code, "%06d", a != NULL ? a->code : r->code);
+	if (strcmp(query, code) == 0)
+		return true;
+	if (a != NULL)
+		return strcmp(query, a->name_zh) == 0 || strcmp(query, a->short_zh) == 0 ||
+		       strcasecmp(query, a->pinyin) == 0 || strcasecmp(query, a->initials) == 0;
+	return strcmp(query, r->name_zh) == 0 || strcmp(query, r->full_zh) == 0 ||
 	       strcasecmp(query, r->name_en) == 0 || strcasecmp(query, r->pinyin) == 0 ||
 	       strcasecmp(query, r->initials) == 0;
 }
@@ -522,7 +533,7 @@ static void
 pick(struct plain *p, int i)
 {
 	char label[512];
-	struct msg_arg a = MSG_S(region_label(p, p->w.matches[i], label, sizeof label));
+	struct msg_arg a = MSG_S(region_label(p, &p->w.matches[i], label, sizeof label));
 	act(p, WIZ_ACT_PICK, 0, i);
 	if (p->w.error == WIZ_ERR_NONE)
 		note(p, "plain_city_chosen", &a, 1);
@@ -575,7 +586,7 @@ city_line(struct plain *p, const uint32_t *cp, int n)
 	}
 	char norm[sizeof query];
 	line_norm(cp, n, norm, sizeof norm, false); /* as citysearch compares: without blanks */
-	if (w->nmatches == 1 || (region_exact(w->matches[0], norm) && !region_exact(w->matches[1], norm))) {
+	if (w->nmatches == 1 || (region_exact(&w->matches[0], norm) && !region_exact(&w->matches[1], norm))) {
 		pick(p, 0);
 		return;
 	}

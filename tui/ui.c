@@ -296,11 +296,14 @@ draw_question(struct painter *pt, const struct wizard *w)
 		y += 2;
 		if (q->kind == WIZ_CITY) {
 			for (int i = 0; i < n && y < LINES - 3; i++, y++) {
-				const struct policy_region *r = w->matches[i];
-				char code[8];
-				snprintf(code, sizeof code, "%06d", r->code);
-				snprintf(buf, sizeof buf, "%s  %s  %s", pt->ascii ? r->name_en : r->name_zh,
-					 pt->ascii ? "" : r->name_en, code);
+				const struct citysearch_hit *h = &w->matches[i];
+				char zh[128], en[128];
+				citysearch_label(h, true, pt->ascii, en, sizeof en);
+				if (pt->ascii)
+					snprintf(buf, sizeof buf, "%s  %06d", en, h->row->code);
+				else
+					snprintf(buf, sizeof buf, "%s  %s  %06d",
+						 citysearch_label(h, false, false, zh, sizeof zh), en, h->row->code);
 				item(pt, y, i, buf, i == sel);
 			}
 		}

@@ -153,7 +153,7 @@ find_cities(struct wizard *w)
 	if (q == NULL || q->kind != WIZ_CITY)
 		return;
 	wizard_field_utf8(w, buf, sizeof buf);
-	w->nmatches = (int)citysearch(w->ps, buf, w->matches, WIZ_MATCH_MAX);
+	w->nmatches = (int)citysearch(buf, w->matches, WIZ_MATCH_MAX);
 	if (w->sel[q->key] >= w->nmatches)
 		w->sel[q->key] = 0;
 }
@@ -358,7 +358,7 @@ pick_city(struct wizard *w, int i)
 		return;
 	}
 	w->sel[q->key] = i;
-	snprintf(code, sizeof code, "%06d", w->matches[i]->code);
+	snprintf(code, sizeof code, "%06d", w->matches[i].row->code);
 	answer(w, code);
 }
 

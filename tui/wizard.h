@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "advice.h"
+#include "citysearch.h"
 #include "msg.h"
 
 /* What a key means, whatever key it was (tui/keys.c maps keys to these). */
@@ -90,7 +91,7 @@ struct wizard {
 	} error;
 	struct answers_error err;
 	/* city picker */
-	const struct policy_region *matches[WIZ_MATCH_MAX];
+	struct citysearch_hit matches[WIZ_MATCH_MAX]; /* from the region table, not only regions with a file */
 	int nmatches;
 	/* comparison */
 	struct advice adv;

@@ -116,7 +116,7 @@ interview() {
 	wait_for "$q1" || return 1
 	text "上海"; wait_for "310000" || return 1; keys Enter
 	wait_for "$q2" || return 1
-	text "cd"; wait_for "510100" || return 1; keys Enter
+	text "chengdu"; wait_for "510100" || return 1; keys Enter
 	wait_for "$q3" || return 1; text "1"
 	wait_for "$q4" || return 1; text "199005"; keys Enter
 	wait_for "$q5" || return 1; text "2"

@@ -6,7 +6,7 @@
 start 80 24 en_US.UTF-8
 wait_for "Choose your language"; text "2"
 wait_for "In which city do you work"; text "shanghai"; wait_for "310000"; keys Enter
-wait_for "Where is your hukou"; text "cd"; wait_for "510100"; keys Enter
+wait_for "Where is your hukou"; text "chengdu"; wait_for "510100"; keys Enter
 wait_for "residence permit"; text "1"
 wait_for "When were you born"; text "1990-05"; keys Enter
 wait_for "man or a woman"; text "2"

@@ -6,7 +6,7 @@
 start 80 24 zh_CN.UTF-8
 wait_for "请选择语言"; keys Enter
 wait_for "您在哪个城市工作"; text "上海"; wait_for "310000"; keys Enter
-wait_for "您的户籍在哪里"; text "cd"; wait_for "510100"; keys Enter
+wait_for "您的户籍在哪里"; text "chengdu"; wait_for "510100"; keys Enter
 wait_for "居住证吗"; text "1"
 wait_for "哪年哪月出生"; text "1990"
 pid=$(wizard_pid)

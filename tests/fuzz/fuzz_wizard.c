@@ -134,7 +134,8 @@ check_state(void)
 		CHECK(w.screen == WIZ_SCREEN_COMPARE || w.screen == WIZ_SCREEN_QUIT);
 	CHECK(w.nmatches >= 0 && w.nmatches <= WIZ_MATCH_MAX);
 	for (int i = 0; i < w.nmatches; i++)
-		CHECK(w.matches[i] != NULL && w.matches[i]->code != POLICY_NATIONAL);
+		CHECK(w.matches[i].row != NULL && w.matches[i].row->code != POLICY_NATIONAL &&
+		      (w.matches[i].via == NULL || w.matches[i].via->region == w.matches[i].row->code));
 
 	if (w.screen == WIZ_SCREEN_QUESTION) {
 		const struct wizard_question *q = wizard_question(&w);

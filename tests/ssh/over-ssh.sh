@@ -162,7 +162,7 @@ few_answers() {
 	wait_for "您在哪个城市工作" || return 1
 	text "上海"; wait_for "310000" || return 1; keys Enter
 	wait_for "您的户籍在哪里" || return 1
-	text "cd"; wait_for "510100" || return 1; keys Enter
+	text "chengdu"; wait_for "510100" || return 1; keys Enter
 	wait_for "居住证吗"
 }
 
