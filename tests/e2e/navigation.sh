@@ -25,7 +25,7 @@ text "-"; wait_for "When were you born"; check "keypad - goes back" $?
 screen | grep -q "> 1990-05"; check "birth kept" $?
 keys Escape; wait_for "residence permit"
 keys Escape; wait_for "Where is your hukou"
-screen | grep -q "> cd"; check "hukou search kept" $?
+screen | grep -q "> chengdu"; check "hukou search kept" $?
 keys Escape; wait_for "In which city do you work"
 screen | grep -q "> shanghai"; check "work city search kept" $?
 keys F2; wait_for "您在哪个城市工作"; check "switch on the first question" $?

@@ -24,5 +24,5 @@ resize 40 10; wait_for "请把窗口放大"; check "a small last size asks for r
 resize 80 24; wait_for "哪年哪月出生"
 text "05"; keys Enter; wait_for "您的性别"; check "the interview goes on" $?
 keys Escape Escape; wait_for "居住证吗"; keys Escape; wait_for "您的户籍在哪里"
-screen | grep -q "> cd"; check "earlier answers kept through the storm" $?
+screen | grep -q "> chengdu"; check "earlier answers kept through the storm" $?
 finish

@@ -39,7 +39,7 @@ libs=$(pkg-config --libs inih)
 python3 "$top/core/embed.py" --name policy_builtin --output "$out/policy_builtin.c" "$top"/core/policy/*.ini
 
 core="$top/core/advice.c $top/core/answers.c $top/core/date.c $top/core/policy.c $top/core/retire.c
-	$top/core/text.c $out/policy_builtin.c"
+	$top/core/text.c $top/core/region_table.c $top/core/region_table_find.c $out/policy_builtin.c"
 
 build() { # target, sources...
 	t=$1
