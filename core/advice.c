@@ -15,61 +15,63 @@
 #define SHORT_STAY_YEARS 2
 
 static const char *const id_names[ADVICE_ID_COUNT] = {
-	[ADVICE_HUKOU_REQUIRED] = "hukou_required",
-	[ADVICE_PERMIT_REQUIRED] = "permit_required",
-	[ADVICE_EMPLOYED_ELSEWHERE] = "employed_elsewhere",
-	[ADVICE_AGE_OUT_OF_RANGE] = "age_out_of_range",
-	[ADVICE_PENSION_BUNDLED] = "pension_bundled",
-	[ADVICE_BASE_ABOVE_INCOME] = "base_above_income",
-	[ADVICE_WAITING_PERIOD] = "waiting_period",
-	[ADVICE_ENROLLMENT_WINDOW] = "enrollment_window",
-	[ADVICE_TRANSFER_YEARS] = "transfer_years",
-	[ADVICE_TRANSFER_GAP] = "transfer_gap",
-	[ADVICE_REMOTE_CARE_FILING] = "remote_care_filing",
-	[ADVICE_RETIREMENT_SHORTFALL] = "retirement_shortfall",
-	[ADVICE_NO_PERSONAL_ACCOUNT] = "no_personal_account",
-	[ADVICE_COVERAGE_GAP] = "coverage_gap",
-	[ADVICE_UNVERIFIED_DATA] = "unverified_data",
-	[ADVICE_UNKNOWN_VALUE] = "unknown_value",
-	[ADVICE_REASON_INSURED_BY_EMPLOYER] = "insured_by_employer",
-	[ADVICE_REASON_NONE_ELIGIBLE] = "none_eligible",
-	[ADVICE_REASON_ONLY_ELIGIBLE] = "only_eligible",
-	[ADVICE_REASON_RETIREMENT_BENEFITS] = "retirement_benefits",
-	[ADVICE_REASON_HIGHER_REIMBURSEMENT] = "higher_reimbursement",
-	[ADVICE_REASON_AFFORDABLE] = "affordable",
-	[ADVICE_REASON_COST_BURDEN] = "cost_burden",
-	[ADVICE_REASON_COST_UNKNOWN] = "cost_unknown",
-	[ADVICE_REASON_LOCAL_CARE] = "local_care",
-	[ADVICE_REASON_SHORT_STAY] = "short_stay",
-	[ADVICE_REASON_RETIRE_IN_HUKOU] = "retire_in_hukou",
+    [ADVICE_HUKOU_REQUIRED] = "hukou_required",
+    [ADVICE_PERMIT_REQUIRED] = "permit_required",
+    [ADVICE_EMPLOYED_ELSEWHERE] = "employed_elsewhere",
+    [ADVICE_AGE_OUT_OF_RANGE] = "age_out_of_range",
+    [ADVICE_PENSION_BUNDLED] = "pension_bundled",
+    [ADVICE_BASE_ABOVE_INCOME] = "base_above_income",
+    [ADVICE_WAITING_PERIOD] = "waiting_period",
+    [ADVICE_ENROLLMENT_WINDOW] = "enrollment_window",
+    [ADVICE_TRANSFER_YEARS] = "transfer_years",
+    [ADVICE_TRANSFER_GAP] = "transfer_gap",
+    [ADVICE_REMOTE_CARE_FILING] = "remote_care_filing",
+    [ADVICE_RETIREMENT_SHORTFALL] = "retirement_shortfall",
+    [ADVICE_NO_PERSONAL_ACCOUNT] = "no_personal_account",
+    [ADVICE_COVERAGE_GAP] = "coverage_gap",
+    [ADVICE_UNVERIFIED_DATA] = "unverified_data",
+    [ADVICE_NO_LOCAL_DATA] = "no_local_data",
+    [ADVICE_UNKNOWN_VALUE] = "unknown_value",
+    [ADVICE_REASON_INSURED_BY_EMPLOYER] = "insured_by_employer",
+    [ADVICE_REASON_NONE_ELIGIBLE] = "none_eligible",
+    [ADVICE_REASON_ONLY_ELIGIBLE] = "only_eligible",
+    [ADVICE_REASON_RETIREMENT_BENEFITS] = "retirement_benefits",
+    [ADVICE_REASON_HIGHER_REIMBURSEMENT] = "higher_reimbursement",
+    [ADVICE_REASON_AFFORDABLE] = "affordable",
+    [ADVICE_REASON_COST_BURDEN] = "cost_burden",
+    [ADVICE_REASON_COST_UNKNOWN] = "cost_unknown",
+    [ADVICE_REASON_LOCAL_CARE] = "local_care",
+    [ADVICE_REASON_SHORT_STAY] = "short_stay",
+    [ADVICE_REASON_RETIRE_IN_HUKOU] = "retire_in_hukou",
 };
 
 /* The numbers each id carries, in v[] order (also the placeholders of its
  * message in locales/). */
 static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
-	[ADVICE_AGE_OUT_OF_RANGE] = {"age", "limit"},
-	[ADVICE_PENSION_BUNDLED] = {"rate_bp", "monthly_fen"},
-	[ADVICE_BASE_ABOVE_INCOME] = {"base_fen", "income_fen"},
-	[ADVICE_WAITING_PERIOD] = {"months", NULL},
-	[ADVICE_TRANSFER_YEARS] = {"years_tenths", NULL},
-	[ADVICE_TRANSFER_GAP] = {"gap_months", "max_months"},
-	[ADVICE_RETIREMENT_SHORTFALL] = {"shortfall_tenths", "required_years"},
-	[ADVICE_COVERAGE_GAP] = {"gap_months", NULL},
-	[ADVICE_UNKNOWN_VALUE] = {"field", NULL},
-	[ADVICE_REASON_RETIREMENT_BENEFITS] = {"required_years", NULL},
-	[ADVICE_REASON_HIGHER_REIMBURSEMENT] = {"employee_bp", "resident_bp"},
-	[ADVICE_REASON_AFFORDABLE] = {"share_ppm", "limit_ppm"},
-	[ADVICE_REASON_COST_BURDEN] = {"share_ppm", "limit_ppm"},
-	[ADVICE_REASON_SHORT_STAY] = {"stay_years", "limit_years"},
+    [ADVICE_AGE_OUT_OF_RANGE] = {"age", "limit"},
+    [ADVICE_PENSION_BUNDLED] = {"rate_bp", "monthly_fen"},
+    [ADVICE_BASE_ABOVE_INCOME] = {"base_fen", "income_fen"},
+    [ADVICE_WAITING_PERIOD] = {"months", NULL},
+    [ADVICE_NO_LOCAL_DATA] = {"figures_from", NULL},
+    [ADVICE_TRANSFER_YEARS] = {"years_tenths", NULL},
+    [ADVICE_TRANSFER_GAP] = {"gap_months", "max_months"},
+    [ADVICE_RETIREMENT_SHORTFALL] = {"shortfall_tenths", "required_years"},
+    [ADVICE_COVERAGE_GAP] = {"gap_months", NULL},
+    [ADVICE_UNKNOWN_VALUE] = {"field", NULL},
+    [ADVICE_REASON_RETIREMENT_BENEFITS] = {"required_years", NULL},
+    [ADVICE_REASON_HIGHER_REIMBURSEMENT] = {"employee_bp", "resident_bp"},
+    [ADVICE_REASON_AFFORDABLE] = {"share_ppm", "limit_ppm"},
+    [ADVICE_REASON_COST_BURDEN] = {"share_ppm", "limit_ppm"},
+    [ADVICE_REASON_SHORT_STAY] = {"stay_years", "limit_years"},
 };
 
 static const char *const field_names[ADVICE_FIELD_COUNT] = {
-	[ADVICE_FIELD_ACCESS] = "access",
-	[ADVICE_FIELD_COST] = "cost",
-	[ADVICE_FIELD_PENSION] = "pension",
-	[ADVICE_FIELD_WAITING] = "waiting",
-	[ADVICE_FIELD_YEARS_REQUIRED] = "years_required",
-	[ADVICE_FIELD_BENEFITS] = "benefits",
+    [ADVICE_FIELD_ACCESS] = "access",
+    [ADVICE_FIELD_COST] = "cost",
+    [ADVICE_FIELD_PENSION] = "pension",
+    [ADVICE_FIELD_WAITING] = "waiting",
+    [ADVICE_FIELD_YEARS_REQUIRED] = "years_required",
+    [ADVICE_FIELD_BENEFITS] = "benefits",
 };
 
 const char *
@@ -131,8 +133,8 @@ value(struct eval *e, int region, enum policy_kind kind, int key, const struct p
 }
 
 static void
-add(struct advice_item *items, int *n, int max, enum advice_id id, const struct policy_ref *ref,
-    int64_t v0, int64_t v1)
+add(struct advice_item *items, int *n, int max, enum advice_id id, const struct policy_ref *ref, int64_t v0,
+    int64_t v1)
 {
 	if (*n >= max)
 		return;
@@ -211,9 +213,9 @@ static void
 retirement(struct eval *e, struct advice_option *o)
 {
 	const struct answers *a = e->a;
-	enum retire_category cat = a->sex == ANSWERS_MALE ? RETIRE_MALE
-				   : a->female_retire_age == 55 ? RETIRE_FEMALE_55
-								 : RETIRE_FEMALE_50;
+	enum retire_category cat = a->sex == ANSWERS_MALE       ? RETIRE_MALE
+	                           : a->female_retire_age == 55 ? RETIRE_FEMALE_55
+	                                                        : RETIRE_FEMALE_50;
 	struct retire_age r;
 	if (!retire_age_compute(cat, a->birth_year, a->birth_month, e->on.y, e->on.m, e->on.d, &r)) {
 		o->retirement.age_months = -1;
@@ -224,16 +226,16 @@ retirement(struct eval *e, struct advice_option *o)
 		o->retirement.month = r.retire_month;
 	}
 	int left = o->retirement.age_months < 0
-			   ? 0
-			   : date_months_between(e->on.y, e->on.m, o->retirement.year, o->retirement.month);
+	               ? 0
+	               : date_months_between(e->on.y, e->on.m, o->retirement.year, o->retirement.month);
 	if (left < 0)
 		left = 0;
 	o->retirement.years_at_retirement =
-		a->employee_years + (o->scheme == ADVICE_EMPLOYEE ? left * 10 / 12 : 0);
+	    a->employee_years + (o->scheme == ADVICE_EMPLOYEE ? left * 10 / 12 : 0);
 	const struct policy_ref *ref;
-	int64_t req = value(e, o->region, POLICY_RETIREMENT,
-			    a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE : POLICY_RETIREMENT_YEARS_FEMALE,
-			    &ref);
+	int64_t req = value(
+	    e, o->region, POLICY_RETIREMENT,
+	    a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE : POLICY_RETIREMENT_YEARS_FEMALE, &ref);
 	if (req == POLICY_UNKNOWN) {
 		o->retirement.years_required = -1;
 		o->retirement.shortfall = -1;
@@ -248,46 +250,110 @@ retirement(struct eval *e, struct advice_option *o)
 		caveat(o, ADVICE_RETIREMENT_SHORTFALL, ref, sf, req);
 }
 
+/* The base on which rate x base is paid: the fixed base where the city has
+ * one, else the floor (written, or derived from its share of the average
+ * wage) and the base matched to income (or the what-if's), within the
+ * ceiling. Returns false when the floor is not known. */
+static bool
+employee_bases(struct eval *e, struct advice_option *o, const struct advice_params *params, int64_t *low,
+               int64_t *matched)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *ref;
+	int r = o->region;
+	int64_t fixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_FIXED, &ref);
+	if (fixed != POLICY_UNKNOWN) {
+		*low = *matched = fixed;
+		o->base_is_fixed = true;
+		o->base_ref = ref;
+		return true;
+	}
+	int64_t floor = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_FLOOR, &ref);
+	int64_t ceil = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_CEILING, NULL);
+	o->base_ref = ref;
+	if (floor == POLICY_UNKNOWN || ceil == POLICY_UNKNOWN) {
+		/* a share of the average wage, where the city gives the rule and
+		 * the wage is in the data: derived here, and shown as derived */
+		const struct policy_ref *pref, *wref;
+		int64_t wage = value(e, r, POLICY_WAGE, POLICY_WAGE_AVERAGE_MONTHLY, &wref);
+		if (wage != POLICY_UNKNOWN) {
+			int64_t fp = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_FLOOR_PCT, &pref);
+			if (floor == POLICY_UNKNOWN && fp != POLICY_UNKNOWN) {
+				floor = muldiv(wage, fp, 10000);
+				o->base_derived = true;
+				o->base_ref = pref;
+				o->wage_ref = wref;
+			}
+			int64_t cp = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_CEILING_PCT, NULL);
+			if (ceil == POLICY_UNKNOWN && cp != POLICY_UNKNOWN)
+				ceil = muldiv(wage, cp, 10000);
+		}
+	}
+	if (floor == POLICY_UNKNOWN)
+		return false;
+	int64_t want = a->monthly_income * 100;
+	if (params != NULL && params->base_mode == ADVICE_BASE_LOWEST)
+		want = floor;
+	else if (params != NULL && params->base_mode == ADVICE_BASE_AMOUNT)
+		want = params->base_amount;
+	int64_t mb = want < floor ? floor : want;
+	if (ceil != POLICY_UNKNOWN && mb > ceil)
+		mb = ceil;
+	*low = floor;
+	*matched = mb;
+	if (floor > a->monthly_income * 100)
+		caveat(o, ADVICE_BASE_ABOVE_INCOME, ref, floor, a->monthly_income * 100);
+	return true;
+}
+
+/* What a city charges a flexible worker: a fixed monthly or yearly amount,
+ * or rate x base; plus add-ons (a monthly or yearly sum, a rate on the same
+ * base), and the pension where it is bundled. */
 static void
 employee_cost(struct eval *e, struct advice_option *o, const struct advice_params *params)
 {
 	const struct answers *a = e->a;
 	const struct policy_ref *ref, *r2;
 	int r = o->region;
-	int64_t fixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ANNUAL_FIXED, &ref);
-	o->cost_ref = ref;
 	int64_t bundled = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PENSION_BUNDLED, &r2);
 	cost_unknown(&o->low, bundled == 0 ? 0 : ADVICE_UNKNOWN);
 	cost_unknown(&o->matched, bundled == 0 ? 0 : ADVICE_UNKNOWN);
-	int64_t prate = bundled == 1 ? value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PENSION_RATE, NULL)
-				     : POLICY_UNKNOWN;
+	int64_t prate =
+	    bundled == 1 ? value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PENSION_RATE, NULL) : POLICY_UNKNOWN;
 	if (bundled == POLICY_UNKNOWN)
 		unknown(o, ADVICE_FIELD_PENSION, r2);
-	if (fixed != POLICY_UNKNOWN) {
-		o->low.monthly = muldiv(fixed, 1, 12);
-		o->low.annual = fixed;
+	int64_t add_m = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_MONTHLY, NULL);
+	int64_t add_y = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_ANNUAL, NULL);
+	int64_t add_r = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_RATE, NULL);
+	int64_t addons_y = (add_m != POLICY_UNKNOWN ? add_m * 12 : 0) + (add_y != POLICY_UNKNOWN ? add_y : 0);
+	int64_t mfixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_MONTHLY_FIXED, &ref);
+	const struct policy_ref *yref;
+	int64_t yfixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ANNUAL_FIXED, &yref);
+	o->cost_ref = ref;
+	if (mfixed != POLICY_UNKNOWN || yfixed != POLICY_UNKNOWN) {
+		if (mfixed != POLICY_UNKNOWN) {
+			o->low.annual = mfixed * 12 + addons_y;
+		} else {
+			o->low.annual = yfixed + addons_y;
+			o->cost_ref = ref = yref;
+		}
+		o->low.monthly = muldiv(o->low.annual, 1, 12);
 		o->low.pension_monthly = bundled == 0 ? 0 : ADVICE_UNKNOWN;
+		o->cost_form =
+		    mfixed != POLICY_UNKNOWN ? ADVICE_COST_MONTHLY_FIXED : ADVICE_COST_ANNUAL_FIXED;
 		o->matched = o->low;
 	} else {
 		int64_t rate = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_RATE, &ref);
-		int64_t floor = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_FLOOR, NULL);
-		int64_t ceil = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_CEILING, NULL);
+		int64_t bases[2];
 		o->cost_ref = ref;
-		if (rate != POLICY_UNKNOWN && floor != POLICY_UNKNOWN) {
-			int64_t want = a->monthly_income * 100;
-			if (params != NULL && params->base_mode == ADVICE_BASE_LOWEST)
-				want = floor;
-			else if (params != NULL && params->base_mode == ADVICE_BASE_AMOUNT)
-				want = params->base_amount;
-			int64_t mb = want < floor ? floor : want;
-			if (ceil != POLICY_UNKNOWN && mb > ceil)
-				mb = ceil;
-			int64_t bases[2] = {floor, mb};
+		if (rate != POLICY_UNKNOWN && employee_bases(e, o, params, &bases[0], &bases[1])) {
+			int64_t total = rate + (add_r != POLICY_UNKNOWN ? add_r : 0);
 			struct advice_cost *cs[2] = {&o->low, &o->matched};
+			o->cost_form = ADVICE_COST_RATE;
 			for (int i = 0; i < 2; i++) {
 				cs[i]->base = bases[i];
-				cs[i]->monthly = muldiv(bases[i], rate, 10000);
-				cs[i]->annual = cs[i]->monthly * 12;
+				cs[i]->annual = muldiv(bases[i], total, 10000) * 12 + addons_y;
+				cs[i]->monthly = muldiv(cs[i]->annual, 1, 12);
 				if (bundled == 0)
 					cs[i]->pension_monthly = 0;
 				else if (bundled == 1 && prate != POLICY_UNKNOWN)
@@ -295,10 +361,9 @@ employee_cost(struct eval *e, struct advice_option *o, const struct advice_param
 				else
 					cs[i]->pension_monthly = ADVICE_UNKNOWN;
 			}
-			if (floor > a->monthly_income * 100)
-				caveat(o, ADVICE_BASE_ABOVE_INCOME, ref, floor, a->monthly_income * 100);
 		}
 	}
+	o->tier = ref != NULL ? ref->tier : NULL;
 	if (o->low.annual == ADVICE_UNKNOWN)
 		unknown(o, ADVICE_FIELD_COST, o->cost_ref);
 	if (bundled == 1) {
@@ -327,6 +392,8 @@ resident_cost(struct eval *e, struct advice_option *o)
 		o->low.monthly = muldiv(prem, 1, 12);
 		o->low.share_ppm = share_ppm(prem, e->a->monthly_income);
 		o->cost_is_minimum = ref != NULL && ref->region == POLICY_NATIONAL;
+		o->cost_form = ADVICE_COST_ANNUAL_FIXED;
+		o->tier = ref->tier;
 	}
 	o->matched = o->low;
 }
@@ -336,14 +403,14 @@ benefits(struct eval *e, struct advice_option *o)
 {
 	const struct policy_ref *ref;
 	int key = o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_INPATIENT_EMPLOYEE
-					       : POLICY_BENEFITS_INPATIENT_RESIDENT;
+	                                       : POLICY_BENEFITS_INPATIENT_RESIDENT;
 	o->inpatient_bp = value(e, o->region, POLICY_BENEFITS, key, &ref);
 	if (o->inpatient_bp == POLICY_UNKNOWN)
 		o->inpatient_bp = ADVICE_UNKNOWN;
 	else
 		o->inpatient_is_average =
-			ref->region == POLICY_NATIONAL ||
-			policy_value(e->ps, ref->region, POLICY_BENEFITS, POLICY_BENEFITS_AVERAGE, e->on, NULL) == 1;
+		    ref->region == POLICY_NATIONAL || policy_value(e->ps, ref->region, POLICY_BENEFITS,
+		                                                   POLICY_BENEFITS_AVERAGE, e->on, NULL) == 1;
 	if (o->scheme == ADVICE_EMPLOYEE) {
 		const struct policy_ref *pref;
 		int64_t pa = value(e, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT, &pref);
@@ -373,8 +440,8 @@ static void
 waiting(struct eval *e, struct advice_option *o)
 {
 	const struct answers *a = e->a;
-	enum answers_coverage want = o->scheme == ADVICE_EMPLOYEE ? ANSWERS_COVERAGE_EMPLOYEE
-								  : ANSWERS_COVERAGE_RESIDENT;
+	enum answers_coverage want =
+	    o->scheme == ADVICE_EMPLOYEE ? ANSWERS_COVERAGE_EMPLOYEE : ANSWERS_COVERAGE_RESIDENT;
 	const struct policy_ref *tref, *wref;
 	int64_t gap_max = value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_GAP_MAX, &tref);
 	int64_t cont = value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_CONTINUOUS_YEARS, NULL);
@@ -446,7 +513,7 @@ common_caveats(struct eval *e, struct advice_option *o)
 		caveat(o, ADVICE_TRANSFER_YEARS, ref, a->employee_years - a->employee_years_local, 0);
 	}
 	bool away = o->region != a->work_city ||
-		    (a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != o->region);
+	            (a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != o->region);
 	if (away && value(e, o->region, POLICY_REMOTE_CARE, POLICY_REMOTE_CARE_FILING, &ref) == 1)
 		caveat(o, ADVICE_REMOTE_CARE_FILING, ref, 0, 0);
 	if (a->coverage == ANSWERS_COVERAGE_NONE || a->gap_months > 0) {
@@ -466,8 +533,9 @@ age_limits(struct eval *e, struct advice_option *o)
 		blocker(o, ADVICE_AGE_OUT_OF_RANGE, ref, age, min);
 		return;
 	}
-	int64_t max = value(e, o->region, POLICY_ACCESS,
-			    a->sex == ANSWERS_MALE ? POLICY_ACCESS_AGE_MAX_MALE : POLICY_ACCESS_AGE_MAX_FEMALE, &ref);
+	int64_t max =
+	    value(e, o->region, POLICY_ACCESS,
+	          a->sex == ANSWERS_MALE ? POLICY_ACCESS_AGE_MAX_MALE : POLICY_ACCESS_AGE_MAX_FEMALE, &ref);
 	if (max != POLICY_UNKNOWN && age >= max) {
 		blocker(o, ADVICE_AGE_OUT_OF_RANGE, ref, age, max);
 		return;
@@ -506,6 +574,14 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	common_caveats(e, o);
 	if (e->unverified != NULL)
 		caveat(o, ADVICE_UNVERIFIED_DATA, e->unverified, 0, 0);
+	/* a place without a file of its own: say whose figures are shown */
+	const struct policy_region *pr = policy_set_region(e->ps, region);
+	if (pr != NULL && pr->file == NULL) {
+		const struct policy_region *prov =
+		    pr->parent > 0 ? policy_set_region(e->ps, pr->parent) : NULL;
+		int from = prov != NULL && prov->file != NULL ? prov->code : POLICY_NATIONAL;
+		caveat(o, ADVICE_NO_LOCAL_DATA, o->cost_ref != NULL ? o->cost_ref : e->law, from, 0);
+	}
 }
 
 static void
@@ -561,11 +637,13 @@ recommend(struct eval *e, struct advice *adv)
 		if (eligible == 1)
 			reason(adv, ADVICE_REASON_ONLY_ELIGIBLE, scope, 0, 0);
 		reason(adv, ADVICE_REASON_RETIREMENT_BENEFITS, e->law,
-		       emp->retirement.years_required >= 0 ? emp->retirement.years_required : ADVICE_UNKNOWN, 0);
+		       emp->retirement.years_required >= 0 ? emp->retirement.years_required : ADVICE_UNKNOWN,
+		       0);
 		int64_t res_bp = adv->noptions > 1 ? adv->options[1].inpatient_bp : ADVICE_UNKNOWN;
 		const struct policy_ref *bref;
 		value(e, a->work_city, POLICY_BENEFITS, POLICY_BENEFITS_INPATIENT_EMPLOYEE, &bref);
-		if (emp->inpatient_bp != ADVICE_UNKNOWN && res_bp != ADVICE_UNKNOWN && emp->inpatient_bp > res_bp)
+		if (emp->inpatient_bp != ADVICE_UNKNOWN && res_bp != ADVICE_UNKNOWN &&
+		    emp->inpatient_bp > res_bp)
 			reason(adv, ADVICE_REASON_HIGHER_REIMBURSEMENT, bref, emp->inpatient_bp, res_bp);
 		if (share == ADVICE_UNKNOWN)
 			reason(adv, ADVICE_REASON_COST_UNKNOWN, emp->cost_ref, 0, 0);
@@ -607,7 +685,7 @@ recommend(struct eval *e, struct advice *adv)
 
 enum answers_status
 advice_build(struct advice *out, const struct answers *a, const struct policy_set *ps, struct date as_of,
-	     const struct advice_params *params, struct answers_error *err)
+             const struct advice_params *params, struct answers_error *err)
 {
 	enum answers_status st = answers_check(a, ps, as_of, err);
 	if (st != ANSWERS_OK)

@@ -12,7 +12,7 @@
 #define ADVICE_UNKNOWN INT64_MIN /* a number the data does not give; never 0 */
 #define ADVICE_MAX_OPTIONS 3
 #define ADVICE_MAX_BLOCKERS 4
-#define ADVICE_MAX_CAVEATS 14
+#define ADVICE_MAX_CAVEATS 16
 #define ADVICE_MAX_REASONS 6
 #define ADVICE_MAX_VALUES 2
 
@@ -39,6 +39,7 @@ enum advice_id {
 	ADVICE_COVERAGE_GAP,
 	ADVICE_UNVERIFIED_DATA,
 	ADVICE_UNKNOWN_VALUE,
+	ADVICE_NO_LOCAL_DATA, /* v0: the province whose figures are shown, or 0 (national) */
 	/* reasons */
 	ADVICE_REASON_INSURED_BY_EMPLOYER,
 	ADVICE_REASON_NONE_ELIGIBLE,
@@ -66,11 +67,19 @@ struct advice_item {
 /* Cost at one contribution base. Money in fen; share in parts per million
  * of income; ADVICE_UNKNOWN where not known. */
 struct advice_cost {
-	int64_t base;            /* monthly base, fen (employee scheme only) */
+	int64_t base; /* monthly base, fen (employee scheme only) */
 	int64_t monthly;
 	int64_t annual;
 	int64_t share_ppm;       /* annual cost / annual income; unknown for no income */
 	int64_t pension_monthly; /* bundled pension, 0 when not bundled */
+};
+
+/* How the cost is made (the form the city uses). */
+enum advice_cost_form {
+	ADVICE_COST_NONE,          /* not known */
+	ADVICE_COST_RATE,          /* rate x base (+ add-ons) */
+	ADVICE_COST_MONTHLY_FIXED, /* a fixed monthly amount (+ add-ons) */
+	ADVICE_COST_ANNUAL_FIXED,  /* a fixed yearly amount: the resident premium, or a flat employee sum */
 };
 
 struct advice_option {
@@ -79,15 +88,21 @@ struct advice_option {
 	int eligible; /* 1 yes, 0 no (see blockers), -1 unknown (see caveats) */
 	struct advice_item blockers[ADVICE_MAX_BLOCKERS];
 	int nblockers;
-	struct advice_cost low;     /* at the lowest base */
-	struct advice_cost matched; /* at a base matched to income (equal to low for residents) */
-	const struct policy_ref *cost_ref;
-	bool cost_is_minimum;       /* resident premium is the national minimum (不低于) */
-	int64_t inpatient_bp;       /* basis points, or ADVICE_UNKNOWN */
-	bool inpatient_is_average;  /* the national average, not the city's rule */
-	int personal_account;       /* 1, 0, -1 unknown */
-	int family_sharing;         /* 1, 0, -1 unknown */
-	int waiting_months;         /* -1 unknown */
+	struct advice_cost low;            /* at the lowest base */
+	struct advice_cost matched;        /* at a base matched to income (equal to low for residents) */
+	const struct policy_ref *cost_ref; /* the value that decides the cost (rate, fixed sum, premium) */
+	enum advice_cost_form cost_form;
+	const char *tier;                  /* the tier costed (its name_zh), NULL when the city has none */
+	const struct policy_ref *base_ref; /* the floor (or fixed base, or the floor's share) */
+	const struct policy_ref *wage_ref; /* the average wage a derived floor comes from */
+	bool base_is_fixed;                /* one base for everyone */
+	bool base_derived;                 /* floor = its share x the average wage, worked out here */
+	bool cost_is_minimum;              /* resident premium is the national minimum (不低于) */
+	int64_t inpatient_bp;              /* basis points, or ADVICE_UNKNOWN */
+	bool inpatient_is_average;         /* the national average, not the city's rule */
+	int personal_account;              /* 1, 0, -1 unknown */
+	int family_sharing;                /* 1, 0, -1 unknown */
+	int waiting_months;                /* -1 unknown */
 	struct {
 		int age_months;          /* statutory age */
 		int year, month;         /* when it is reached */
@@ -132,8 +147,8 @@ struct advice_params {
  * income). Returns ANSWERS_OK, or an answers status with *err filled when
  * the answers do not pass answers_check. Pointers in *out borrow from ps. */
 enum answers_status advice_build(struct advice *out, const struct answers *a, const struct policy_set *ps,
-				 struct date as_of, const struct advice_params *params,
-				 struct answers_error *err);
+                                 struct date as_of, const struct advice_params *params,
+                                 struct answers_error *err);
 
 /* "hukou_required", …; NULL when out of range. */
 const char *advice_id_name(enum advice_id id);

@@ -1,5 +1,6 @@
 /* answers.c -- one person's answers: keys, validation and the answers file */
 #include "answers.h"
+#include "region_table.h"
 
 #include <ini.h>
 #include <string.h>
@@ -18,24 +19,24 @@ struct akey {
 
 /* DESIGN.md's answers table. */
 static const struct akey keys[ANSWERS_KEY_COUNT] = {
-	[ANSWERS_AS_OF] = {.name = "as_of", .type = A_DATE},
-	[ANSWERS_WORK_CITY] = {.name = "work_city", .type = A_REGION},
-	[ANSWERS_HUKOU_CITY] = {.name = "hukou_city", .type = A_REGION},
-	[ANSWERS_RESIDENCE_PERMIT] = {.name = "residence_permit", .type = A_YESNO, .allowed = "yes|no"},
-	[ANSWERS_BIRTH] = {.name = "birth", .type = A_MONTH},
-	[ANSWERS_SEX] = {.name = "sex", .type = A_ENUM, .allowed = "male|female"},
-	[ANSWERS_FEMALE_RETIRE_AGE] = {.name = "female_retire_age", .type = A_ENUM, .allowed = "50|55"},
-	[ANSWERS_WORK] = {.name = "work", .type = A_ENUM,
-			  .allowed = "flexible|self_employed|employed|unemployed"},
-	[ANSWERS_MONTHLY_INCOME] = {.name = "monthly_income", .type = A_INT, .min = 0, .max = 10000000},
-	[ANSWERS_EMPLOYEE_YEARS] = {.name = "employee_years", .type = A_TENTHS, .min = 0, .max = 60},
-	[ANSWERS_EMPLOYEE_YEARS_LOCAL] = {.name = "employee_years_local", .type = A_TENTHS, .min = 0,
-					  .max = 60},
-	[ANSWERS_COVERAGE] = {.name = "coverage", .type = A_ENUM, .allowed = "none|employee|resident"},
-	[ANSWERS_COVERAGE_CITY] = {.name = "coverage_city", .type = A_REGION},
-	[ANSWERS_GAP_MONTHS] = {.name = "gap_months", .type = A_INT, .min = 0, .max = 1200},
-	[ANSWERS_STAY_YEARS] = {.name = "stay_years", .type = A_INT, .min = 0, .max = 99},
-	[ANSWERS_RETIRE_CITY] = {.name = "retire_city", .type = A_ENUM, .allowed = "work|hukou"},
+    [ANSWERS_AS_OF] = {.name = "as_of", .type = A_DATE},
+    [ANSWERS_WORK_CITY] = {.name = "work_city", .type = A_REGION},
+    [ANSWERS_HUKOU_CITY] = {.name = "hukou_city", .type = A_REGION},
+    [ANSWERS_RESIDENCE_PERMIT] = {.name = "residence_permit", .type = A_YESNO, .allowed = "yes|no"},
+    [ANSWERS_BIRTH] = {.name = "birth", .type = A_MONTH},
+    [ANSWERS_SEX] = {.name = "sex", .type = A_ENUM, .allowed = "male|female"},
+    [ANSWERS_FEMALE_RETIRE_AGE] = {.name = "female_retire_age", .type = A_ENUM, .allowed = "50|55"},
+    [ANSWERS_WORK] = {.name = "work",
+                      .type = A_ENUM,
+                      .allowed = "flexible|self_employed|employed|unemployed"},
+    [ANSWERS_MONTHLY_INCOME] = {.name = "monthly_income", .type = A_INT, .min = 0, .max = 10000000},
+    [ANSWERS_EMPLOYEE_YEARS] = {.name = "employee_years", .type = A_TENTHS, .min = 0, .max = 60},
+    [ANSWERS_EMPLOYEE_YEARS_LOCAL] = {.name = "employee_years_local", .type = A_TENTHS, .min = 0, .max = 60},
+    [ANSWERS_COVERAGE] = {.name = "coverage", .type = A_ENUM, .allowed = "none|employee|resident"},
+    [ANSWERS_COVERAGE_CITY] = {.name = "coverage_city", .type = A_REGION},
+    [ANSWERS_GAP_MONTHS] = {.name = "gap_months", .type = A_INT, .min = 0, .max = 1200},
+    [ANSWERS_STAY_YEARS] = {.name = "stay_years", .type = A_INT, .min = 0, .max = 99},
+    [ANSWERS_RETIRE_CITY] = {.name = "retire_city", .type = A_ENUM, .allowed = "work|hukou"},
 };
 
 static enum answers_status
@@ -85,8 +86,7 @@ answers_key_is_region(int key)
 bool
 answers_key_range(int key, int64_t *min, int64_t *max)
 {
-	if (key < 0 || key >= ANSWERS_KEY_COUNT ||
-	    (keys[key].type != A_INT && keys[key].type != A_TENTHS))
+	if (key < 0 || key >= ANSWERS_KEY_COUNT || (keys[key].type != A_INT && keys[key].type != A_TENTHS))
 		return false;
 	*min = keys[key].min;
 	*max = keys[key].max;
@@ -158,8 +158,7 @@ is_negative_number(const char *s, size_t len)
 }
 
 enum answers_status
-answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t len,
-		struct answers_error *err)
+answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t len, struct answers_error *err)
 {
 	if ((unsigned)key >= ANSWERS_KEY_COUNT)
 		return error(err, ANSWERS_ERR_UNKNOWN_KEY, -1);
@@ -181,6 +180,12 @@ answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t l
 	case A_REGION:
 		if (len != 6 || !parse_uint(v, len, &x, &over))
 			return error(err, ANSWERS_ERR_BAD_VALUE, key);
+		{
+			/* a county-level code stands for its prefecture (郸城县 411625 → 周口 411600) */
+			const struct region_alias *al = region_table_alias((int)x);
+			if (al != NULL)
+				x = (uint64_t)al->region;
+		}
 		if (key == ANSWERS_WORK_CITY)
 			t.work_city = (int)x;
 		else if (key == ANSWERS_HUKOU_CITY)
@@ -257,8 +262,7 @@ answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t l
 }
 
 enum answers_status
-answers_set(struct answers *a, const char *key, const char *value, size_t vlen,
-	    struct answers_error *err)
+answers_set(struct answers *a, const char *key, const char *value, size_t vlen, struct answers_error *err)
 {
 	int k = answers_key_find(key, strlen(key));
 	if (k < 0) {
@@ -278,23 +282,56 @@ answers_unset(struct answers *a, enum answers_key key)
 		return;
 	answers_init(&d);
 	switch (key) {
-	case ANSWERS_AS_OF: a->as_of = d.as_of; break;
-	case ANSWERS_WORK_CITY: a->work_city = d.work_city; break;
-	case ANSWERS_HUKOU_CITY: a->hukou_city = d.hukou_city; break;
-	case ANSWERS_RESIDENCE_PERMIT: a->residence_permit = d.residence_permit; break;
-	case ANSWERS_BIRTH: a->birth_year = a->birth_month = 0; break;
-	case ANSWERS_SEX: a->sex = d.sex; break;
-	case ANSWERS_FEMALE_RETIRE_AGE: a->female_retire_age = 0; break;
-	case ANSWERS_WORK: a->work = d.work; break;
-	case ANSWERS_MONTHLY_INCOME: a->monthly_income = 0; break;
-	case ANSWERS_EMPLOYEE_YEARS: a->employee_years = 0; break;
-	case ANSWERS_EMPLOYEE_YEARS_LOCAL: a->employee_years_local = 0; break;
-	case ANSWERS_COVERAGE: a->coverage = d.coverage; break;
-	case ANSWERS_COVERAGE_CITY: a->coverage_city = d.coverage_city; break;
-	case ANSWERS_GAP_MONTHS: a->gap_months = 0; break;
-	case ANSWERS_STAY_YEARS: a->stay_years = d.stay_years; break;
-	case ANSWERS_RETIRE_CITY: a->retire_city = d.retire_city; break;
-	case ANSWERS_KEY_COUNT: break;
+	case ANSWERS_AS_OF:
+		a->as_of = d.as_of;
+		break;
+	case ANSWERS_WORK_CITY:
+		a->work_city = d.work_city;
+		break;
+	case ANSWERS_HUKOU_CITY:
+		a->hukou_city = d.hukou_city;
+		break;
+	case ANSWERS_RESIDENCE_PERMIT:
+		a->residence_permit = d.residence_permit;
+		break;
+	case ANSWERS_BIRTH:
+		a->birth_year = a->birth_month = 0;
+		break;
+	case ANSWERS_SEX:
+		a->sex = d.sex;
+		break;
+	case ANSWERS_FEMALE_RETIRE_AGE:
+		a->female_retire_age = 0;
+		break;
+	case ANSWERS_WORK:
+		a->work = d.work;
+		break;
+	case ANSWERS_MONTHLY_INCOME:
+		a->monthly_income = 0;
+		break;
+	case ANSWERS_EMPLOYEE_YEARS:
+		a->employee_years = 0;
+		break;
+	case ANSWERS_EMPLOYEE_YEARS_LOCAL:
+		a->employee_years_local = 0;
+		break;
+	case ANSWERS_COVERAGE:
+		a->coverage = d.coverage;
+		break;
+	case ANSWERS_COVERAGE_CITY:
+		a->coverage_city = d.coverage_city;
+		break;
+	case ANSWERS_GAP_MONTHS:
+		a->gap_months = 0;
+		break;
+	case ANSWERS_STAY_YEARS:
+		a->stay_years = d.stay_years;
+		break;
+	case ANSWERS_RETIRE_CITY:
+		a->retire_city = d.retire_city;
+		break;
+	case ANSWERS_KEY_COUNT:
+		break;
 	}
 	a->set &= ~(1u << key);
 }
@@ -316,10 +353,11 @@ inconsistent(struct answers_error *err, int key, int other)
 
 enum answers_status
 answers_check(const struct answers *a, const struct policy_set *ps, struct date as_of,
-	      struct answers_error *err)
+              struct answers_error *err)
 {
-	static const enum answers_key required[] = {ANSWERS_WORK_CITY, ANSWERS_HUKOU_CITY, ANSWERS_BIRTH,
-						    ANSWERS_SEX, ANSWERS_WORK, ANSWERS_MONTHLY_INCOME};
+	static const enum answers_key required[] = {ANSWERS_WORK_CITY, ANSWERS_HUKOU_CITY,
+	                                            ANSWERS_BIRTH,     ANSWERS_SEX,
+	                                            ANSWERS_WORK,      ANSWERS_MONTHLY_INCOME};
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (!has(a, required[i]))
 			return error(err, ANSWERS_ERR_MISSING, required[i]);
@@ -343,7 +381,7 @@ answers_check(const struct answers *a, const struct policy_set *ps, struct date 
 		return inconsistent(err, ANSWERS_EMPLOYEE_YEARS, ANSWERS_BIRTH);
 	if (ps != NULL) {
 		static const enum answers_key regions[] = {ANSWERS_WORK_CITY, ANSWERS_HUKOU_CITY,
-							   ANSWERS_COVERAGE_CITY};
+		                                           ANSWERS_COVERAGE_CITY};
 		const int codes[] = {a->work_city, a->hukou_city, a->coverage_city};
 		for (size_t i = 0; i < 3; i++)
 			if (has(a, regions[i]) &&

@@ -5,71 +5,240 @@
 #include <string.h>
 
 #include "policy.h"
+#include "region_table.h"
 
-#define FIX_SRC "source = test fixture\nchecked = 2026-01-01\nstatus = verified\n"
-
-static const char fixture_national[] =
-	"[region]\ncode = 000000\nname_zh = 全国\nname_en = National\npinyin = quanguo\ninitials = qg\n"
-	"parent = none\n"
-	"[scope 2011-07-01]\n" FIX_SRC "individual_employee = yes\nresident_choice = yes\n"
-	"[retirement 2011-07-01]\nsource = law art 27\nchecked = 2026-01-01\nstatus = verified\n"
-	"years_male = unknown\nyears_female = unknown\nreform = no\n"
-	"[resident 2019-01-01]\n" FIX_SRC "premium = 250\nsubsidy = 520\nminimum = yes\n"
-	"[resident 2024-01-01]\n" FIX_SRC "premium = 400\nsubsidy = 670\nminimum = yes\n"
-	"[benefits 2024-07-25]\n" FIX_SRC
-	"inpatient_employee = 84.6%\ninpatient_resident = 68.1%\naverage = yes\nfamily_sharing = yes\n"
-	"[waiting 2025-01-01]\nsource = waiting rule\nchecked = 2026-01-01\nstatus = verified\n"
-	"fixed = 3\nper_year = 1\nfloor = 6\nfloor_years = 4\n"
-	"[transfer 2021-11-01]\nsource = transfer rule\nchecked = 2026-01-01\nstatus = verified\n"
-	"gap_max = 3\ncontinuous_years = 2\nlocal_max = 6\nlocal = unknown\n"
-	"[remote_care 2022-01-01]\n" FIX_SRC "filing = yes\n";
+static const char fixture_national[] = "region: 000000\n"
+                                       "\n"
+                                       "documents:\n"
+                                       "  d1:\n"
+                                       "    title: \"test fixture\"\n"
+                                       "  d2:\n"
+                                       "    title: \"law art 27\"\n"
+                                       "  d3:\n"
+                                       "    title: \"waiting rule\"\n"
+                                       "  d4:\n"
+                                       "    title: \"transfer rule\"\n"
+                                       "\n"
+                                       "sections:\n"
+                                       "  - kind: scope\n"
+                                       "    from: 2011-07-01\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d1]\n"
+                                       "    values:\n"
+                                       "      individual_employee: yes\n"
+                                       "      resident_choice: yes\n"
+                                       "  - kind: retirement\n"
+                                       "    from: 2011-07-01\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d2]\n"
+                                       "    values:\n"
+                                       "      reform: no\n"
+                                       "  - kind: resident\n"
+                                       "    from: 2019-01-01\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d1]\n"
+                                       "    values:\n"
+                                       "      premium: 250\n"
+                                       "      subsidy: 520\n"
+                                       "      minimum: yes\n"
+                                       "  - kind: resident\n"
+                                       "    from: 2024-01-01\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d1]\n"
+                                       "    values:\n"
+                                       "      premium: 400\n"
+                                       "      subsidy: 670\n"
+                                       "      minimum: yes\n"
+                                       "  - kind: benefits\n"
+                                       "    from: 2024-07-25\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d1]\n"
+                                       "    values:\n"
+                                       "      inpatient_employee: 84.6%\n"
+                                       "      inpatient_resident: 68.1%\n"
+                                       "      average: yes\n"
+                                       "      family_sharing: yes\n"
+                                       "  - kind: waiting\n"
+                                       "    from: 2025-01-01\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d3]\n"
+                                       "    values:\n"
+                                       "      fixed: 3\n"
+                                       "      per_year: 1\n"
+                                       "      floor: 6\n"
+                                       "      floor_years: 4\n"
+                                       "  - kind: transfer\n"
+                                       "    from: 2021-11-01\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d4]\n"
+                                       "    values:\n"
+                                       "      gap_max: 3\n"
+                                       "      continuous_years: 2\n"
+                                       "      local_max: 6\n"
+                                       "  - kind: remote_care\n"
+                                       "    from: 2022-01-01\n"
+                                       "    checked: 2026-01-01\n"
+                                       "    confidence: verified\n"
+                                       "    sources: [d1]\n"
+                                       "    values:\n"
+                                       "      filing: yes\n";
 
 /* 100000: open, 10% on 5000..20000 with pension 20% bundled; 25/20 years; local wait 3 */
-static const char fixture_a[] =
-	"[region]\ncode = 100000\nname_zh = 甲市\nname_en = Acity\npinyin = jiashi\ninitials = js\n"
-	"parent = none\n"
-	"[access 2019-01-01]\nsource = a access\nchecked = 2026-01-01\nstatus = verified\n"
-	"employee = open\nresident = permit\nage_min = 16\nage_max_male = 60\nage_max_female = 55\n"
-	"[employee 2019-01-01]\nsource = a cost\nchecked = 2026-01-01\nstatus = verified\n"
-	"rate = 10%\nbase_floor = 5000\nbase_ceiling = 20000\nannual_fixed = unknown\n"
-	"pension_bundled = yes\npension_rate = 20%\npersonal_account = yes\n"
-	"[resident 2024-01-01]\n" FIX_SRC "premium = 500\nsubsidy = unknown\nminimum = no\n"
-	"[retirement 2001-04-01]\nsource = a years\nchecked = 2026-01-01\nstatus = verified\n"
-	"years_male = 25\nyears_female = 20\nreform = unknown\n"
-	"[transfer 2021-11-01]\n" FIX_SRC "gap_max = unknown\ncontinuous_years = unknown\nlocal_max = unknown\n"
-	"local = 3\n";
+static const char fixture_a[] = "region: 100000\n"
+                                "\n"
+                                "documents:\n"
+                                "  d1:\n"
+                                "    title: \"a access\"\n"
+                                "  d2:\n"
+                                "    title: \"a cost\"\n"
+                                "  d3:\n"
+                                "    title: \"test fixture\"\n"
+                                "  d4:\n"
+                                "    title: \"a years\"\n"
+                                "\n"
+                                "sections:\n"
+                                "  - kind: access\n"
+                                "    from: 2019-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d1]\n"
+                                "    values:\n"
+                                "      employee: open\n"
+                                "      resident: permit\n"
+                                "      age_min: 16\n"
+                                "      age_max_male: 60\n"
+                                "      age_max_female: 55\n"
+                                "  - kind: employee\n"
+                                "    from: 2019-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d2]\n"
+                                "    values:\n"
+                                "      rate: 10%\n"
+                                "      base_floor: 5000\n"
+                                "      base_ceiling: 20000\n"
+                                "      pension_bundled: yes\n"
+                                "      pension_rate: 20%\n"
+                                "      personal_account: yes\n"
+                                "  - kind: resident\n"
+                                "    from: 2024-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d3]\n"
+                                "    values:\n"
+                                "      premium: 500\n"
+                                "      minimum: no\n"
+                                "  - kind: retirement\n"
+                                "    from: 2001-04-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d4]\n"
+                                "    values:\n"
+                                "      years_male: 25\n"
+                                "      years_female: 20\n"
+                                "  - kind: transfer\n"
+                                "    from: 2021-11-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d3]\n"
+                                "    values:\n"
+                                "      local: 3\n";
 
 /* 200000: hukou only until 2020, open after; unverified flat 2670 a year; no pension */
-static const char fixture_b[] =
-	"[region]\ncode = 200000\nname_zh = 乙市\nname_en = Bcity\npinyin = yishi\ninitials = ys\n"
-	"parent = none\n"
-	"[access 2019-01-01]\nsource = b old\nchecked = 2026-01-01\nstatus = verified\n"
-	"employee = hukou\nresident = hukou\nage_min = unknown\nage_max_male = unknown\n"
-	"age_max_female = unknown\n"
-	"[access 2020-01-01]\nsource = b new\nchecked = 2026-01-01\nstatus = verified\n"
-	"employee = open\nresident = open\nage_min = unknown\nage_max_male = unknown\n"
-	"age_max_female = unknown\n"
-	"[employee 2019-01-01]\nsource = b flat\nchecked = 2026-01-01\nstatus = unverified\n"
-	"rate = unknown\nbase_floor = unknown\nbase_ceiling = unknown\nannual_fixed = 2670\n"
-	"pension_bundled = no\npension_rate = unknown\npersonal_account = no\n";
+static const char fixture_b[] = "region: 200000\n"
+                                "\n"
+                                "documents:\n"
+                                "  d1:\n"
+                                "    title: \"b old\"\n"
+                                "  d2:\n"
+                                "    title: \"b new\"\n"
+                                "  d3:\n"
+                                "    title: \"b flat\"\n"
+                                "\n"
+                                "sections:\n"
+                                "  - kind: access\n"
+                                "    from: 2019-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d1]\n"
+                                "    values:\n"
+                                "      employee: hukou\n"
+                                "      resident: hukou\n"
+                                "  - kind: access\n"
+                                "    from: 2020-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d2]\n"
+                                "    values:\n"
+                                "      employee: open\n"
+                                "      resident: open\n"
+                                "  - kind: employee\n"
+                                "    from: 2019-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: unverified\n"
+                                "    sources: [d3]\n"
+                                "    values:\n"
+                                "      annual_fixed: 2670\n"
+                                "      pension_bundled: no\n"
+                                "      personal_account: no\n";
 
 /* 300000: permit needed; 0.5% on 1000 upward (rounding cases); access to resident unknown;
  * its own waiting rule where the floor bites: 2 months, no yearly step, 6 after 4 years */
-static const char fixture_c[] =
-	"[region]\ncode = 300000\nname_zh = 丙市\nname_en = Ccity\npinyin = bingshi\ninitials = bs\n"
-	"parent = none\n"
-	"[access 2019-01-01]\n" FIX_SRC
-	"employee = permit\nresident = unknown\nage_min = unknown\nage_max_male = unknown\n"
-	"age_max_female = unknown\n"
-	"[employee 2019-01-01]\n" FIX_SRC
-	"rate = 0.5%\nbase_floor = 1000\nbase_ceiling = unknown\nannual_fixed = unknown\n"
-	"pension_bundled = no\npension_rate = unknown\npersonal_account = unknown\n"
-	"[waiting 2025-01-01]\n" FIX_SRC "fixed = 2\nper_year = 0\nfloor = 6\nfloor_years = 4\n";
+static const char fixture_c[] = "region: 300000\n"
+                                "\n"
+                                "documents:\n"
+                                "  d1:\n"
+                                "    title: \"test fixture\"\n"
+                                "\n"
+                                "sections:\n"
+                                "  - kind: access\n"
+                                "    from: 2019-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d1]\n"
+                                "    values:\n"
+                                "      employee: permit\n"
+                                "  - kind: employee\n"
+                                "    from: 2019-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d1]\n"
+                                "    values:\n"
+                                "      rate: 0.5%\n"
+                                "      base_floor: 1000\n"
+                                "      pension_bundled: no\n"
+                                "  - kind: waiting\n"
+                                "    from: 2025-01-01\n"
+                                "    checked: 2026-01-01\n"
+                                "    confidence: verified\n"
+                                "    sources: [d1]\n"
+                                "    values:\n"
+                                "      fixed: 2\n"
+                                "      per_year: 0\n"
+                                "      floor: 6\n"
+                                "      floor_years: 4\n";
 
 /* 400000: no data at all */
-static const char fixture_d[] =
-	"[region]\ncode = 400000\nname_zh = 丁市\nname_en = Dcity\npinyin = dingshi\ninitials = ds\n"
-	"parent = none\n";
+static const char fixture_d[] = "region: 400000\n"
+                                "\n"
+                                "documents:\n"
+                                "\n"
+                                "sections:\n";
+
+/* The fixture's invented regions, outside GB/T 2260. */
+static const struct region_row fixture_rows[] = {
+    {100000, "甲市", "甲市", "Acity", "jiashi", "js", 100000, 0, 0},
+    {200000, "乙市", "乙市", "Bcity", "yishi", "ys", 200000, 0, 0},
+    {300000, "丙市", "丙市", "Ccity", "bingshi", "bs", 300000, 0, 0},
+    {400000, "丁市", "丁市", "Dcity", "dingshi", "ds", 400000, 0, 0},
+};
 
 static struct policy_set *
 fixture_new(void)
@@ -77,16 +246,19 @@ fixture_new(void)
 	static const struct {
 		const char *name, *text;
 	} files[] = {
-		{"000000-national.ini", fixture_national},
-		{"100000-a.ini", fixture_a},
-		{"200000-b.ini", fixture_b},
-		{"300000-c.ini", fixture_c},
-		{"400000-d.ini", fixture_d},
+	    {"000000-national.yaml", fixture_national},
+	    {"100000-a.yaml", fixture_a},
+	    {"200000-b.yaml", fixture_b},
+	    {"300000-c.yaml", fixture_c},
+	    {"400000-d.yaml", fixture_d},
 	};
 	struct policy_error err;
 	struct policy_set *ps = policy_set_new();
+	for (size_t i = 0; ps != NULL && i < sizeof fixture_rows / sizeof fixture_rows[0]; i++)
+		policy_set_add_region(ps, &fixture_rows[i]);
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		if (policy_set_add(ps, files[i].name, files[i].text, strlen(files[i].text), &err) != POLICY_OK) {
+		if (policy_set_add(ps, files[i].name, files[i].text, strlen(files[i].text), &err) !=
+		    POLICY_OK) {
 			policy_set_free(ps);
 			return NULL;
 		}

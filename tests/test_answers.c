@@ -340,17 +340,13 @@ test_answers_set(void **state)
 /* ---------------------------------------------------------------- answers_check */
 
 /* A tiny policy set: the national file and two cities. */
-#define CITE "source = test fixture\nchecked = 2026-01-01\nstatus = verified\n"
+#define CITE "documents: {d: {title: test fixture}}\n"
 static const char ini_national[] =
-	"[region]\ncode = 000000\nname_zh = 全国\nname_en = National\npinyin = quanguo\ninitials = qg\n"
-	"parent = none\n"
-	"[remote_care 2022-01-01]\n" CITE "filing = yes\n";
-static const char ini_shanghai[] =
-	"[region]\ncode = 310000\nname_zh = 上海\nname_en = Shanghai\npinyin = shanghai\ninitials = sh\n"
-	"parent = none\n";
-static const char ini_chengdu[] =
-	"[region]\ncode = 510100\nname_zh = 成都\nname_en = Chengdu\npinyin = chengdu\ninitials = cd\n"
-	"parent = none\n";
+	"region: 000000\n" CITE "sections:\n"
+	"  - {kind: remote_care, from: 2022-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
+	"     values: {filing: yes}}\n";
+static const char ini_shanghai[] = "region: 310000\n";
+static const char ini_chengdu[] = "region: 510100\n";
 
 struct kv {
 	const char *key, *value;
@@ -446,11 +442,11 @@ static const struct check_case check_cases[] = {
 	{.name = "the maximum 60 years", .set = {{"birth", "1940-01"}, {"employee_years", "60"}},
 	 .st = ANSWERS_OK, NO_KEY},
 	/* region codes against the policy set */
-	{.name = "unknown work_city", .set = {{"work_city", "110000"}, {"hukou_city", "110000"}},
+	{.name = "unknown work_city", .set = {{"work_city", "990000"}, {"hukou_city", "990000"}},
 	 .with_ps = true, .st = ANSWERS_ERR_UNKNOWN_REGION, .key = ANSWERS_WORK_CITY, .other = -1},
-	{.name = "unknown hukou_city", .set = {{"hukou_city", "110000"}, {"residence_permit", "yes"}},
+	{.name = "unknown hukou_city", .set = {{"hukou_city", "990100"}, {"residence_permit", "yes"}},
 	 .with_ps = true, .st = ANSWERS_ERR_UNKNOWN_REGION, .key = ANSWERS_HUKOU_CITY, .other = -1},
-	{.name = "unknown coverage_city", .set = {{"coverage", "employee"}, {"coverage_city", "440300"}},
+	{.name = "unknown coverage_city", .set = {{"coverage", "employee"}, {"coverage_city", "990300"}},
 	 .with_ps = true, .st = ANSWERS_ERR_UNKNOWN_REGION, .key = ANSWERS_COVERAGE_CITY, .other = -1},
 	{.name = "the national code is no city", .set = {{"work_city", "000000"}, {"residence_permit", "no"}},
 	 .with_ps = true, .st = ANSWERS_ERR_UNKNOWN_REGION, .key = ANSWERS_WORK_CITY, .other = -1},
@@ -470,9 +466,9 @@ setup_ps(void **state)
 	(void)state;
 	check_ps = policy_set_new();
 	if (check_ps == NULL ||
-	    policy_set_add(check_ps, "000000-x.ini", ini_national, sizeof ini_national - 1, &perr) ||
-	    policy_set_add(check_ps, "310000-shanghai.ini", ini_shanghai, sizeof ini_shanghai - 1, &perr) ||
-	    policy_set_add(check_ps, "510100-chengdu.ini", ini_chengdu, sizeof ini_chengdu - 1, &perr) ||
+	    policy_set_add(check_ps, "000000-x.yaml", ini_national, sizeof ini_national - 1, &perr) ||
+	    policy_set_add(check_ps, "310000-shanghai.yaml", ini_shanghai, sizeof ini_shanghai - 1, &perr) ||
+	    policy_set_add(check_ps, "510100-chengdu.yaml", ini_chengdu, sizeof ini_chengdu - 1, &perr) ||
 	    policy_set_finish(check_ps, &perr)) {
 		print_error("fixture policy set: %s:%d: error %d (%s)\n", perr.file, perr.line, perr.code,
 			    perr.detail);

@@ -164,7 +164,7 @@ compare() { # name, batch and advise options...
 compare "batch equals advise --format json for every row (--as-of)" --as-of "$asof"
 compare "batch equals advise for every row in Chinese" --as-of "$asof" --lang zh
 mkdir "$tmp/pd"
-sed 's/^base_floor = unknown$/base_floor = 7000/' "$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+cp "$src/tests/data/policy/310000-shanghai.yaml" "$tmp/pd/"
 compare "batch equals advise with --policy-dir (known employee costs)" --as-of "$asof" --policy-dir "$tmp/pd"
 grep -q '^w10,yes,8400.00,' "$tmp/c.csv"
 check "money with two decimals from fen (7000 x 10% x 12 = 8400.00)" $?
@@ -305,7 +305,7 @@ for args in "--format xml" "--input-encoding latin1" "--as-of 2025-02-30" "--fro
 done
 batch 0 "$tmp/help" "$tmp/e" --help </dev/null && grep -q 'yibao batch' "$tmp/help"
 check "--help" $?
-sed 's/^rate = 10%$/rate = 40%/' "$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+sed 's/rate: 10%/rate: 40%/' "$src/tests/data/policy/310000-shanghai.yaml" >"$tmp/pd/310000-shanghai.yaml"
 batch 3 "$tmp/p" "$tmp/e" --policy-dir "$tmp/pd" <"$people"
 check "bad policy data: status 3" $?
 if [ -w /dev/full ]; then

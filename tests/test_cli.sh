@@ -58,7 +58,21 @@ for o in d["options"]:
     for item in o["blockers"] + o["caveats"]:
         assert item["id"] and item["source"], item
 assert d["options"][2]["cost"]["annual_yuan"] == 400.0
-assert d["options"][0]["cost"]["annual_yuan"] is None      # unknown is null, never 0
+# 10% of Shanghai's 2024 floor of 7384, twelve months
+assert d["options"][0]["cost"]["annual_yuan"] == 8860.8, d["options"][0]["cost"]
+assert d["options"][0]["cost"]["form"] == "rate_times_base"
+assert d["options"][0]["waiting_months"] is None or d["options"][0]["waiting_months"] >= 0
+# additions of this version: the document apart from where it was read, the label
+for o in d["options"]:
+    c = o["cost"]
+    assert c["document"] and "http" not in c["document"] and ".com/" not in c["document"], c["document"]
+    assert "read_at" in c and c["confidence"] in ("verified", "secondary", "unverified", "derived"), c
+    assert c["from_region"] in ("own", "province", "national"), c
+    for item in o["blockers"] + o["caveats"]:
+        assert item["confidence"] in ("verified", "secondary", "unverified", "derived"), item
+assert d["options"][1]["cost"]["from_region"] == "national" and d["options"][1]["cost"]["is_national_minimum"]
+unknown = [i for i in d["options"][1]["caveats"] if i["id"] == "unknown_value"]
+assert unknown and all(i["values"]["field"] for i in unknown)   # unknown is named, never 0
 rec = d["recommended"]
 assert rec is None or d["options"][rec]["eligible"] is True
 for r in d["reasons"]:
@@ -103,19 +117,18 @@ check "the missing key is named" $?
 # policy data: check, overrides, errors with file:line and status 3
 run 0 "$tmp/pc" policy check
 check "built-in policy data passes" $?
-grep -q "12 regions" "$tmp/pc"
+grep -qE "[0-9]+ regions" "$tmp/pc"
 check "policy check summary counts regions" $?
 mkdir "$tmp/pd"
-sed 's/^rate = 10%$/rate = 12%/; s/^base_floor = unknown$/base_floor = 7000/' \
-	"$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+sed 's/rate: 10%/rate: 12%/' "$src/tests/data/policy/310000-shanghai.yaml" >"$tmp/pd/310000-shanghai.yaml"
 run 0 "$tmp/ov" advise --answers "$answers" --as-of 2025-06-01 --format json --policy-dir "$tmp/pd"
 check "advise with --policy-dir" $?
 grep -q '"monthly_yuan": 840.0' "$tmp/ov"
 check "--policy-dir replaces the built-in city (7000 x 12%)" $?
-sed 's/^rate = 10%$/rate = 40%/' "$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+sed 's/rate: 10%/rate: 40%/' "$src/tests/data/policy/310000-shanghai.yaml" >"$tmp/pd/310000-shanghai.yaml"
 run 3 "$tmp/pbad" policy check "$tmp/pd"
 check "out-of-range rate fails policy check" $?
-grep -qE '^310000-shanghai.ini:[0-9]+: .*rate' "$tmp/pbad"
+grep -qE '^310000-shanghai.yaml:[0-9]+: .*rate' "$tmp/pbad"
 check "policy error as file:line" $?
 run 3 "$tmp/pbad2" advise --answers "$answers" --policy-dir "$tmp/pd"
 check "advise refuses bad policy data" $?

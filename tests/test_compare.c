@@ -46,9 +46,8 @@ struct ccase {
 		      "female_retire_age = 50\nwork = " work "\nmonthly_income = 4000\n"
 
 static const struct ccase cases[] = {
-	{"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 0,
-	 {{"cmp_row_monthly", 0}, {"cmp_row_yearly", 0}, {"cmp_row_retire_required", 0}, {"cmp_row_join", 1}},
-	 -1},
+	{"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 2,
+	 {{"cmp_row_retire_required", 0}, {"cmp_row_join", 1}}, -1},
 	{"Qingdao local, 2023: employee cost known", QINGDAO("flexible"), "2023-06-01", 2, 0,
 	 {{"cmp_row_retire_required", 0},
 	  {"cmp_row_inpatient", 0},

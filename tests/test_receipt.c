@@ -39,7 +39,7 @@ struct rcase {
 		      "female_retire_age = 50\nwork = " work "\nmonthly_income = 4000\n"
 
 static const struct rcase cases[] = {
-	{"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 0},
+	{"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 2},
 	{"Qingdao local, 2023: employee cost known", QINGDAO("flexible"), "2023-06-01", 2, 0},
 	{"Qingdao employed, 2023: insured by the employer", QINGDAO("employed"), "2023-06-01", 2, -1},
 	{"Beijing rider, 2019: hukou required", RIDER("110000"), "2019-06-01", 3, 2},

@@ -163,7 +163,7 @@ grep -q "bad.ini" "$tmp/st.err"
 check "incomplete answers: the file is named" $?
 status 2 "bad --lang" --lang fr receipt --answers "$answers"
 mkdir "$tmp/pd"
-sed 's/^rate = 10%$/rate = 40%/' "$src/core/policy/310000-shanghai.ini" >"$tmp/pd/310000-shanghai.ini"
+sed 's/rate: 10%/rate: 40%/' "$src/tests/data/policy/310000-shanghai.yaml" >"$tmp/pd/310000-shanghai.yaml"
 status 3 "bad policy data" receipt --answers "$answers" --policy-dir "$tmp/pd"
 status 0 "--lang before the subcommand" --lang zh receipt --answers "$answers" --as-of 2025-06-01
 cmp -s "$tmp/st.out" "$tmp/zh-32-utf-8.txt"

@@ -35,26 +35,26 @@ struct scenario {
 static const struct scenario scenarios[] = {
 	{"Beijing 2019: hukou required (the study)", RIDER("110000"), "2019-06-01", 3, {0, -1, 1},
 	 ADVICE_HUKOU_REQUIRED, false, 2, U, 25000, 720, ADVICE_UNVERIFIED_DATA},
-	{"Beijing 2025: no rule known, ask locally", RIDER("110000"), "2025-06-01", 3, {-1, -1, 1}, -1, false, 2, U,
-	 40000, 756, ADVICE_UNKNOWN_VALUE},
+	{"Beijing 2025: employee access unknown, the fixed 576.32 a month, resident for hukou only", RIDER("110000"),
+	 "2025-06-01", 3, {-1, 0, 1}, -1, false, 2, 57632, 75000, 756, ADVICE_UNKNOWN_VALUE},
 	{"Shanghai 2019: hukou required (the study)", RIDER("310000"), "2019-06-01", 3, {0, -1, 1},
 	 ADVICE_HUKOU_REQUIRED, false, 2, U, 25000, 720, -1},
-	{"Shanghai 2025: open, pension bundled", RIDER("310000"), "2025-06-01", 3, {1, -1, 1}, -1, false, 0, U, 40000,
-	 756, ADVICE_PENSION_BUNDLED},
+	{"Shanghai 2025: open, 10% of 7384 with 20% pension bundled: too heavy at 6000", RIDER("310000"), "2025-06-01", 3,
+	 {1, -1, 1}, -1, false, 2, 73840, 40000, 756, ADVICE_PENSION_BUNDLED},
 	{"Guangzhou 2021: before the Guangdong rule", RIDER("440100"), "2021-06-01", 3, {-1, -1, 1}, -1, false, 2, U,
 	 32000, 720, ADVICE_UNKNOWN_VALUE},
-	{"Guangzhou 2023: open to registered workers", RIDER("440100"), "2023-06-01", 3, {1, 1, 1}, -1, false, 0, U,
-	 38000, 720, -1},
+	{"Guangzhou 2023: open to registered workers", RIDER("440100"), "2023-06-01", 3, {1, 1, 1}, -1, false, 0, 44002,
+	 52800, 720, -1},
 	{"Shenzhen 2026: rule past its validity, unverified", RIDER("440300"), "2026-06-01", 3, {1, -1, 1}, -1, false,
-	 0, U, U, 756, ADVICE_UNVERIFIED_DATA},
+	 0, 53816, 40000, 756, ADVICE_UNVERIFIED_DATA},
 	{"Chengdu hukou in Chongqing, 2025-06: unknown", "work_city = 510100\nhukou_city = 500000\n"
 							"residence_permit = yes\nbirth = 1985-03\nsex = male\n"
 							"work = flexible\nmonthly_income = 6000\n",
-	 "2025-06-01", 3, {-1, -1, 1}, -1, false, 2, U, 40000, 756, -1},
+	 "2025-06-01", 3, {-1, -1, 1}, -1, false, 2, 58112, 40000, 756, -1},
 	{"Chengdu hukou in Chongqing, 2025-11: Sichuan lifted the limit",
 	 "work_city = 510100\nhukou_city = 500000\nresidence_permit = yes\nbirth = 1985-03\nsex = male\n"
 	 "work = flexible\nmonthly_income = 6000\n",
-	 "2025-11-01", 3, {1, -1, 1}, -1, false, 0, U, 40000, 756, -1},
+	 "2025-11-01", 3, {1, -1, 1}, -1, false, 0, 58112, 40000, 756, -1},
 	{"Chongqing local 2023: flat yearly amount", "work_city = 500000\nhukou_city = 500000\nbirth = 1985-03\n"
 						    "sex = male\nwork = flexible\nmonthly_income = 6000\n",
 	 "2023-06-01", 2, {1, 1, 0}, -1, false, 0, 22250, 38000, 720, -1},
@@ -65,7 +65,7 @@ static const struct scenario scenarios[] = {
 	{"the same woman in 2025: 25 months later", "work_city = 370200\nhukou_city = 370200\nbirth = 1975-06\n"
 						    "sex = female\nfemale_retire_age = 50\nwork = flexible\n"
 						    "monthly_income = 4000\n",
-	 "2025-06-01", 2, {1, 1, 0}, -1, false, 0, 33830, 40000, 600 + 3, -1},
+	 "2025-06-01", 2, {1, 1, 0}, -1, false, 0, 39744, 48200, 600 + 3, -1},
 	{"Beijing local man born 1970, 2019: short of 25 years", "work_city = 110000\nhukou_city = 110000\n"
 								  "birth = 1970-03\nsex = male\nwork = flexible\n"
 								  "monthly_income = 6000\n",

@@ -27,20 +27,20 @@
 enum vunit { VU_NONE, VU_NUMBER, VU_MONTHS, VU_YEARS, VU_TENTHS, VU_FEN, VU_BP, VU_PPM, VU_FIELD };
 
 static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
-	[ADVICE_AGE_OUT_OF_RANGE] = {VU_NUMBER, VU_NUMBER},
-	[ADVICE_PENSION_BUNDLED] = {VU_BP, VU_FEN},
-	[ADVICE_BASE_ABOVE_INCOME] = {VU_FEN, VU_FEN},
-	[ADVICE_WAITING_PERIOD] = {VU_MONTHS, VU_NONE},
-	[ADVICE_TRANSFER_YEARS] = {VU_TENTHS, VU_NONE},
-	[ADVICE_TRANSFER_GAP] = {VU_MONTHS, VU_MONTHS},
-	[ADVICE_RETIREMENT_SHORTFALL] = {VU_TENTHS, VU_YEARS},
-	[ADVICE_COVERAGE_GAP] = {VU_MONTHS, VU_NONE},
-	[ADVICE_UNKNOWN_VALUE] = {VU_FIELD, VU_NONE},
-	[ADVICE_REASON_RETIREMENT_BENEFITS] = {VU_YEARS, VU_NONE},
-	[ADVICE_REASON_HIGHER_REIMBURSEMENT] = {VU_BP, VU_BP},
-	[ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM},
-	[ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM},
-	[ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
+    [ADVICE_AGE_OUT_OF_RANGE] = {VU_NUMBER, VU_NUMBER},
+    [ADVICE_PENSION_BUNDLED] = {VU_BP, VU_FEN},
+    [ADVICE_BASE_ABOVE_INCOME] = {VU_FEN, VU_FEN},
+    [ADVICE_WAITING_PERIOD] = {VU_MONTHS, VU_NONE},
+    [ADVICE_TRANSFER_YEARS] = {VU_TENTHS, VU_NONE},
+    [ADVICE_TRANSFER_GAP] = {VU_MONTHS, VU_MONTHS},
+    [ADVICE_RETIREMENT_SHORTFALL] = {VU_TENTHS, VU_YEARS},
+    [ADVICE_COVERAGE_GAP] = {VU_MONTHS, VU_NONE},
+    [ADVICE_UNKNOWN_VALUE] = {VU_FIELD, VU_NONE},
+    [ADVICE_REASON_RETIREMENT_BENEFITS] = {VU_YEARS, VU_NONE},
+    [ADVICE_REASON_HIGHER_REIMBURSEMENT] = {VU_BP, VU_BP},
+    [ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM},
+    [ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM},
+    [ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
 };
 
 /* Everything one rendering needs, so helpers take one pointer. */
@@ -54,21 +54,22 @@ struct rend {
 	const struct answers *a;
 	const struct policy_set *ps;
 	/* marks used in the table, for the notes under it */
-	bool used_unknown, used_national, used_unverified;
+	bool used_unknown, used_national, used_unverified, used_province, used_derived;
+	int used_year; /* the latest "last known" year shown, 0 for none */
 };
 
 static void
 rend_init(struct rend *r, struct lines *out, const struct advice *adv, const struct answers *a,
-	  const struct policy_set *ps, int width, bool ascii, bool table)
+          const struct policy_set *ps, int width, bool ascii, bool table)
 {
 	*r = (struct rend){.out = out,
-			   .width = width > 0 ? width : 1,
-			   .locale = msg_lang() == MSG_ZH ? "zh" : "en",
-			   .ascii = ascii,
-			   .style = {.short_form = table, .ascii = ascii, .ps = ps},
-			   .adv = adv,
-			   .a = a,
-			   .ps = ps};
+	                   .width = width > 0 ? width : 1,
+	                   .locale = msg_lang() == MSG_ZH ? "zh" : "en",
+	                   .ascii = ascii,
+	                   .style = {.short_form = table, .ascii = ascii, .ps = ps},
+	                   .adv = adv,
+	                   .a = a,
+	                   .ps = ps};
 }
 
 /* ---------------------------------------------------------------- text */
@@ -265,15 +266,32 @@ value_text(const struct compare_style *st, char *buf, size_t cap, enum vunit u, 
 		return;
 	}
 	switch (u) {
-	case VU_NONE: break;
-	case VU_NUMBER: msg_format(buf, cap, "fmt_number", &a, 1); break;
-	case VU_MONTHS: compare_months(buf, cap, x, st); break;
-	case VU_YEARS: compare_years_tenths(buf, cap, x * 10, st); break;
-	case VU_TENTHS: compare_years_tenths(buf, cap, x, st); break;
-	case VU_FEN: compare_money(buf, cap, x, st); break;
-	case VU_BP: compare_percent(buf, cap, x, 10000.0, st); break;
-	case VU_PPM: compare_percent(buf, cap, x, 1000000.0, st); break;
-	case VU_FIELD: compare_field(buf, cap, x, st); break;
+	case VU_NONE:
+		break;
+	case VU_NUMBER:
+		msg_format(buf, cap, "fmt_number", &a, 1);
+		break;
+	case VU_MONTHS:
+		compare_months(buf, cap, x, st);
+		break;
+	case VU_YEARS:
+		compare_years_tenths(buf, cap, x * 10, st);
+		break;
+	case VU_TENTHS:
+		compare_years_tenths(buf, cap, x, st);
+		break;
+	case VU_FEN:
+		compare_money(buf, cap, x, st);
+		break;
+	case VU_BP:
+		compare_percent(buf, cap, x, 10000.0, st);
+		break;
+	case VU_PPM:
+		compare_percent(buf, cap, x, 1000000.0, st);
+		break;
+	case VU_FIELD:
+		compare_field(buf, cap, x, st);
+		break;
 	}
 }
 
@@ -301,7 +319,7 @@ option_title(const struct rend *r, const struct advice_option *o, char *buf, siz
 {
 	char scheme[VALUE_MAX], code[8];
 	msg_format(scheme, sizeof scheme,
-		   o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident", NULL, 0);
+	           o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident", NULL, 0);
 	struct msg_arg a[2] = {MSG_S(scheme), MSG_S(region_name(r, o->region, code, sizeof code))};
 	msg_format(buf, cap, "option_title", a, 2);
 }
@@ -358,7 +376,7 @@ find_caveat(const struct advice_option *o, enum advice_id id, int64_t v0)
 
 void
 compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice_item *it, int region,
-		  const struct compare_style *st)
+                  const struct compare_style *st)
 {
 	char v[ADVICE_MAX_VALUES][VALUE_MAX], name[VALUE_MAX], code[8], key[64];
 	const char *known[ADVICE_MAX_VALUES];
@@ -375,9 +393,13 @@ compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice
 		mode = "zero";
 	else if (it->id == ADVICE_AGE_OUT_OF_RANGE)
 		mode = it->v[0] < it->v[1] ? "min" : "max";
+	else if (it->id == ADVICE_NO_LOCAL_DATA) {
+		mode = it->v[0] == POLICY_NATIONAL ? "national" : "province";
+		snprintf(v[0], sizeof v[0], "%s", compare_region_name(st, (int)it->v[0], code, sizeof code));
+	}
 	snprintf(name, sizeof name, "%s", compare_region_name(st, region, code, sizeof code));
 	struct msg_arg a[6] = {MSG_S(v[0]),     MSG_S(v[1]),     MSG_S(name),
-			       MSG_S(known[0]), MSG_S(known[1]), MSG_S(mode)};
+	                       MSG_S(known[0]), MSG_S(known[1]), MSG_S(mode)};
 	snprintf(key, sizeof key, "%s%s", prefix, id);
 	msg_format(buf, cap, key, a, 6);
 }
@@ -387,7 +409,7 @@ compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice
  * speaks of. */
 static void
 item_text(const struct rend *r, char *buf, size_t cap, const char *prefix, const struct advice_item *it,
-	  const struct advice_option *o, int region)
+          const struct advice_option *o, int region)
 {
 	(void)o;
 	compare_item_text(buf, cap, prefix, it, region, &r->style);
@@ -432,9 +454,9 @@ amounts(const struct rend *r, char *buf, size_t cap, const struct advice_cost *c
 		msg_format(buf, cap, "report_amounts", a, 2);
 	else
 		msg_format(buf, cap,
-			   pension && c->pension_monthly != 0 ? "report_amounts_share_pension"
-							      : "report_amounts_share",
-			   a, 3);
+		           pension && c->pension_monthly != 0 ? "report_amounts_share_pension"
+		                                              : "report_amounts_share",
+		           a, 3);
 }
 
 static void
@@ -481,10 +503,10 @@ detail_cost(struct rend *r, const struct advice_option *o)
 			money(r, lo, sizeof lo, o->low.pension_monthly);
 			money(r, hi, sizeof hi, o->matched.pension_monthly);
 			struct msg_arg p[2] = {MSG_S(lo), MSG_S(hi)};
-			bool one = o->matched.base == o->low.base ||
-				   o->matched.pension_monthly == ADVICE_UNKNOWN;
+			bool one =
+			    o->matched.base == o->low.base || o->matched.pension_monthly == ADVICE_UNKNOWN;
 			msg_format(t2, sizeof t2, one ? "report_pension_one" : "report_pension_two", p,
-				   one ? 1 : 2);
+			           one ? 1 : 2);
 		}
 		a[0] = MSG_S(t2);
 		say(r, unknown ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_pension", a, 1);
@@ -559,8 +581,8 @@ detail_retirement(struct rend *r, const struct advice_option *o)
 		years_tenths(r, v, sizeof v, o->retirement.shortfall);
 	a[0] = MSG_S(v);
 	enum lines_style st = o->retirement.shortfall < 0   ? LINES_WARN
-			      : o->retirement.shortfall > 0 ? LINES_MARK
-							    : LINES_NORMAL;
+	                      : o->retirement.shortfall > 0 ? LINES_MARK
+	                                                    : LINES_NORMAL;
 	say(r, st, 2, NULL, "report_retire_shortfall", a, 1);
 }
 
@@ -588,7 +610,7 @@ recommendation(struct rend *r)
 
 void
 compare_detail(struct lines *out, const struct advice *adv, int i, const struct answers *a,
-	       const struct policy_set *ps, int width, bool ascii)
+               const struct policy_set *ps, int width, bool ascii)
 {
 	struct rend r;
 	char title[VALUE_MAX];
@@ -644,8 +666,24 @@ compare_detail(struct lines *out, const struct advice *adv, int i, const struct 
 struct cell {
 	char main[CELL_MAX];
 	char extra[CELL_MAX];
-	bool unknown, national, unverified;
+	bool unknown, national, unverified, province, derived;
+	int year; /* a last known figure of this year, 0 when current */
 };
+
+/* The marks a value's reference gives its cell: a province or national
+ * figure, an old year's, a derived or not yet confirmed one. */
+static void
+mark_ref(const struct rend *r, const struct advice_option *o, struct cell *c, const struct policy_ref *ref)
+{
+	if (ref == NULL)
+		return;
+	c->unverified |= !ref->verified && ref->confidence != POLICY_DERIVED;
+	c->derived |= ref->confidence == POLICY_DERIVED;
+	c->national |= ref->region == POLICY_NATIONAL && o->region != POLICY_NATIONAL;
+	c->province |= ref->region != POLICY_NATIONAL && ref->region != o->region;
+	if (!policy_ref_is_current(ref, r->adv->as_of) && ref->from.y > c->year)
+		c->year = ref->from.y;
+}
 
 typedef void cell_fn(struct rend *r, const struct advice_option *o, struct cell *c);
 
@@ -682,9 +720,9 @@ cell_join(struct rend *r, const struct advice_option *o, struct cell *c)
 		if (r->a->hukou_city != o->region && r->ps != NULL) {
 			const struct policy_ref *ref = NULL;
 			policy_value(r->ps, o->region, POLICY_ACCESS,
-				     o->scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE
-								  : POLICY_ACCESS_RESIDENT,
-				     r->adv->as_of, &ref);
+			             o->scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE
+			                                          : POLICY_ACCESS_RESIDENT,
+			             r->adv->as_of, &ref);
 			c->unverified = is_unverified(ref);
 		}
 	} else {
@@ -708,7 +746,10 @@ cell_cost(struct rend *r, const struct advice_option *o, struct cell *c, bool mo
 	} else {
 		snprintf(c->main, sizeof c->main, "%s", v);
 	}
-	c->unverified = is_unverified(o->cost_ref);
+	mark_ref(r, o, c, o->cost_ref);
+	if (o->cost_form == ADVICE_COST_RATE)
+		mark_ref(r, o, c, o->base_ref);
+	c->derived |= o->base_derived;
 	int64_t lo = monthly ? o->low.monthly : o->low.annual;
 	if (o->scheme == ADVICE_EMPLOYEE && o->matched.base != o->low.base && lo != ADVICE_UNKNOWN) {
 		money(r, v, sizeof v, lo);
@@ -790,9 +831,9 @@ cell_inpatient(struct rend *r, const struct advice_option *o, struct cell *c)
 	if (r->ps != NULL) {
 		const struct policy_ref *ref = NULL;
 		policy_value(r->ps, o->region, POLICY_BENEFITS,
-			     o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_INPATIENT_EMPLOYEE
-							  : POLICY_BENEFITS_INPATIENT_RESIDENT,
-			     r->adv->as_of, &ref);
+		             o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_INPATIENT_EMPLOYEE
+		                                          : POLICY_BENEFITS_INPATIENT_RESIDENT,
+		             r->adv->as_of, &ref);
 		c->unverified = is_unverified(ref);
 	}
 }
@@ -805,14 +846,14 @@ cell_account(struct rend *r, const struct advice_option *o, struct cell *c)
 		return;
 	}
 	msg_format(c->main, sizeof c->main, o->personal_account ? "cmp_account_yes" : "cmp_account_no", NULL,
-		   0);
+	           0);
 	const struct advice_item *na = find_caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, ADVICE_UNKNOWN);
 	if (na != NULL) {
 		c->unverified = is_unverified(na->ref);
 	} else if (r->ps != NULL && o->scheme == ADVICE_EMPLOYEE) {
 		const struct policy_ref *ref = NULL;
 		policy_value(r->ps, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT,
-			     r->adv->as_of, &ref);
+		             r->adv->as_of, &ref);
 		c->unverified = is_unverified(ref);
 	}
 }
@@ -840,7 +881,7 @@ cell_retire_age(struct rend *r, const struct advice_option *o, struct cell *c)
 		return;
 	}
 	struct msg_arg a[4] = {MSG_I(o->retirement.age_months / 12), MSG_I(o->retirement.age_months % 12),
-			       MSG_I(o->retirement.year), MSG_I(o->retirement.month)};
+	                       MSG_I(o->retirement.year), MSG_I(o->retirement.month)};
 	msg_format(c->main, sizeof c->main, "cmp_retire_age", a, 4);
 }
 
@@ -871,9 +912,9 @@ cell_retire_required(struct rend *r, const struct advice_option *o, struct cell 
 	if (r->ps != NULL && r->a != NULL) {
 		const struct policy_ref *ref = NULL;
 		policy_value(r->ps, o->region, POLICY_RETIREMENT,
-			     r->a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE
-						       : POLICY_RETIREMENT_YEARS_FEMALE,
-			     r->adv->as_of, &ref);
+		             r->a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE
+		                                       : POLICY_RETIREMENT_YEARS_FEMALE,
+		             r->adv->as_of, &ref);
 		c->unverified = is_unverified(ref);
 	}
 	if (o->retirement.shortfall > 0) {
@@ -887,17 +928,17 @@ static const struct row {
 	const char *label;
 	cell_fn *fill;
 } rows[] = {
-	{.label = "cmp_row_join", .fill = cell_join},
-	{.label = "cmp_row_monthly", .fill = cell_monthly},
-	{.label = "cmp_row_yearly", .fill = cell_yearly},
-	{.label = "cmp_row_share", .fill = cell_share},
-	{.label = "cmp_row_pension", .fill = cell_pension},
-	{.label = "cmp_row_inpatient", .fill = cell_inpatient},
-	{.label = "cmp_row_account", .fill = cell_account},
-	{.label = "cmp_row_waiting", .fill = cell_waiting},
-	{.label = "cmp_row_retire_age", .fill = cell_retire_age},
-	{.label = "cmp_row_retire_years", .fill = cell_retire_years},
-	{.label = "cmp_row_retire_required", .fill = cell_retire_required},
+    {.label = "cmp_row_join", .fill = cell_join},
+    {.label = "cmp_row_monthly", .fill = cell_monthly},
+    {.label = "cmp_row_yearly", .fill = cell_yearly},
+    {.label = "cmp_row_share", .fill = cell_share},
+    {.label = "cmp_row_pension", .fill = cell_pension},
+    {.label = "cmp_row_inpatient", .fill = cell_inpatient},
+    {.label = "cmp_row_account", .fill = cell_account},
+    {.label = "cmp_row_waiting", .fill = cell_waiting},
+    {.label = "cmp_row_retire_age", .fill = cell_retire_age},
+    {.label = "cmp_row_retire_years", .fill = cell_retire_years},
+    {.label = "cmp_row_retire_required", .fill = cell_retire_required},
 };
 #define NROWS (sizeof rows / sizeof rows[0])
 
@@ -951,8 +992,8 @@ table_row(struct rend *r, const struct layout *lay, enum lines_style st, char ce
 		size_t len = strlen(cells[c]);
 		nl[c] = 0;
 		if (len > 0)
-			nl[c] = wrap_lines(cells[c], len, lay->width[c], r->locale, MEASURE, wl[c],
-					   CELL_LINES);
+			nl[c] =
+			    wrap_lines(cells[c], len, lay->width[c], r->locale, MEASURE, wl[c], CELL_LINES);
 		if (nl[c] > CELL_LINES)
 			nl[c] = CELL_LINES; /* not with the short texts of the table */
 		if (nl[c] > height)
@@ -991,10 +1032,27 @@ mark_text(struct rend *r, char *buf, size_t cap, const struct cell *c)
 		cat(buf, cap, m);
 		r->used_national = true;
 	}
+	if (c->province) {
+		msg_format(m, sizeof m, "cmp_mark_province", NULL, 0);
+		cat(buf, cap, m);
+		r->used_province = true;
+	}
+	if (c->derived) {
+		msg_format(m, sizeof m, "cmp_mark_derived", NULL, 0);
+		cat(buf, cap, m);
+		r->used_derived = true;
+	}
 	if (c->unverified) {
 		msg_format(m, sizeof m, "cmp_mark_unverified", NULL, 0);
 		cat(buf, cap, m);
 		r->used_unverified = true;
+	}
+	if (c->year > 0) {
+		struct msg_arg y = MSG_I(c->year);
+		msg_format(m, sizeof m, "cmp_mark_year", &y, 1);
+		cat(buf, cap, m);
+		if (c->year > r->used_year)
+			r->used_year = c->year;
 	}
 	if (c->unknown)
 		r->used_unknown = true;
@@ -1061,9 +1119,23 @@ table_notes(struct rend *r)
 		msg_format(m, sizeof m, "cmp_mark_national", NULL, 0);
 		say(r, LINES_DIM, 0, NULL, "cmp_note_national", &a, 1);
 	}
+	if (r->used_province) {
+		msg_format(m, sizeof m, "cmp_mark_province", NULL, 0);
+		say(r, LINES_DIM, 0, NULL, "cmp_note_province", &a, 1);
+	}
+	if (r->used_derived) {
+		msg_format(m, sizeof m, "cmp_mark_derived", NULL, 0);
+		say(r, LINES_DIM, 0, NULL, "cmp_note_derived", &a, 1);
+	}
 	if (r->used_unverified) {
 		msg_format(m, sizeof m, "cmp_mark_unverified", NULL, 0);
 		say(r, LINES_DIM, 0, NULL, "cmp_note_unverified", &a, 1);
+	}
+	if (r->used_year > 0) {
+		struct msg_arg y[2] = {MSG_I(r->used_year), MSG_I(r->adv->as_of.y)};
+		msg_format(m, sizeof m, "cmp_mark_year", y, 1);
+		struct msg_arg b[3] = {MSG_S(m), MSG_I(r->used_year), MSG_I(r->adv->as_of.y)};
+		say(r, LINES_DIM, 0, NULL, "cmp_note_year", b, 3);
 	}
 }
 
@@ -1211,7 +1283,7 @@ table_recommendation(struct rend *r)
 
 void
 compare_table(struct lines *out, const struct advice *adv, const struct answers *a,
-	      const struct policy_set *ps, int width, bool ascii)
+              const struct policy_set *ps, int width, bool ascii)
 {
 	struct rend r;
 	if (adv == NULL || a == NULL || adv->noptions <= 0)
@@ -1224,7 +1296,8 @@ compare_table(struct lines *out, const struct advice *adv, const struct answers 
 	for (int i = 0; i < adv->noptions; i++)
 		for (int k = 0; k < adv->options[i].ncaveats; k++)
 			r.used_unverified |= is_unverified(adv->options[i].caveats[k].ref);
-	if (r.used_unknown || r.used_national || r.used_unverified) {
+	if (r.used_unknown || r.used_national || r.used_unverified || r.used_province || r.used_derived ||
+	    r.used_year > 0) {
 		blank(&r);
 		table_notes(&r);
 	}
@@ -1260,7 +1333,7 @@ paid(int64_t annual, int64_t months)
 /* Block characters: U+2588 full, U+2589..U+258F seven to one eighths,
  * U+2591 light shade for the years after retirement. */
 static const char *const eighths[8] = {
-	"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
+    "", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
 };
 #define GLYPH_FULL "\u2588"
 #define GLYPH_AFTER "\u2591"
@@ -1316,9 +1389,9 @@ chart_label(const struct rend *r, int i, char *buf, size_t cap)
 {
 	const struct advice_option *o = &r->adv->options[i];
 	struct msg_arg a = MSG_I(i + 1);
-	const char *key = o->scheme == ADVICE_EMPLOYEE ? "cmp_chart_employee"
-			  : o->region == r->a->work_city ? "cmp_chart_resident_work"
-							 : "cmp_chart_resident_hukou";
+	const char *key = o->scheme == ADVICE_EMPLOYEE   ? "cmp_chart_employee"
+	                  : o->region == r->a->work_city ? "cmp_chart_resident_work"
+	                                                 : "cmp_chart_resident_hukou";
 	msg_format(buf, cap, key, &a, 1);
 }
 
@@ -1345,7 +1418,7 @@ put_padded(char *buf, size_t cap, size_t *n, const char *s, int cols, int w, boo
 
 void
 compare_chart(struct lines *out, const struct advice *adv, const struct answers *a, int width, int height,
-	      bool ascii)
+              bool ascii)
 {
 	struct rend r;
 	struct total t[ADVICE_MAX_OPTIONS];
@@ -1362,7 +1435,7 @@ compare_chart(struct lines *out, const struct advice *adv, const struct answers 
 	/* the months from the as-of date until retirement, and the ten years
 	 * after it (what is left of them when retirement has passed) */
 	int before =
-		date_months_between(adv->as_of.y, adv->as_of.m, o0->retirement.year, o0->retirement.month);
+	    date_months_between(adv->as_of.y, adv->as_of.m, o0->retirement.year, o0->retirement.month);
 	int after = 120;
 	if (before < 0) {
 		after += before;
@@ -1478,7 +1551,7 @@ compare_chart(struct lines *out, const struct advice *adv, const struct answers 
 		lines_add(r.out, LINES_DIM, line, n);
 
 		struct msg_arg lg[4] = {MSG_S(ascii ? "#" : GLYPH_FULL), MSG_I(o0->retirement.year),
-					MSG_I(o0->retirement.month), MSG_S(ascii ? "=" : GLYPH_AFTER)};
+		                        MSG_I(o0->retirement.month), MSG_S(ascii ? "=" : GLYPH_AFTER)};
 		say(&r, LINES_DIM, 0, NULL, "cmp_chart_legend", lg, 4);
 		if (any_employee) {
 			say(&r, LINES_DIM, 0, NULL, "cmp_chart_medical_only", NULL, 0);

@@ -722,6 +722,10 @@ msg_policy_error(char *buf, size_t cap, const struct policy_error *err)
 		[POLICY_ERR_PARENT] = "policy_err_parent",
 		[POLICY_ERR_NO_NATIONAL] = "policy_err_no_national",
 		[POLICY_ERR_NOMEM] = "policy_err_nomem",
+		[POLICY_ERR_UNKNOWN_DOC] = "policy_err_unknown_doc",
+		[POLICY_ERR_REGION] = "policy_err_region",
+		[POLICY_ERR_CONTROL] = "policy_err_control",
+		[POLICY_ERR_NO_FORMULA] = "policy_err_no_formula",
 	};
 	/* the loader's own words for unreadable lines, in the catalog's language */
 	static const struct {

@@ -57,7 +57,7 @@ policydir_load(const char *dir, FILE *errs, int *nerr)
 			struct dirent *de;
 			while ((de = readdir(d)) != NULL) {
 				size_t l = strlen(de->d_name);
-				if (l < 5 || strcmp(de->d_name + l - 4, ".ini") != 0 || de->d_name[0] == '.')
+				if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0 || de->d_name[0] == '.')
 					continue;
 				char **nn = realloc(names, (n + 1) * sizeof *nn);
 				if (nn == NULL)

@@ -2,7 +2,7 @@
 # build.sh -- build the libFuzzer targets with clang, AddressSanitizer and UBSan, straight from the sources.
 #   sh tests/fuzz/build.sh BUILD_DIR
 # Makes BUILD_DIR/fuzz_policy, fuzz_answers, fuzz_csv and fuzz_wizard. Needs clang with
-# libFuzzer (Debian 12: clang libclang-rt-14-dev), python3, pkg-config, libinih-dev and
+# libFuzzer (Debian 12: clang libclang-rt-14-dev), python3, pkg-config, libinih-dev, libyaml-dev and
 # libncurses-dev (for the KEY_* codes keys.c maps; nothing of curses is linked).
 # shellcheck disable=SC2086,SC2046 # the flag and source lists are split into words on purpose
 set -eu
@@ -32,11 +32,12 @@ rm -f "$probe" "$out/probe"
 # -fno-sanitize-recover: a UBSan report aborts, so libFuzzer keeps the input
 cflags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-fno-omit-frame-pointer -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-	-I$top/core -I$top/tui -I$here $(pkg-config --cflags inih)"
-libs=$(pkg-config --libs inih)
+	-I$top/core -I$top/tui -I$here $(pkg-config --cflags inih yaml-0.1)"
+libs=$(pkg-config --libs inih yaml-0.1)
 
 # the policy files, compiled in as the program has them
-python3 "$top/core/embed.py" --name policy_builtin --output "$out/policy_builtin.c" "$top"/core/policy/*.ini
+python3 "$top/core/embed.py" --name policy_builtin --output "$out/policy_builtin.c" --dir "$top/core/policy" \
+	--suffix .yaml
 
 core="$top/core/advice.c $top/core/answers.c $top/core/date.c $top/core/policy.c $top/core/retire.c
 	$top/core/text.c $top/core/region_table.c $top/core/region_table_find.c $out/policy_builtin.c"
