@@ -135,5 +135,68 @@ check "advise refuses bad policy data" $?
 run 3 "$tmp/pbad3" policy check "$tmp/nonexistent"
 check "missing policy directory" $?
 
+# policy show: a county name finds its prefecture, which falls back on its province
+run 0 "$tmp/show" --lang zh policy show 郸城 --as-of 2026-12-02
+check "policy show 郸城" $?
+grep -q "郸城县 → 周口市" "$tmp/show" && grep -q "410000-henan.yaml" "$tmp/show" && grep -q "个人年缴费：¥400.00" "$tmp/show"
+check "policy show: the alias, the province file, the national minimum" $?
+run 0 "$tmp/show2" --lang en policy show 411625 --as-of 2026-12-02
+grep -q "Zhoukou" "$tmp/show2" && grep -q "    read at: " "$tmp/show2" &&
+	! grep -E '^  [^ ].*《' "$tmp/show2" | grep -qE '(https?:|\.s?html?|\.cn/|\.com/)'
+
+check "policy show by county code, in English, with provenance apart from the document" $?
+run 0 "$tmp/show3" --lang en policy show beijing --as-of 2025-08-01
+grep -q "fixed monthly amount: ¥584.92" "$tmp/show3"
+check "policy show beijing: the fixed 584.92 of 2025" $?
+run 2 "$tmp/show4" --lang en policy show nowhere-at-all
+grep -q '"nowhere-at-all" is not a place' "$tmp/show4"
+check "policy show: an unknown place is named" $?
+run 2 "$tmp/show5" --lang zh policy show
+grep -q "请指明地区" "$tmp/show5"
+check "policy show without a place" $?
+# policy check: the coverage table of the 36 cities
+grep -q "Coverage today for the 36 cities" "$tmp/pc" && grep -qE "^[0-9]+ of 36 cities show a monthly cost" "$tmp/pc"
+check "policy check prints the coverage of the 36 cities" $?
+
+# adding a city is adding one file: search, advice and policy check find it
+mkdir "$tmp/new"
+cat >"$tmp/new/411600-zhoukou.yaml" <<'YAML'
+region: 411600
+documents:
+  t: {issuer: 周口市医疗保障局, title: 测试用数据（非真实政策）, date: 2026-01-01}
+sections:
+  - kind: resident
+    from: 2026-01-01
+    until: 2026-12-31
+    checked: 2026-12-02
+    confidence: verified
+    sources: [t]
+    values: {premium: 380}
+YAML
+run 0 "$tmp/new-pc" --lang en policy check "$tmp/new"
+grep -qE "^411600 +Zhoukou +411600-zhoukou.yaml" "$tmp/new-pc"
+check "a new city file: policy check lists it" $?
+run 0 "$tmp/new-show" --lang en policy show zhoukou --policy-dir "$tmp/new" --as-of 2026-06-01
+grep -q "its own file: 411600-zhoukou.yaml" "$tmp/new-show" && grep -q "individual yearly premium: ¥380.00" "$tmp/new-show"
+check "a new city file: found by name, with its own figure" $?
+printf '[answers]\nwork_city = 411600\nhukou_city = 411600\nbirth = 1990-01\nsex = male\nwork = flexible\nmonthly_income = 6000\n' >"$tmp/zk.ini"
+run 0 "$tmp/new-adv" advise --answers "$tmp/zk.ini" --as-of 2026-06-01 --format json --policy-dir "$tmp/new"
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["options"][1]["cost"]
+assert c["annual_yuan"] == 380.0 and c["from_region"] == "own", c
+' "$tmp/new-adv"
+check "a new city file: the advice uses it" $?
+run 0 "$tmp/old-adv" advise --answers "$tmp/zk.ini" --as-of 2026-06-01 --format json
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["options"][1]["cost"]
+assert c["annual_yuan"] == 400.0 and c["from_region"] == "national", c
+assert any(i["id"] == "no_local_data" for i in d["options"][1]["caveats"])
+' "$tmp/old-adv"
+check "without it: the national minimum, and the advice says there is no local data" $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -13,6 +13,7 @@
 #include "json.h"
 #include "msg.h"
 #include "plain.h"
+#include "policycmd.h"
 #include "policydir.h"
 #include "receipt.h"
 #include "report.h"
@@ -94,36 +95,6 @@ cmd_advise(int argc, char **argv)
 		rc = EXIT_IO;
 	policy_set_free(ps);
 	return rc;
-}
-
-static int
-cmd_policy(int argc, char **argv)
-{
-	if (argc < 2 || strcmp(argv[1], "check") != 0)
-		return usage_error("err_unknown_command", argc < 2 ? "policy" : argv[1]);
-	if (argc > 3)
-		return usage_error("err_unexpected_argument", argv[3]);
-	const char *dir = argc == 3 ? argv[2] : NULL;
-	int nerr;
-	struct policy_set *ps = policydir_load(dir, stdout, &nerr);
-	if (ps == NULL) {
-		struct msg_arg a = MSG_I(nerr);
-		cli_say(stdout, "policy_check_failed", &a, 1);
-		return EXIT_POLICY;
-	}
-	struct policy_stats st;
-	policy_set_stats(ps, &st);
-	struct msg_arg args[4] = {MSG_I((int64_t)st.regions), MSG_I((int64_t)st.sections),
-				  MSG_I((int64_t)st.unverified), MSG_I((int64_t)st.unknown)};
-	cli_say(stdout, "policy_check_summary", args, 4);
-	for (size_t i = 0; i < policy_set_region_count(ps); i++) {
-		const struct policy_region *r = policy_set_region_at(ps, i);
-		struct msg_arg ra[3] = {MSG_I(r->code), MSG_S(msg_lang() == MSG_ZH ? r->name_zh : r->name_en),
-					MSG_S(r->file)};
-		cli_say(stdout, "policy_check_region", ra, 3);
-	}
-	policy_set_free(ps);
-	return EXIT_ADVICE;
 }
 
 /* The interview: `yibao` alone, or `yibao wizard`. Full screen on a
@@ -290,7 +261,7 @@ main(int argc, char **argv)
 	else if (strcmp(argv[1], "receipt") == 0)
 		rc = receipt_main(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "policy") == 0)
-		rc = cmd_policy(argc - 1, argv + 1);
+		rc = policycmd_main(argc - 1, argv + 1);
 	else
 		rc = usage_error("err_unknown_command", argv[1]);
 	msg_close();
