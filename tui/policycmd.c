@@ -19,9 +19,9 @@ enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_POLICY = 3 };
 /* The 36 cities the research covers: 4 municipalities, 27 provincial
  * capitals, and the five cities with provincial-level budgets. */
 static const int coverage_cities[] = {
-	110000, 120000, 130100, 140100, 150100, 210100, 210200, 220100, 230100, 310000, 320100, 330100,
-	330200, 340100, 350100, 350200, 360100, 370100, 370200, 410100, 420100, 430100, 440100, 440300,
-	450100, 460100, 500000, 510100, 520100, 530100, 540100, 610100, 620100, 630100, 640100, 650100,
+    110000, 120000, 130100, 140100, 150100, 210100, 210200, 220100, 230100, 310000, 320100, 330100,
+    330200, 340100, 350100, 350200, 360100, 370100, 370200, 410100, 420100, 430100, 440100, 440300,
+    450100, 460100, 500000, 510100, 520100, 530100, 540100, 610100, 620100, 630100, 640100, 650100,
 };
 
 static int
@@ -48,7 +48,8 @@ static void
 origin(char *buf, size_t cap, const struct policy_ref *ref, int region, struct date on)
 {
 	if (ref->region != region) {
-		msg_format(buf, cap, ref->region == POLICY_NATIONAL ? "pcov_national" : "pcov_province", NULL, 0);
+		msg_format(buf, cap, ref->region == POLICY_NATIONAL ? "pcov_national" : "pcov_province", NULL,
+		           0);
 		return;
 	}
 	if (!policy_ref_is_current(ref, on)) {
@@ -104,27 +105,31 @@ coverage(const struct policy_set *ps, struct date on)
 		struct advice adv;
 		char cs[8];
 		snprintf(cs, sizeof cs, "%06d", code);
-		const char *kv[][2] = {{"work_city", cs},   {"hukou_city", cs},	    {"birth", "1990-01"},
-				       {"sex", "male"},	    {"work", "flexible"}, {"monthly_income", "6000"}};
+		const char *kv[][2] = {{"work_city", cs}, {"hukou_city", cs},   {"birth", "1990-01"},
+		                       {"sex", "male"},   {"work", "flexible"}, {"monthly_income", "6000"}};
 		answers_init(&ans);
 		bool ok = true;
 		for (size_t k = 0; k < sizeof kv / sizeof kv[0]; k++)
-			ok = ok && answers_set(&ans, kv[k][0], kv[k][1], strlen(kv[k][1]), &aerr) == ANSWERS_OK;
+			ok = ok &&
+			     answers_set(&ans, kv[k][0], kv[k][1], strlen(kv[k][1]), &aerr) == ANSWERS_OK;
 		ok = ok && advice_build(&adv, &ans, ps, on, NULL, &aerr) == ANSWERS_OK && adv.noptions >= 2;
-		const struct advice_option *emp = ok ? &adv.options[0] : NULL, *res = ok ? &adv.options[1] : NULL;
+		const struct advice_option *emp = ok ? &adv.options[0] : NULL,
+		                           *res = ok ? &adv.options[1] : NULL;
 		cov_cell(c[0], sizeof c[0], a != POLICY_UNKNOWN, acc, code, on);
 		cov_cell(c[1], sizeof c[1], emp != NULL && emp->low.monthly != ADVICE_UNKNOWN,
-			 emp ? emp->cost_ref : NULL, code, on);
+		         emp ? emp->cost_ref : NULL, code, on);
 		cov_cell(c[2], sizeof c[2], res != NULL && res->low.monthly != ADVICE_UNKNOWN,
-			 res ? res->cost_ref : NULL, code, on);
+		         res ? res->cost_ref : NULL, code, on);
 		cov_cell(c[3], sizeof c[3], y != POLICY_UNKNOWN, yrs, code, on);
-		full += emp != NULL && emp->low.monthly != ADVICE_UNKNOWN && res->low.monthly != ADVICE_UNKNOWN;
+		full +=
+		    emp != NULL && emp->low.monthly != ADVICE_UNKNOWN && res->low.monthly != ADVICE_UNKNOWN;
 		char name[64];
 		snprintf(name, sizeof name, "%s", region_name(ps, code));
 		pad(name, sizeof name, 13);
 		for (int k = 0; k < 3; k++)
 			pad(c[k], sizeof c[k], 14);
-		struct msg_arg ra[6] = {MSG_I(code), MSG_S(name), MSG_S(c[0]), MSG_S(c[1]), MSG_S(c[2]), MSG_S(c[3])};
+		struct msg_arg ra[6] = {MSG_I(code), MSG_S(name), MSG_S(c[0]),
+		                        MSG_S(c[1]), MSG_S(c[2]), MSG_S(c[3])};
 		cli_say(stdout, "pcov_row", ra, 6);
 	}
 	struct msg_arg fa[2] = {MSG_I(full), MSG_I((int64_t)n)};
@@ -147,12 +152,12 @@ policy_check(int argc, char **argv)
 	struct policy_stats st;
 	policy_set_stats(ps, &st);
 	struct msg_arg args[4] = {MSG_I((int64_t)st.regions), MSG_I((int64_t)st.sections),
-				  MSG_I((int64_t)st.unverified), MSG_I((int64_t)st.unknown)};
+	                          MSG_I((int64_t)st.unverified), MSG_I((int64_t)st.unknown)};
 	cli_say(stdout, "policy_check_summary", args, 4);
 	struct msg_arg lab[5] = {MSG_I((int64_t)st.by_confidence[POLICY_VERIFIED]),
-				 MSG_I((int64_t)st.by_confidence[POLICY_SECONDARY]),
-				 MSG_I((int64_t)st.by_confidence[POLICY_UNVERIFIED]),
-				 MSG_I((int64_t)st.by_confidence[POLICY_DERIVED]), MSG_I((int64_t)st.facts)};
+	                         MSG_I((int64_t)st.by_confidence[POLICY_SECONDARY]),
+	                         MSG_I((int64_t)st.by_confidence[POLICY_UNVERIFIED]),
+	                         MSG_I((int64_t)st.by_confidence[POLICY_DERIVED]), MSG_I((int64_t)st.facts)};
 	cli_say(stdout, "policy_check_labels", lab, 5);
 	struct msg_arg na = MSG_I((int64_t)policy_set_region_count(ps) - 1);
 	cli_say(stdout, "policy_check_places", &na, 1);
@@ -161,7 +166,7 @@ policy_check(int argc, char **argv)
 		if (r->file == NULL)
 			continue;
 		struct msg_arg ra[3] = {MSG_I(r->code), MSG_S(msg_lang() == MSG_ZH ? r->name_zh : r->name_en),
-					MSG_S(r->file)};
+		                        MSG_S(r->file)};
 		cli_say(stdout, "policy_check_region", ra, 3);
 	}
 	coverage(ps, cli_today());
@@ -199,7 +204,7 @@ value_text(char *buf, size_t cap, enum policy_kind kind, int key, int64_t v, con
 		break;
 	case POLICY_T_DATE:
 		snprintf(buf, cap, "%04lld-%02lld-%02lld", (long long)(v / 10000), (long long)(v / 100 % 100),
-			 (long long)(v % 100));
+		         (long long)(v % 100));
 		break;
 	case POLICY_T_TEXT:
 		snprintf(buf, cap, "%s", text != NULL ? text : "");
@@ -304,8 +309,8 @@ show(const struct policy_set *ps, int region, const char *via, struct date on)
 			refs[key] = NULL;
 			vals[key] = policy_view_value(&view, (enum policy_kind)k, key, &refs[key]);
 			texts[key] = policy_key_type((enum policy_kind)k, key) == POLICY_T_TEXT
-					     ? policy_view_text(&view, (enum policy_kind)k, key, NULL)
-					     : NULL;
+			                 ? policy_view_text(&view, (enum policy_kind)k, key, NULL)
+			                 : NULL;
 			if (vals[key] == POLICY_UNKNOWN || refs[key] == NULL) {
 				refs[key] = NULL;
 				key_label(lab, sizeof lab, (enum policy_kind)k, key);
@@ -334,7 +339,7 @@ show(const struct policy_set *ps, int region, const char *via, struct date on)
 		int nt = policy_view_tiers(&view, (enum policy_kind)k, tz, te, &def);
 		for (int t = 0; t < nt; t++) {
 			struct msg_arg ta[2] = {MSG_S(msg_lang() == MSG_ZH ? tz[t] : te[t]),
-						MSG_S(t == def ? "yes" : "no")};
+			                        MSG_S(t == def ? "yes" : "no")};
 			cli_say(stdout, "pshow_tier_choice", ta, 2);
 		}
 		if (missing[0] != '\0') {
@@ -356,8 +361,9 @@ show(const struct policy_set *ps, int region, const char *via, struct date on)
 		snprintf(kk, sizeof kk, "pkind_%s", policy_kind_name(sec->kind));
 		msg_format(kind_label, sizeof kind_label, kk, NULL, 0);
 		bool current = policy_ref_is_current(sec, on);
-		struct msg_arg a[6] = {MSG_S(kind_label), MSG_S(from),		      MSG_S(until),
-				       MSG_S(conf),	  MSG_S(current ? "yes" : "no"), MSG_S(sec->source)};
+		struct msg_arg a[6] = {
+		    MSG_S(kind_label), MSG_S(from), MSG_S(until), MSG_S(conf), MSG_S(current ? "yes" : "no"),
+		    MSG_S(sec->source)};
 		cli_say(stdout, "pshow_section", a, 6);
 		if (sec->note != NULL) {
 			struct msg_arg n = MSG_S(sec->note);
@@ -366,7 +372,8 @@ show(const struct policy_set *ps, int region, const char *via, struct date on)
 		const struct policy_ref *fref;
 		const char *fact;
 		for (size_t f = 0; (fact = policy_section_fact(sec, f, &fref)) != NULL; f++) {
-			snprintf(ck_key, sizeof ck_key, "pshow_conf_%s", policy_confidence_name(fref->confidence));
+			snprintf(ck_key, sizeof ck_key, "pshow_conf_%s",
+			         policy_confidence_name(fref->confidence));
 			msg_format(conf, sizeof conf, ck_key, NULL, 0);
 			struct msg_arg fa[2] = {MSG_S(fact), MSG_S(conf)};
 			cli_say(stdout, "pshow_fact", fa, 2);
@@ -411,8 +418,8 @@ static int
 policy_show(int argc, char **argv)
 {
 	static const struct option opts[] = {{"as-of", required_argument, NULL, 'd'},
-					     {"policy-dir", required_argument, NULL, 'p'},
-					     {NULL, 0, NULL, 0}};
+	                                     {"policy-dir", required_argument, NULL, 'p'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *dir = NULL;
 	struct date on = cli_today();
 	int c;
@@ -424,9 +431,13 @@ policy_show(int argc, char **argv)
 			if (!date_parse(optarg, strlen(optarg), &on))
 				return usage_error("err_bad_date", optarg);
 			break;
-		case 'p': dir = optarg; break;
-		case ':': return usage_error("err_missing_value", argv[optind - 1]);
-		default: return usage_error("err_unknown_option", argv[optind - 1]);
+		case 'p':
+			dir = optarg;
+			break;
+		case ':':
+			return usage_error("err_missing_value", argv[optind - 1]);
+		default:
+			return usage_error("err_unknown_option", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
