@@ -31,6 +31,13 @@ static const char *const id_names[ADVICE_ID_COUNT] = {
     [ADVICE_COVERAGE_GAP] = "coverage_gap",
     [ADVICE_UNVERIFIED_DATA] = "unverified_data",
     [ADVICE_NO_LOCAL_DATA] = "no_local_data",
+    [ADVICE_EXTEND_PAYMENT] = "extend_payment",
+    [ADVICE_LUMP_SUM] = "lump_sum",
+    [ADVICE_WAITING_BOUND] = "waiting_bound",
+    [ADVICE_SWITCH_LOSES_YEARS] = "switch_loses_years",
+    [ADVICE_BASE_BELOW_FLOOR] = "base_below_floor",
+    [ADVICE_BASE_FLOOR_UNKNOWN] = "base_floor_unknown",
+    [ADVICE_REASON_ONLY_KNOWN_ELIGIBLE] = "only_known_eligible",
     [ADVICE_UNKNOWN_VALUE] = "unknown_value",
     [ADVICE_REASON_INSURED_BY_EMPLOYER] = "insured_by_employer",
     [ADVICE_REASON_NONE_ELIGIBLE] = "none_eligible",
@@ -53,6 +60,12 @@ static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_BASE_ABOVE_INCOME] = {"base_fen", "income_fen"},
     [ADVICE_WAITING_PERIOD] = {"months", NULL},
     [ADVICE_NO_LOCAL_DATA] = {"figures_from", NULL},
+    [ADVICE_EXTEND_PAYMENT] = {"years_short", "annual_fen"},
+    [ADVICE_LUMP_SUM] = {"years_short", NULL},
+    [ADVICE_WAITING_BOUND] = {"months", NULL},
+    [ADVICE_SWITCH_LOSES_YEARS] = {"years", NULL},
+    [ADVICE_BASE_BELOW_FLOOR] = {"floor_fen", "typed_fen"},
+    [ADVICE_BASE_FLOOR_UNKNOWN] = {"typed_fen", NULL},
     [ADVICE_TRANSFER_YEARS] = {"years_tenths", NULL},
     [ADVICE_TRANSFER_GAP] = {"gap_months", "max_months"},
     [ADVICE_RETIREMENT_SHORTFALL] = {"shortfall_tenths", "required_years"},
@@ -60,8 +73,8 @@ static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_UNKNOWN_VALUE] = {"field", NULL},
     [ADVICE_REASON_RETIREMENT_BENEFITS] = {"required_years", NULL},
     [ADVICE_REASON_HIGHER_REIMBURSEMENT] = {"employee_bp", "resident_bp"},
-    [ADVICE_REASON_AFFORDABLE] = {"share_ppm", "limit_ppm"},
-    [ADVICE_REASON_COST_BURDEN] = {"share_ppm", "limit_ppm"},
+    [ADVICE_REASON_AFFORDABLE] = {"share_ppm", "limit_ppm", "medical_monthly_fen", "pension_monthly_fen"},
+    [ADVICE_REASON_COST_BURDEN] = {"share_ppm", "limit_ppm", "medical_monthly_fen", "pension_monthly_fen"},
     [ADVICE_REASON_SHORT_STAY] = {"stay_years", "limit_years"},
 };
 
@@ -289,8 +302,17 @@ employee_bases(struct eval *e, struct advice_option *o, const struct advice_para
 				ceil = muldiv(wage, cp, 10000);
 		}
 	}
-	if (floor == POLICY_UNKNOWN)
-		return false;
+	if (floor == POLICY_UNKNOWN) {
+		/* a base the person typed is costed anyway, and says the floor is
+		 * not in the data */
+		if (params == NULL || params->base_mode != ADVICE_BASE_AMOUNT || params->base_amount <= 0)
+			return false;
+		*low = *matched = params->base_amount;
+		caveat(o, ADVICE_BASE_FLOOR_UNKNOWN, ref, params->base_amount, 0);
+		return true;
+	}
+	if (params != NULL && params->base_mode == ADVICE_BASE_AMOUNT && params->base_amount < floor)
+		caveat(o, ADVICE_BASE_BELOW_FLOOR, ref, floor, params->base_amount);
 	int64_t want = a->monthly_income * 100;
 	if (params != NULL && params->base_mode == ADVICE_BASE_LOWEST)
 		want = floor;
@@ -398,6 +420,27 @@ resident_cost(struct eval *e, struct advice_option *o)
 	o->matched = o->low;
 }
 
+/* What a 10,000-yuan in-catalogue hospital stay would cost the person: the
+ * deductible (where known), and the part above it the scheme does not pay. */
+static void
+stay_example(struct eval *e, struct advice_option *o)
+{
+	const struct policy_ref *dref;
+	int64_t ded = value(e, o->region, POLICY_BENEFITS,
+	                    o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_DEDUCTIBLE_EMPLOYEE
+	                                                 : POLICY_BENEFITS_DEDUCTIBLE_RESIDENT,
+	                    &dref);
+	o->stay.bill = ADVICE_STAY_BILL;
+	o->stay.deductible = ded == POLICY_UNKNOWN ? ADVICE_UNKNOWN : ded;
+	o->stay.deductible_ref = ded == POLICY_UNKNOWN ? NULL : dref;
+	if (o->inpatient_bp == ADVICE_UNKNOWN) {
+		o->stay.own = ADVICE_UNKNOWN;
+		return;
+	}
+	int64_t d = ded == POLICY_UNKNOWN ? 0 : (ded > ADVICE_STAY_BILL ? ADVICE_STAY_BILL : ded);
+	o->stay.own = d + muldiv(ADVICE_STAY_BILL - d, 10000 - o->inpatient_bp, 10000);
+}
+
 static void
 benefits(struct eval *e, struct advice_option *o)
 {
@@ -405,12 +448,14 @@ benefits(struct eval *e, struct advice_option *o)
 	int key = o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_INPATIENT_EMPLOYEE
 	                                       : POLICY_BENEFITS_INPATIENT_RESIDENT;
 	o->inpatient_bp = value(e, o->region, POLICY_BENEFITS, key, &ref);
+	o->inpatient_ref = ref;
 	if (o->inpatient_bp == POLICY_UNKNOWN)
 		o->inpatient_bp = ADVICE_UNKNOWN;
 	else
 		o->inpatient_is_average =
 		    ref->region == POLICY_NATIONAL || policy_value(e->ps, ref->region, POLICY_BENEFITS,
 		                                                   POLICY_BENEFITS_AVERAGE, e->on, NULL) == 1;
+	stay_example(e, o);
 	if (o->scheme == ADVICE_EMPLOYEE) {
 		const struct policy_ref *pref;
 		int64_t pa = value(e, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT, &pref);
@@ -493,11 +538,28 @@ waiting(struct eval *e, struct advice_option *o)
 		unknown(o, ADVICE_FIELD_WAITING, wref);
 		return;
 	}
-	/* the employee scheme after a break: the local rule */
+	/* the employee scheme after a break or as a new enrollee: the local
+	 * rule, else the national bound ("at most 6 months"), marked as such */
+	const struct policy_ref *nref;
+	int64_t fresh = a->coverage == ANSWERS_COVERAGE_NONE
+	                    ? value(e, o->region, POLICY_WAITING, POLICY_WAITING_EMPLOYEE_NEW, &nref)
+	                    : POLICY_UNKNOWN;
+	if (fresh != POLICY_UNKNOWN) {
+		o->waiting_months = (int)fresh;
+		if (fresh > 0)
+			caveat(o, ADVICE_WAITING_PERIOD, nref, fresh, 0);
+		return;
+	}
 	if (local != POLICY_UNKNOWN) {
 		o->waiting_months = (int)local;
 		if (local > 0)
 			caveat(o, ADVICE_WAITING_PERIOD, tref, local, 0);
+		return;
+	}
+	if (local_max != POLICY_UNKNOWN) {
+		o->waiting_months = (int)local_max;
+		o->waiting_is_bound = true;
+		caveat(o, ADVICE_WAITING_BOUND, tref, local_max, 0);
 		return;
 	}
 	unknown(o, ADVICE_FIELD_WAITING, tref);
@@ -520,6 +582,39 @@ common_caveats(struct eval *e, struct advice_option *o)
 		value(e, o->region, POLICY_WAITING, POLICY_WAITING_FIXED, &ref);
 		caveat(o, ADVICE_COVERAGE_GAP, ref, a->gap_months, 0);
 	}
+	/* leaving the employee scheme: its years stop growing, and without
+	 * the required years there are no benefits after retirement without
+	 * paying (社会保险法 第二十七条) */
+	if (o->scheme == ADVICE_RESIDENT && a->coverage == ANSWERS_COVERAGE_EMPLOYEE && a->employee_years > 0)
+		caveat(o, ADVICE_SWITCH_LOSES_YEARS, e->law, a->employee_years, 0);
+}
+
+/* Someone already paying into the employee scheme here: past the statutory
+ * age, or short of the years required, they go on paying until the years are
+ * complete (延缴); say how long and what it costs a year, and where a lump-sum
+ * make-up (一次性补缴) is allowed. */
+static void
+extend_payment(struct eval *e, struct advice_option *o)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *ref;
+	int64_t req = value(
+	    e, o->region, POLICY_RETIREMENT,
+	    a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE : POLICY_RETIREMENT_YEARS_FEMALE, &ref);
+	bool past =
+	    o->retirement.age_months > 0 &&
+	    date_months_between(a->birth_year, a->birth_month, e->on.y, e->on.m) >= o->retirement.age_months;
+	if (!past)
+		return;
+	/* from today: the years already paid are all there are */
+	int64_t have = a->employee_years;
+	int64_t short10 = req == POLICY_UNKNOWN ? ADVICE_UNKNOWN : req * 10 - have;
+	if (short10 != ADVICE_UNKNOWN && short10 <= 0)
+		return;
+	caveat(o, ADVICE_EXTEND_PAYMENT, ref, short10, ADVICE_UNKNOWN);
+	const struct policy_ref *lref;
+	if (value(e, o->region, POLICY_RETIREMENT, POLICY_RETIREMENT_LUMP_SUM, &lref) == 1)
+		caveat(o, ADVICE_LUMP_SUM, lref, short10, 0);
 }
 
 static void
@@ -528,6 +623,12 @@ age_limits(struct eval *e, struct advice_option *o)
 	const struct answers *a = e->a;
 	const struct policy_ref *ref;
 	int age = age_years(a, e->on);
+	/* an enrolment age never stops someone who is already in the scheme
+	 * here: they go on paying (延缴) until the years are complete */
+	if (a->coverage == ANSWERS_COVERAGE_EMPLOYEE && a->coverage_city == o->region && a->gap_months == 0) {
+		extend_payment(e, o);
+		return;
+	}
 	int64_t min = value(e, o->region, POLICY_ACCESS, POLICY_ACCESS_AGE_MIN, &ref);
 	if (min != POLICY_UNKNOWN && age < min) {
 		blocker(o, ADVICE_AGE_OUT_OF_RANGE, ref, age, min);
@@ -566,6 +667,9 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	if (scheme == ADVICE_EMPLOYEE) {
 		age_limits(e, o);
 		employee_cost(e, o, params);
+		for (int i = 0; i < o->ncaveats; i++)
+			if (o->caveats[i].id == ADVICE_EXTEND_PAYMENT)
+				o->caveats[i].v[1] = o->matched.annual;
 	} else {
 		resident_cost(e, o);
 	}
@@ -603,6 +707,20 @@ burden_share(const struct advice_option *o, int64_t income)
 	return share_ppm(c->annual + pension, income);
 }
 
+/* A burden reason with its numbers: the share, the line, and the medical
+ * and pension contributions a month that make it. */
+static void
+burden_reason(struct advice *adv, enum advice_id id, const struct advice_option *emp, int64_t share)
+{
+	if (adv->nreasons >= ADVICE_MAX_REASONS)
+		return;
+	int64_t pension = emp->matched.pension_monthly;
+	adv->reasons[adv->nreasons++] = (struct advice_item){
+	    id,
+	    emp->cost_ref,
+	    {share, BURDEN_PPM, emp->matched.monthly, pension == ADVICE_UNKNOWN ? 0 : pension}};
+}
+
 /* Pick an option and say why. The employee scheme comes first when it is
  * open, affordable and the person stays: only it gives benefits after
  * retirement without paying (社会保险法 第二十七条). */
@@ -617,9 +735,14 @@ recommend(struct eval *e, struct advice *adv)
 		reason(adv, ADVICE_REASON_INSURED_BY_EMPLOYER, adv->options[0].blockers[0].ref, 0, 0);
 		return;
 	}
-	int eligible = 0;
-	for (int i = 0; i < adv->noptions; i++)
+	int eligible = 0, closed = 0;
+	for (int i = 0; i < adv->noptions; i++) {
 		eligible += adv->options[i].eligible == 1;
+		closed += adv->options[i].eligible == 0;
+	}
+	/* "the only option open" only when every other one is known to be closed */
+	enum advice_id only =
+	    closed == adv->noptions - 1 ? ADVICE_REASON_ONLY_ELIGIBLE : ADVICE_REASON_ONLY_KNOWN_ELIGIBLE;
 	if (eligible == 0) {
 		reason(adv, ADVICE_REASON_NONE_ELIGIBLE, scope, 0, 0);
 		return;
@@ -634,8 +757,15 @@ recommend(struct eval *e, struct advice *adv)
 
 	if (emp->eligible == 1 && ((!burden && !short_stay) || eligible == 1)) {
 		adv->recommended = 0;
+		/* ranked above an option whose cost is known: say so first */
+		bool other_known = false;
+		for (int i = 1; i < adv->noptions; i++)
+			other_known |=
+			    adv->options[i].eligible == 1 && adv->options[i].matched.annual != ADVICE_UNKNOWN;
+		if (share == ADVICE_UNKNOWN && other_known)
+			reason(adv, ADVICE_REASON_COST_UNKNOWN, emp->cost_ref, 0, 0);
 		if (eligible == 1)
-			reason(adv, ADVICE_REASON_ONLY_ELIGIBLE, scope, 0, 0);
+			reason(adv, only, scope, 0, 0);
 		reason(adv, ADVICE_REASON_RETIREMENT_BENEFITS, e->law,
 		       emp->retirement.years_required >= 0 ? emp->retirement.years_required : ADVICE_UNKNOWN,
 		       0);
@@ -645,12 +775,12 @@ recommend(struct eval *e, struct advice *adv)
 		if (emp->inpatient_bp != ADVICE_UNKNOWN && res_bp != ADVICE_UNKNOWN &&
 		    emp->inpatient_bp > res_bp)
 			reason(adv, ADVICE_REASON_HIGHER_REIMBURSEMENT, bref, emp->inpatient_bp, res_bp);
-		if (share == ADVICE_UNKNOWN)
+		if (share == ADVICE_UNKNOWN && !other_known)
 			reason(adv, ADVICE_REASON_COST_UNKNOWN, emp->cost_ref, 0, 0);
 		else if (burden)
-			reason(adv, ADVICE_REASON_COST_BURDEN, emp->cost_ref, share, BURDEN_PPM);
-		else
-			reason(adv, ADVICE_REASON_AFFORDABLE, emp->cost_ref, share, BURDEN_PPM);
+			burden_reason(adv, ADVICE_REASON_COST_BURDEN, emp, share);
+		else if (share != ADVICE_UNKNOWN)
+			burden_reason(adv, ADVICE_REASON_AFFORDABLE, emp, share);
 		if (short_stay)
 			reason(adv, ADVICE_REASON_SHORT_STAY, tref, a->stay_years, SHORT_STAY_YEARS);
 		return;
@@ -672,13 +802,13 @@ recommend(struct eval *e, struct advice *adv)
 	if (pick < 0)
 		return;
 	if (eligible == 1)
-		reason(adv, ADVICE_REASON_ONLY_ELIGIBLE, scope, 0, 0);
+		reason(adv, only, scope, 0, 0);
 	if (pick == 1)
 		reason(adv, ADVICE_REASON_LOCAL_CARE, adv->options[1].cost_ref, 0, 0);
 	if (pick == 2 && retire_away)
 		reason(adv, ADVICE_REASON_RETIRE_IN_HUKOU, scope, 0, 0);
 	if (emp->eligible == 1 && burden)
-		reason(adv, ADVICE_REASON_COST_BURDEN, emp->cost_ref, share, BURDEN_PPM);
+		burden_reason(adv, ADVICE_REASON_COST_BURDEN, emp, share);
 	if (emp->eligible == 1 && short_stay)
 		reason(adv, ADVICE_REASON_SHORT_STAY, tref, a->stay_years, SHORT_STAY_YEARS);
 }

@@ -11,10 +11,11 @@
 
 #define ADVICE_UNKNOWN INT64_MIN /* a number the data does not give; never 0 */
 #define ADVICE_MAX_OPTIONS 3
+#define ADVICE_STAY_BILL 1000000 /* fen: the benefit example, a 10,000-yuan hospital stay */
 #define ADVICE_MAX_BLOCKERS 4
-#define ADVICE_MAX_CAVEATS 16
+#define ADVICE_MAX_CAVEATS 20
 #define ADVICE_MAX_REASONS 6
-#define ADVICE_MAX_VALUES 2
+#define ADVICE_MAX_VALUES 4
 
 enum advice_scheme { ADVICE_EMPLOYEE, ADVICE_RESIDENT };
 
@@ -39,11 +40,19 @@ enum advice_id {
 	ADVICE_COVERAGE_GAP,
 	ADVICE_UNVERIFIED_DATA,
 	ADVICE_UNKNOWN_VALUE,
-	ADVICE_NO_LOCAL_DATA, /* v0: the province whose figures are shown, or 0 (national) */
+	ADVICE_NO_LOCAL_DATA,  /* v0: the province whose figures are shown, or 0 (national) */
+	ADVICE_EXTEND_PAYMENT, /* already insured, past the age: pay on (延缴) for v0 tenths of years at v1
+	                          fen a year */
+	ADVICE_LUMP_SUM,       /* the missing years may be made up at once (一次性补缴) */
+	ADVICE_WAITING_BOUND,  /* the local waiting rule is unknown: at most v0 months, the national bound */
+	ADVICE_SWITCH_LOSES_YEARS, /* leaving the employee scheme stops its v0 tenths of years growing */
+	ADVICE_BASE_BELOW_FLOOR,   /* the typed base v1 is below the floor v0: costed at the floor */
+	ADVICE_BASE_FLOOR_UNKNOWN, /* the typed base v0 is costed; the floor is not in the data */
 	/* reasons */
 	ADVICE_REASON_INSURED_BY_EMPLOYER,
 	ADVICE_REASON_NONE_ELIGIBLE,
 	ADVICE_REASON_ONLY_ELIGIBLE,
+	ADVICE_REASON_ONLY_KNOWN_ELIGIBLE,
 	ADVICE_REASON_RETIREMENT_BENEFITS,
 	ADVICE_REASON_HIGHER_REIMBURSEMENT,
 	ADVICE_REASON_AFFORDABLE,
@@ -103,6 +112,14 @@ struct advice_option {
 	int personal_account;              /* 1, 0, -1 unknown */
 	int family_sharing;                /* 1, 0, -1 unknown */
 	int waiting_months;                /* -1 unknown */
+	bool waiting_is_bound;             /* the national upper bound, the local rule being unknown */
+	const struct policy_ref *inpatient_ref;
+	struct {
+		int64_t bill;       /* ADVICE_STAY_BILL */
+		int64_t deductible; /* fen, or ADVICE_UNKNOWN (then taken as 0) */
+		const struct policy_ref *deductible_ref;
+		int64_t own; /* what the person pays of the bill, or ADVICE_UNKNOWN */
+	} stay;              /* a 10,000-yuan in-catalogue hospital stay */
 	struct {
 		int age_months;          /* statutory age */
 		int year, month;         /* when it is reached */

@@ -232,12 +232,22 @@ static const char fixture_d[] = "region: 400000\n"
                                 "\n"
                                 "sections:\n";
 
+/* 600000: a rate of 8% but no floor (the typed-base case) */
+static const char fixture_e[] = "region: 600000\n"
+				"documents: {d: {title: e cost}}\n"
+				"sections:\n"
+				"  - {kind: access, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
+				"     values: {employee: open, resident: open}}\n"
+				"  - {kind: employee, from: 2019-01-01, checked: 2026-01-01, confidence: secondary, sources: [d],\n"
+				"     values: {rate: 8%, pension_bundled: no}}\n";
+
 /* The fixture's invented regions, outside GB/T 2260. */
 static const struct region_row fixture_rows[] = {
     {100000, "甲市", "甲市", "Acity", "jiashi", "js", 100000, 0, 0},
     {200000, "乙市", "乙市", "Bcity", "yishi", "ys", 200000, 0, 0},
     {300000, "丙市", "丙市", "Ccity", "bingshi", "bs", 300000, 0, 0},
     {400000, "丁市", "丁市", "Dcity", "dingshi", "ds", 400000, 0, 0},
+    {600000, "戊市", "戊市", "Ecity", "wushi", "ws", 600000, 0, 0},
 };
 
 static struct policy_set *
@@ -251,6 +261,7 @@ fixture_new(void)
 	    {"200000-b.yaml", fixture_b},
 	    {"300000-c.yaml", fixture_c},
 	    {"400000-d.yaml", fixture_d},
+	    {"600000-e.yaml", fixture_e},
 	};
 	struct policy_error err;
 	struct policy_set *ps = policy_set_new();

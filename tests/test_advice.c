@@ -46,6 +46,9 @@ enum what {
 	RECOMMENDED,
 	REASON,    /* want = id that must be among the reasons */
 	REASON_V0, /* id = the reason, want = its v[0] */
+	FIRST_REASON, /* want = the id of the first reason */
+	STAY_OWN,     /* what a 10,000-yuan stay costs the person, fen */
+	WAITING_BOUND, /* want = 1 when the waiting months are the national bound */
 };
 
 struct expect {
@@ -116,7 +119,8 @@ static const struct tcase cases[] = {
 	 {{NO_CAVEAT, 0, .want = ADVICE_UNVERIFIED_DATA}, {ACCOUNT, 0, .want = 1}}},
 	{"no cost data", "work_city = 400000\nhukou_city = 400000\n" MAN "monthly_income = 5000\n", "2025-06-01",
 	 {{ANNUAL_LOW, 0, .want = U}, {PENSION_LOW, 0, .want = U}, {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_COST},
-	  {RECOMMENDED, .want = 0}, {REASON, .want = ADVICE_REASON_COST_UNKNOWN}}},
+	  {RECOMMENDED, .want = 0}, {REASON, .want = ADVICE_REASON_COST_UNKNOWN},
+	  {FIRST_REASON, .want = ADVICE_REASON_COST_UNKNOWN}}},
 
 	/* resident premiums by year: city value, else the national minimum */
 	{"national minimum 2019", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
@@ -264,6 +268,45 @@ static const struct tcase cases[] = {
 	{"remote care needs filing", "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
 				     "monthly_income = 8000\n",
 	 "2025-06-01", {{CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING}, {NO_CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING}}},
+	{"only known open: the others unknown, not closed",
+	 "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\n" MAN "monthly_income = 8000\n", "2025-06-01",
+	 {{ELIGIBLE, 0, .want = 0}, {ELIGIBLE, 1, .want = -1}, {ELIGIBLE, 2, .want = 1}, {RECOMMENDED, .want = 2},
+	  {REASON, .want = ADVICE_REASON_ONLY_KNOWN_ELIGIBLE}}},
+
+	/* someone already in the employee scheme: never blocked by an enrolment age */
+	{"past the age, not insured: blocked", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+					       "monthly_income = 8000\nemployee_years = 10\n",
+	 "2026-06-01", {{ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+	{"past the age, insured here: pay on for 15 years", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+							    "monthly_income = 8000\nemployee_years = 10\n"
+							    "employee_years_local = 10\ncoverage = employee\n"
+							    "coverage_city = 100000\n",
+	 "2026-06-01",
+	 {{ELIGIBLE, 0, .want = 1}, {CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 150},
+	  {CAVEAT_V1, 0, ADVICE_EXTEND_PAYMENT, 960000}, {CAVEAT_V0, 1, ADVICE_SWITCH_LOSES_YEARS, 100},
+	  {NO_CAVEAT, 0, .want = ADVICE_SWITCH_LOSES_YEARS}}},
+	{"insured elsewhere: the age applies", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+					       "monthly_income = 8000\nemployee_years = 10\ncoverage = employee\n"
+					       "coverage_city = 200000\n",
+	 "2026-06-01", {{ELIGIBLE, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_EXTEND_PAYMENT}}},
+	{"years complete: nothing to pay on", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+					      "monthly_income = 8000\nemployee_years = 30\nemployee_years_local = 30\n"
+					      "coverage = employee\ncoverage_city = 100000\n",
+	 "2026-06-01", {{ELIGIBLE, 0, .want = 1}, {NO_CAVEAT, 0, .want = ADVICE_EXTEND_PAYMENT}}},
+
+	/* the employee scheme's wait when the local rule is unknown: the national bound */
+	{"new enrollee, local rule unknown", "work_city = 400000\nhukou_city = 400000\n" MAN "monthly_income = 5000\n",
+	 "2025-06-01",
+	 {{WAITING, 0, .want = 6}, {WAITING_BOUND, 0, .want = 1}, {CAVEAT_V0, 0, ADVICE_WAITING_BOUND, 6}}},
+	{"a city's own rule is not a bound", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+						 "coverage_city = 200000\ngap_months = 4\nemployee_years = 5\n",
+	 "2025-06-01", {{WAITING, 0, .want = 3}, {WAITING_BOUND, 0, .want = 0}}},
+
+	/* a 10,000-yuan stay: (10,000 - deductible) x the share not paid, deductible unknown as 0 */
+	{"a hospital stay", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
+	 {{STAY_OWN, 0, .want = 154000}, {STAY_OWN, 1, .want = 319000}}},
+	{"a stay before the ratios are known", LOCAL_A MAN "monthly_income = 8000\n", "2024-06-01",
+	 {{STAY_OWN, 0, .want = U}}},
 };
 
 static int
@@ -334,6 +377,9 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 	case SHORTFALL: return o->retirement.shortfall;
 	case RECOMMENDED: return adv->recommended;
 	case REASON: return find(adv->reasons, adv->nreasons, (int)x->want) >= 0 ? x->want : -999;
+	case FIRST_REASON: return adv->nreasons > 0 ? (int64_t)adv->reasons[0].id : -1;
+	case STAY_OWN: return o->stay.own;
+	case WAITING_BOUND: return o->waiting_is_bound;
 	case REASON_V0:
 		i = find(adv->reasons, adv->nreasons, x->id);
 		if (i < 0) {
@@ -436,7 +482,28 @@ test_params(void **state)
 			fail_msg("row %zu: base %lld, want %lld", i, (long long)adv.options[0].matched.base,
 				 (long long)rows[i].want_base);
 		assert_int_equal(adv.options[0].low.base, 500000);
+		/* a typed base below the floor is said to be costed at the floor */
+		bool below = false;
+		for (int k = 0; k < adv.options[0].ncaveats; k++)
+			below |= adv.options[0].caveats[k].id == ADVICE_BASE_BELOW_FLOOR &&
+				 adv.options[0].caveats[k].v[0] == 500000 && adv.options[0].caveats[k].v[1] == 100;
+		if (below != (rows[i].mode == ADVICE_BASE_AMOUNT && rows[i].amount < 500000))
+			fail_msg("row %zu: the below-the-floor caveat %s", i, below ? "given" : "missing");
 	}
+	/* a city whose floor is not known: the typed base is costed, and says so */
+	const char etext[] = "[answers]\nwork_city = 600000\nhukou_city = 600000\n" MAN "monthly_income = 8000\n";
+	answers_init(&a);
+	assert_int_equal(answers_parse(&a, etext, strlen(etext), NULL), ANSWERS_OK);
+	assert_int_equal(advice_build(&adv, &a, ps, on, NULL, NULL), ANSWERS_OK);
+	assert_true(adv.options[0].matched.annual == ADVICE_UNKNOWN); /* no floor, no base typed */
+	struct advice_params typed = {ADVICE_BASE_AMOUNT, 600000};
+	assert_int_equal(advice_build(&adv, &a, ps, on, &typed, NULL), ANSWERS_OK);
+	assert_int_equal(adv.options[0].matched.base, 600000);
+	assert_int_equal(adv.options[0].matched.monthly, 48000); /* 8% of 6,000 */
+	bool said = false;
+	for (int k = 0; k < adv.options[0].ncaveats; k++)
+		said |= adv.options[0].caveats[k].id == ADVICE_BASE_FLOOR_UNKNOWN && adv.options[0].caveats[k].v[0] == 600000;
+	assert_true(said);
 }
 
 static void

@@ -38,8 +38,14 @@ static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_UNKNOWN_VALUE] = {VU_FIELD, VU_NONE},
     [ADVICE_REASON_RETIREMENT_BENEFITS] = {VU_YEARS, VU_NONE},
     [ADVICE_REASON_HIGHER_REIMBURSEMENT] = {VU_BP, VU_BP},
-    [ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM},
-    [ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM},
+    [ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM, VU_FEN, VU_FEN},
+	[ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM, VU_FEN, VU_FEN},
+	[ADVICE_EXTEND_PAYMENT] = {VU_TENTHS, VU_FEN},
+	[ADVICE_LUMP_SUM] = {VU_TENTHS, VU_NONE},
+	[ADVICE_WAITING_BOUND] = {VU_MONTHS, VU_NONE},
+	[ADVICE_SWITCH_LOSES_YEARS] = {VU_TENTHS, VU_NONE},
+	[ADVICE_BASE_BELOW_FLOOR] = {VU_FEN, VU_FEN},
+	[ADVICE_BASE_FLOOR_UNKNOWN] = {VU_FEN, VU_NONE},
     [ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
 };
 
@@ -393,15 +399,17 @@ compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice
 		mode = "zero";
 	else if (it->id == ADVICE_AGE_OUT_OF_RANGE)
 		mode = it->v[0] < it->v[1] ? "min" : "max";
+	else if (it->id == ADVICE_REASON_AFFORDABLE || it->id == ADVICE_REASON_COST_BURDEN)
+		mode = it->v[3] != ADVICE_UNKNOWN && it->v[3] > 0 ? "pension" : "medical";
 	else if (it->id == ADVICE_NO_LOCAL_DATA) {
 		mode = it->v[0] == POLICY_NATIONAL ? "national" : "province";
 		snprintf(v[0], sizeof v[0], "%s", compare_region_name(st, (int)it->v[0], code, sizeof code));
 	}
 	snprintf(name, sizeof name, "%s", compare_region_name(st, region, code, sizeof code));
-	struct msg_arg a[6] = {MSG_S(v[0]),     MSG_S(v[1]),     MSG_S(name),
-	                       MSG_S(known[0]), MSG_S(known[1]), MSG_S(mode)};
+	struct msg_arg a[8] = {MSG_S(v[0]),     MSG_S(v[1]), MSG_S(name), MSG_S(known[0]),
+			       MSG_S(known[1]), MSG_S(mode), MSG_S(v[2]), MSG_S(v[3])};
 	snprintf(key, sizeof key, "%s%s", prefix, id);
-	msg_format(buf, cap, key, a, 6);
+	msg_format(buf, cap, key, a, 8);
 }
 
 /* The message of an item (key prefix "adv_" for sentences, "cmp_cav_" or
@@ -865,11 +873,20 @@ cell_waiting(struct rend *r, const struct advice_option *o, struct cell *c)
 		cell_unknown(r, c);
 		return;
 	}
-	if (o->waiting_months == 0)
+	if (o->waiting_months == 0) {
 		msg_format(c->main, sizeof c->main, "cmp_waiting_none", NULL, 0);
-	else
+	} else if (o->waiting_is_bound) {
+		/* the local rule is unknown: the national upper bound, marked */
+		char m[VALUE_MAX];
+		months(r, m, sizeof m, o->waiting_months);
+		fmt1(c->main, sizeof c->main, "cmp_at_most", m);
+		c->national = true;
+	} else {
 		months(r, c->main, sizeof c->main, o->waiting_months);
+	}
 	const struct advice_item *w = find_caveat(o, ADVICE_WAITING_PERIOD, ADVICE_UNKNOWN);
+	if (w == NULL)
+		w = find_caveat(o, ADVICE_WAITING_BOUND, ADVICE_UNKNOWN);
 	c->unverified = w != NULL && is_unverified(w->ref);
 }
 
