@@ -40,25 +40,50 @@ struct ccase {
 	int blocked;                    /* an option with a blocker, or -1 */
 };
 
-#define RIDER(city) "work_city = " city "\nhukou_city = 510100\nresidence_permit = yes\nbirth = 1985-03\n" \
-		    "sex = male\nwork = flexible\nmonthly_income = 6000\n"
-#define QINGDAO(work) "work_city = 370200\nhukou_city = 370200\nbirth = 1975-06\nsex = female\n" \
-		      "female_retire_age = 50\nwork = " work "\nmonthly_income = 4000\n"
+#define RIDER(city)                                                                                          \
+	"work_city = " city "\nhukou_city = 510100\nresidence_permit = yes\nbirth = 1985-03\n"               \
+	"sex = male\nwork = flexible\nmonthly_income = 6000\n"
+#define QINGDAO(work)                                                                                        \
+	"work_city = 370200\nhukou_city = 370200\nbirth = 1975-06\nsex = female\n"                           \
+	"female_retire_age = 50\nwork = " work "\nmonthly_income = 4000\n"
 
 static const struct ccase cases[] = {
-	{"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 2,
-	 {{"cmp_row_retire_required", 0}, {"cmp_row_join", 1}}, -1},
-	{"Qingdao local, 2023: employee cost known", QINGDAO("flexible"), "2023-06-01", 2, 0,
-	 {{"cmp_row_retire_required", 0}, {"cmp_row_inpatient", 0}, {"cmp_row_inpatient", 1}},
-	 -1},
-	{"Qingdao employed, 2023: insured by the employer", QINGDAO("employed"), "2023-06-01", 2, -1,
-	 {{"cmp_row_retire_required", 0}}, 0},
-	{"Beijing rider, 2019: hukou required, unverified", RIDER("110000"), "2019-06-01", 3, 2,
-	 {{"cmp_row_yearly", 0}, {"cmp_row_join", 1}}, 0},
-	{"Chongqing local, 2023: a fixed yearly amount",
-	 "work_city = 500000\nhukou_city = 500000\nbirth = 1985-03\nsex = male\nwork = flexible\n"
-	 "monthly_income = 6000\n",
-	 "2023-06-01", 2, 0, {{NULL, 0}}, -1},
+    {"Shanghai rider, Chengdu hukou, 2025",
+     RIDER("310000"),
+     "2025-06-01",
+     3,
+     2,
+     {{"cmp_row_retire_required", 0}, {"cmp_row_join", 1}},
+     -1},
+    {"Qingdao local, 2023: employee cost known",
+     QINGDAO("flexible"),
+     "2023-06-01",
+     2,
+     0,
+     {{"cmp_row_retire_required", 0}, {"cmp_row_inpatient", 0}, {"cmp_row_inpatient", 1}},
+     -1},
+    {"Qingdao employed, 2023: insured by the employer",
+     QINGDAO("employed"),
+     "2023-06-01",
+     2,
+     -1,
+     {{"cmp_row_retire_required", 0}},
+     0},
+    {"Beijing rider, 2019: hukou required, unverified",
+     RIDER("110000"),
+     "2019-06-01",
+     3,
+     2,
+     {{"cmp_row_yearly", 0}, {"cmp_row_join", 1}},
+     0},
+    {"Chongqing local, 2023: a fixed yearly amount",
+     "work_city = 500000\nhukou_city = 500000\nbirth = 1985-03\nsex = male\nwork = flexible\n"
+     "monthly_income = 6000\n",
+     "2023-06-01",
+     2,
+     0,
+     {{NULL, 0}},
+     -1},
 };
 
 static const int widths[] = {80, 120};
@@ -66,21 +91,21 @@ static const enum msg_lang langs[] = {MSG_EN, MSG_ZH};
 
 /* Marks that must not start a line (or a cell's line). */
 static const char *const closing[] = {
-	"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】",
+    "，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】",
 };
 
 static struct policy_set *ps;
 static int failures;
 static char where[256];
 
-#define CHECK(cond, ...)                                          \
-	do {                                                      \
-		if (!(cond)) {                                    \
-			print_message("%s: ", where);             \
-			print_message(__VA_ARGS__);               \
-			print_message("\n");                      \
-			failures++;                               \
-		}                                                 \
+#define CHECK(cond, ...)                                                                                     \
+	do {                                                                                                 \
+		if (!(cond)) {                                                                               \
+			print_message("%s: ", where);                                                        \
+			print_message(__VA_ARGS__);                                                          \
+			print_message("\n");                                                                 \
+			failures++;                                                                          \
+		}                                                                                            \
 	} while (0)
 
 /* ---------------------------------------------------------------- helpers */
@@ -177,8 +202,9 @@ check_lines(const struct lines *l, int width, const char *what)
 		struct seg sg[MAX_SEGS];
 		CHECK(cols(t) <= width, "%s line %zu is %d columns: \"%s\"", what, i, cols(t), t);
 		/* msg_format writes a missing key as "[key]" */
-		CHECK(strstr(t, "[cmp_") == NULL && strstr(t, "[report_") == NULL && strstr(t, "[adv_") == NULL &&
-			      strstr(t, "[fmt_") == NULL && strstr(t, "[field_") == NULL,
+		CHECK(strstr(t, "[cmp_") == NULL && strstr(t, "[report_") == NULL &&
+		          strstr(t, "[adv_") == NULL && strstr(t, "[fmt_") == NULL &&
+		          strstr(t, "[field_") == NULL,
 		      "%s line %zu names a missing message", what, i);
 		CHECK(wrap_text_width(t, strlen(t), WRAP_MEASURE_UNICODE) <= width,
 		      "%s line %zu is wider by Unicode widths: \"%s\"", what, i, t);
@@ -216,6 +242,63 @@ row_of(const struct lines *l, size_t end, const char *key)
 }
 
 /* ---------------------------------------------------------------- table */
+
+/* The detail view cites numbered notes and ends with them: every note
+ * number used is listed once, with where it was read. */
+static void
+check_notes(const struct lines *l)
+{
+	char title[64];
+	msg_format(title, sizeof title, "report_notes_title", NULL, 0);
+	size_t at = l->n;
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->text[i], title) == 0)
+			at = i;
+	CHECK(at < l->n, "no notes at the end");
+	int used = 0, listed = 0;
+	for (size_t i = 0; i < at; i++)
+		for (const char *p = strchr(l->text[i], '['); p != NULL; p = strchr(p + 1, '['))
+			if (p[1] >= '1' && p[1] <= '9' && atoi(p + 1) > used)
+				used = atoi(p + 1);
+	for (size_t i = at + 1; i < l->n; i++)
+		listed += l->text[i][0] == '[';
+	CHECK(used > 0 && used == listed, "notes cited up to [%d], %d listed", used, listed);
+}
+
+/* The answer first: the table opens with the summary (the recommendation,
+ * one line per other option, the next step), then a blank line. */
+static void
+check_summary(const struct advice *adv, const struct lines *l)
+{
+	char want[256];
+	struct msg_arg arg[4] = {MSG_I(adv->recommended + 1), MSG_S(""), MSG_S(""), MSG_S("no")};
+	msg_format(want, sizeof want, adv->recommended >= 0 ? "sum_recommend" : "sum_employer", arg, 4);
+	/* the message up to its first argument's text: "Advice: option 2, " */
+	size_t n = strcspn(want, ":：");
+	CHECK(l->n > 0 && strncmp(l->text[0], want, n) == 0, "the summary does not come first: \"%s\"",
+	      l->n > 0 ? l->text[0] : "");
+	size_t blank = 0;
+	while (blank < l->n && l->text[blank][0] != '\0')
+		blank++;
+	CHECK(blank >= (size_t)adv->noptions && blank < l->n, "the summary has %zu lines", blank);
+}
+
+/* The table alone: what follows the summary's blank line. */
+static void
+drop_summary(struct lines *l)
+{
+	size_t blank = 0;
+	while (blank < l->n && l->text[blank][0] != '\0')
+		blank++;
+	if (blank == l->n)
+		return;
+	struct lines rest;
+	lines_init(&rest);
+	for (size_t i = blank + 1; i < l->n; i++)
+		lines_add(&rest, l->style[i], l->text[i], strlen(l->text[i]));
+	lines_fini(l);
+	*l = rest;
+}
 
 static void
 check_table(const struct ccase *c, const struct advice *adv, const struct lines *l, int width, bool ascii)
@@ -438,13 +521,15 @@ test_cases(void **state)
 					struct lines l;
 					int w = widths[wi];
 					snprintf(where, sizeof where, "case %zu (%s), %s, width %d%s", ci,
-						 c->name, langs[li] == MSG_EN ? "en" : "zh", w,
-						 ascii ? ", ascii" : "");
+					         c->name, langs[li] == MSG_EN ? "en" : "zh", w,
+					         ascii ? ", ascii" : "");
 					assert_true(msg_open(langs[li]));
 					lines_init(&l);
 					compare_table(&l, &adv, &a, ps, w, ascii);
 					dump(&l);
 					check_lines(&l, w, "table");
+					check_summary(&adv, &l);
+					drop_summary(&l);
 					check_table(c, &adv, &l, w, ascii);
 					for (int height = 3; height <= 6; height += 3) {
 						lines_clear(&l);
@@ -481,9 +566,14 @@ test_detail(void **state)
 				struct lines l;
 				char d[11];
 				snprintf(where, sizeof where, "case %zu (%s), %s, detail %d", ci, c->name,
-					 langs[li] == MSG_EN ? "en" : "zh", i + 1);
+				         langs[li] == MSG_EN ? "en" : "zh", i + 1);
 				lines_init(&l);
+				/* the detail view ends with its notes; the structure before
+				 * them is the detail with its sources inline */
 				compare_detail(&l, &adv, i, &a, ps, 80, false);
+				check_notes(&l);
+				lines_clear(&l);
+				compare_detail_noted(&l, &adv, i, &a, ps, 80, false, NULL);
 				dump(&l);
 				check_lines(&l, 80, "detail");
 				CHECK(l.n > 0 && l.style[0] == LINES_TITLE, "no title");
@@ -519,11 +609,12 @@ test_detail(void **state)
 					cut--;
 				CHECK(cut > 0 && cut < l.n, "no recommendation section after a blank line");
 				if (cut > 0 && cut < l.n) {
-					enum lines_style want = i != home		? LINES_NORMAL
-								: adv.recommended >= 0 ? LINES_GOOD
-										       : LINES_WARN;
-					CHECK(l.style[cut] == want, "the section starts with style %d: \"%s\"",
-					      l.style[cut], l.text[cut]);
+					enum lines_style want = i != home              ? LINES_NORMAL
+					                        : adv.recommended >= 0 ? LINES_GOOD
+					                                               : LINES_WARN;
+					CHECK(l.style[cut] == want,
+					      "the section starts with style %d: \"%s\"", l.style[cut],
+					      l.text[cut]);
 				}
 				lines_fini(&l);
 			}
@@ -548,7 +639,7 @@ test_report(void **state)
 			continue;
 		for (size_t li = 0; li < sizeof langs / sizeof langs[0]; li++) {
 			snprintf(where, sizeof where, "case %zu (%s), %s, report", ci, c->name,
-				 langs[li] == MSG_EN ? "en" : "zh");
+			         langs[li] == MSG_EN ? "en" : "zh");
 			assert_true(msg_open(langs[li]));
 			FILE *f = tmpfile();
 			assert_non_null(f);
@@ -566,14 +657,14 @@ test_report(void **state)
 			      "the reasons are not once, after the options");
 			/* "Recommended: option 1, " (the name left out) */
 			arg[0] = MSG_I(adv.recommended + 1);
-			msg_format(key, sizeof key, adv.recommended >= 0 ? "cmp_recommend" : "report_recommend_none",
-				   arg, 2);
+			msg_format(key, sizeof key,
+			           adv.recommended >= 0 ? "cmp_recommend" : "report_recommend_none", arg, 2);
 			CHECK(strstr(opt, key) != NULL, "no \"%s\" after the options", key);
 			for (char *p = text; *p != '\0';) {
 				char *e = strchr(p, '\n');
 				size_t len = e != NULL ? (size_t)(e - p) : strlen(p);
-				CHECK(wrap_text_width(p, len, M) <= 80, "a report line is wider than 80: %.*s", (int)len,
-				      p);
+				CHECK(wrap_text_width(p, len, M) <= 80,
+				      "a report line is wider than 80: %.*s", (int)len, p);
 				p += len + (e != NULL);
 			}
 		}
@@ -611,10 +702,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_degenerate),
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_detail),
-		cmocka_unit_test(test_report),
+	    cmocka_unit_test(test_degenerate),
+	    cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_detail),
+	    cmocka_unit_test(test_report),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -39,13 +39,13 @@ static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_REASON_RETIREMENT_BENEFITS] = {VU_YEARS, VU_NONE},
     [ADVICE_REASON_HIGHER_REIMBURSEMENT] = {VU_BP, VU_BP},
     [ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM, VU_FEN, VU_FEN},
-	[ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM, VU_FEN, VU_FEN},
-	[ADVICE_EXTEND_PAYMENT] = {VU_TENTHS, VU_FEN},
-	[ADVICE_LUMP_SUM] = {VU_TENTHS, VU_NONE},
-	[ADVICE_WAITING_BOUND] = {VU_MONTHS, VU_NONE},
-	[ADVICE_SWITCH_LOSES_YEARS] = {VU_TENTHS, VU_NONE},
-	[ADVICE_BASE_BELOW_FLOOR] = {VU_FEN, VU_FEN},
-	[ADVICE_BASE_FLOOR_UNKNOWN] = {VU_FEN, VU_NONE},
+    [ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM, VU_FEN, VU_FEN},
+    [ADVICE_EXTEND_PAYMENT] = {VU_TENTHS, VU_FEN},
+    [ADVICE_LUMP_SUM] = {VU_TENTHS, VU_NONE},
+    [ADVICE_WAITING_BOUND] = {VU_MONTHS, VU_NONE},
+    [ADVICE_SWITCH_LOSES_YEARS] = {VU_TENTHS, VU_NONE},
+    [ADVICE_BASE_BELOW_FLOOR] = {VU_FEN, VU_FEN},
+    [ADVICE_BASE_FLOOR_UNKNOWN] = {VU_FEN, VU_NONE},
     [ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
 };
 
@@ -61,7 +61,8 @@ struct rend {
 	const struct policy_set *ps;
 	/* marks used in the table, for the notes under it */
 	bool used_unknown, used_national, used_unverified, used_province, used_derived;
-	int used_year; /* the latest "last known" year shown, 0 for none */
+	int used_year;               /* the latest "last known" year shown, 0 for none */
+	struct compare_notes *notes; /* sources cited as numbered notes, or NULL: inline */
 };
 
 static void
@@ -407,7 +408,7 @@ compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice
 	}
 	snprintf(name, sizeof name, "%s", compare_region_name(st, region, code, sizeof code));
 	struct msg_arg a[8] = {MSG_S(v[0]),     MSG_S(v[1]), MSG_S(name), MSG_S(known[0]),
-			       MSG_S(known[1]), MSG_S(mode), MSG_S(v[2]), MSG_S(v[3])};
+	                       MSG_S(known[1]), MSG_S(mode), MSG_S(v[2]), MSG_S(v[3])};
 	snprintf(key, sizeof key, "%s%s", prefix, id);
 	msg_format(buf, cap, key, a, 8);
 }
@@ -425,15 +426,64 @@ item_text(const struct rend *r, char *buf, size_t cap, const char *prefix, const
 
 /* ---------------------------------------------------------------- detail */
 
+int
+compare_note(struct compare_notes *notes, const struct policy_ref *ref)
+{
+	if (notes == NULL || ref == NULL)
+		return 0;
+	for (int i = 0; i < notes->n; i++) {
+		const struct policy_ref *o = notes->refs[i];
+		if (o == ref || (strcmp(o->source, ref->source) == 0 &&
+		                 date_cmp(o->checked, ref->checked) == 0 && o->confidence == ref->confidence))
+			return i + 1;
+	}
+	if (notes->n == COMPARE_MAX_NOTES)
+		return 0;
+	notes->refs[notes->n++] = ref;
+	return notes->n;
+}
+
+/* A source: its note number where the notes are collected, else the
+ * document itself. */
 static void
 source(struct rend *r, int indent, const struct policy_ref *ref)
 {
 	char d[11];
 	if (ref == NULL)
 		return;
+	int n = compare_note(r->notes, ref);
+	if (n > 0) {
+		struct msg_arg a[2] = {MSG_I(n), MSG_S(ref->verified ? "yes" : "no")};
+		say(r, ref->verified ? LINES_DIM : LINES_WARN, indent, NULL, "report_source_note", a, 2);
+		return;
+	}
 	date_format(ref->checked, d);
 	struct msg_arg a[3] = {MSG_S(ref->source), MSG_S(ref->verified ? "yes" : "no"), MSG_S(d)};
 	say(r, ref->verified ? LINES_DIM : LINES_WARN, indent, NULL, "report_source", a, 3);
+}
+
+void
+compare_notes_emit(struct lines *out, const struct compare_notes *notes, int width, bool provenance)
+{
+	char text[TEXT_MAX], d[11], conf[64], key[40];
+	if (notes == NULL || notes->n == 0)
+		return;
+	msg_format(text, sizeof text, "report_notes_title", NULL, 0);
+	lines_add(out, LINES_HEADER, text, strlen(text));
+	for (int i = 0; i < notes->n; i++) {
+		const struct policy_ref *ref = notes->refs[i];
+		date_format(ref->checked, d);
+		snprintf(key, sizeof key, "pshow_conf_%s", policy_confidence_name(ref->confidence));
+		msg_format(conf, sizeof conf, key, NULL, 0);
+		struct msg_arg a[4] = {MSG_I(i + 1), MSG_S(ref->source), MSG_S(d), MSG_S(conf)};
+		msg_format(text, sizeof text, "report_note", a, 4);
+		lines_add_wrapped(out, ref->verified ? LINES_DIM : LINES_WARN, text, width, 4);
+		if (provenance && ref->read_at != NULL && ref->read_at[0] != '\0') {
+			struct msg_arg p = MSG_S(ref->read_at);
+			msg_format(text, sizeof text, "report_note_read_at", &p, 1);
+			lines_add_wrapped(out, LINES_DIM, text, width, 6);
+		}
+	}
 }
 
 /* One blocker, caveat or reason: its sentence, then its source. */
@@ -620,11 +670,25 @@ void
 compare_detail(struct lines *out, const struct advice *adv, int i, const struct answers *a,
                const struct policy_set *ps, int width, bool ascii)
 {
+	/* the detail view: its own notes, with where each was read */
+	struct compare_notes notes = {.n = 0};
+	compare_detail_noted(out, adv, i, a, ps, width, ascii, &notes);
+	if (notes.n > 0) {
+		lines_add(out, LINES_NORMAL, "", 0);
+		compare_notes_emit(out, &notes, width, true);
+	}
+}
+
+void
+compare_detail_noted(struct lines *out, const struct advice *adv, int i, const struct answers *a,
+                     const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes)
+{
 	struct rend r;
 	char title[VALUE_MAX];
 	if (adv == NULL || a == NULL || i < 0 || i >= adv->noptions)
 		return;
 	rend_init(&r, out, adv, a, ps, width, ascii, false);
+	r.notes = notes;
 	const struct advice_option *o = &adv->options[i];
 	option_title(&r, o, title, sizeof title);
 	struct msg_arg t[2] = {MSG_I(i + 1), MSG_S(title)};
@@ -1306,6 +1370,10 @@ compare_table(struct lines *out, const struct advice *adv, const struct answers 
 	if (adv == NULL || a == NULL || adv->noptions <= 0)
 		return;
 	rend_init(&r, out, adv, a, ps, width, ascii, true);
+	/* the answer first, above the table, so that it shows without
+	 * scrolling on an 80x24 screen */
+	compare_summary(out, adv, a, ps, width, ascii);
+	blank(&r);
 	table(&r);
 	/* the caveats and reasons below carry the unverified mark too */
 	for (int i = 0; i < adv->nreasons; i++)
@@ -1586,4 +1654,167 @@ compare_chart(struct lines *out, const struct advice *adv, const struct answers 
 		msg_format(text, sizeof text, "cmp_chart_unknown", &u, 1);
 		emit(&r, LINES_WARN, 0, NULL, text);
 	}
+}
+
+/* ---------------------------------------------------------------- summary */
+
+/* "(2025 figure; national minimum; secondary source)": what a reader must
+ * know of a figure, in words (the summary is read aloud too). */
+static void
+qualifier(const struct rend *r, char *buf, size_t cap, const struct advice_option *o,
+          const struct policy_ref *ref)
+{
+	char part[VALUE_MAX], sep[16], code[8];
+	buf[0] = '\0';
+	if (ref == NULL)
+		return;
+	msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+	char parts[4][VALUE_MAX];
+	int n = 0;
+	if (!policy_ref_is_current(ref, r->adv->as_of)) {
+		struct msg_arg y = MSG_I(ref->from.y);
+		msg_format(parts[n++], VALUE_MAX, "sum_q_year", &y, 1);
+	}
+	if (ref->region == POLICY_NATIONAL && o->region != POLICY_NATIONAL) {
+		msg_format(parts[n++], VALUE_MAX, o->cost_is_minimum ? "sum_q_minimum" : "sum_q_national",
+		           NULL, 0);
+	} else if (ref->region != o->region) {
+		struct msg_arg p = MSG_S(region_name(r, ref->region, code, sizeof code));
+		msg_format(parts[n++], VALUE_MAX, "sum_q_province", &p, 1);
+	}
+	if (ref->confidence != POLICY_VERIFIED) {
+		char k[40];
+		snprintf(k, sizeof k, "pshow_conf_%s", policy_confidence_name(ref->confidence));
+		msg_format(parts[n++], VALUE_MAX, k, NULL, 0);
+	}
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			cat(buf, cap, sep);
+		cat(buf, cap, parts[i]);
+	}
+	if (n > 0) {
+		struct msg_arg a = MSG_S(buf);
+		msg_format(part, sizeof part, "sum_q", &a, 1);
+		snprintf(buf, cap, "%s", part);
+	}
+}
+
+/* An option's cost in one phrase: medical and pension a month (each
+ * named), the year's total, and its qualifier; or why there is none. */
+static void
+cost_phrase(const struct rend *r, char *buf, size_t cap, const struct advice_option *o)
+{
+	char m[VALUE_MAX], p[VALUE_MAX], t[VALUE_MAX], y[VALUE_MAX], q[VALUE_MAX * 2];
+	const struct advice_cost *c = &o->matched;
+	if (c->monthly == ADVICE_UNKNOWN) {
+		msg_format(buf, cap, "sum_cost_unknown", NULL, 0);
+		return;
+	}
+	qualifier(r, q, sizeof q, o, o->cost_ref);
+	money(r, m, sizeof m, c->monthly);
+	bool pension = c->pension_monthly != ADVICE_UNKNOWN && c->pension_monthly > 0;
+	int64_t total = c->monthly + (pension ? c->pension_monthly : 0);
+	money(r, p, sizeof p, pension ? c->pension_monthly : 0);
+	money(r, t, sizeof t, total);
+	money(r, y, sizeof y, c->annual + (pension ? c->pension_monthly * 12 : 0));
+	struct msg_arg a[6] = {
+	    MSG_S(m), MSG_S(p),
+	    MSG_S(t), MSG_S(y),
+	    MSG_S(q), MSG_S(pension ? "pension" : c->pension_monthly == ADVICE_UNKNOWN ? "unknown" : "none")};
+	msg_format(buf, cap, o->cost_is_minimum ? "sum_cost_minimum" : "sum_cost", a, 6);
+}
+
+/* Where and how to take the recommended option, from the place's data
+ * where it has its own words (enrol), else the general way. */
+static void
+next_step(struct rend *r, const struct advice_option *o)
+{
+	char name[VALUE_MAX], code[8], window[VALUE_MAX] = "";
+	struct policy_view v;
+	const char *where = NULL, *hotline = NULL;
+	snprintf(name, sizeof name, "%s", region_name(r, o->region, code, sizeof code));
+	if (r->ps != NULL) {
+		policy_view_init(&v, r->ps, o->region, r->adv->as_of);
+		where = policy_view_text(&v, POLICY_ENROL,
+		                         o->scheme == ADVICE_EMPLOYEE ? POLICY_ENROL_EMPLOYEE_WHERE
+		                                                      : POLICY_ENROL_RESIDENT_WHERE,
+		                         NULL);
+		hotline = policy_view_text(&v, POLICY_ENROL, POLICY_ENROL_HOTLINE, NULL);
+	}
+	if (o->scheme == ADVICE_RESIDENT && r->ps != NULL) {
+		int64_t from = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, NULL);
+		int64_t to = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
+		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
+			char f[48], t[48];
+			snprintf(f, sizeof f, "%04lld-%02lld-%02lld", (long long)(from / 10000),
+			         (long long)(from / 100 % 100), (long long)(from % 100));
+			snprintf(t, sizeof t, "%04lld-%02lld-%02lld", (long long)(to / 10000),
+			         (long long)(to / 100 % 100), (long long)(to % 100));
+			struct msg_arg w[2] = {MSG_S(f), MSG_S(t)};
+			msg_format(window, sizeof window, "sum_window", w, 2);
+		} else {
+			msg_format(window, sizeof window, "sum_window_unknown", NULL, 0);
+		}
+	}
+	char line[VALUE_MAX];
+	if (hotline == NULL) {
+		msg_format(line, sizeof line, "sum_hotline_default", NULL, 0);
+		hotline = line;
+	}
+	bool permit = r->a->hukou_city != o->region && r->a->residence_permit;
+	struct msg_arg a[6] = {MSG_S(name),
+	                       MSG_S(where != NULL ? where : ""),
+	                       MSG_S(where != NULL ? "yes" : "no"),
+	                       MSG_S(permit ? "yes" : "no"),
+	                       MSG_S(window),
+	                       MSG_S(hotline)};
+	say(r, LINES_NORMAL, 0, NULL,
+	    o->scheme == ADVICE_EMPLOYEE ? "sum_next_employee" : "sum_next_resident", a, 6);
+}
+
+void
+compare_summary(struct lines *out, const struct advice *adv, const struct answers *a,
+                const struct policy_set *ps, int width, bool ascii)
+{
+	struct rend r;
+	char name[VALUE_MAX], cost[TEXT_MAX], why[TEXT_MAX];
+	if (adv == NULL || a == NULL)
+		return;
+	rend_init(&r, out, adv, a, ps, width, ascii, true);
+	int rec = adv->recommended >= 0 && adv->recommended < adv->noptions ? adv->recommended : -1;
+	if (rec >= 0) {
+		const struct advice_option *o = &adv->options[rec];
+		option_name(&r, rec, name, sizeof name);
+		cost_phrase(&r, cost, sizeof cost, o);
+		/* ranked above an option whose cost is known: the first line says so */
+		bool unknown_first = adv->nreasons > 0 && adv->reasons[0].id == ADVICE_REASON_COST_UNKNOWN;
+		struct msg_arg s[4] = {MSG_I(rec + 1), MSG_S(name), MSG_S(cost),
+		                       MSG_S(unknown_first ? "yes" : "no")};
+		say(&r, LINES_GOOD, 0, NULL, "sum_recommend", s, 4);
+	} else {
+		say(&r, LINES_WARN, 0, NULL,
+		    adv->noptions > 0 && adv->reasons[0].id == ADVICE_REASON_INSURED_BY_EMPLOYER
+		        ? "sum_employer"
+		        : "sum_none",
+		    NULL, 0);
+	}
+	for (int i = 0; i < adv->noptions; i++) {
+		if (i == rec)
+			continue;
+		const struct advice_option *o = &adv->options[i];
+		option_name(&r, i, name, sizeof name);
+		if (o->nblockers > 0) {
+			compare_item_text(why, sizeof why, "cmp_block_", &o->blockers[0], o->region,
+			                  &r.style);
+			struct msg_arg b[3] = {MSG_I(i + 1), MSG_S(name), MSG_S(why)};
+			say(&r, LINES_NORMAL, 2, NULL, "sum_other_blocked", b, 3);
+			continue;
+		}
+		cost_phrase(&r, cost, sizeof cost, o);
+		struct msg_arg b[4] = {MSG_I(i + 1), MSG_S(name), MSG_S(cost),
+		                       MSG_S(o->eligible < 0 ? "unknown" : "open")};
+		say(&r, LINES_NORMAL, 2, NULL, "sum_other", b, 4);
+	}
+	if (rec >= 0)
+		next_step(&r, &adv->options[rec]);
 }

@@ -23,6 +23,33 @@ void compare_table(struct lines *out, const struct advice *adv, const struct ans
 void compare_detail(struct lines *out, const struct advice *adv, int i, const struct answers *a,
 		    const struct policy_set *ps, int width, bool ascii);
 
+/* Sources as numbered notes: each document (a reference's citation, with
+ * its checked date and label) once, in the order first cited. */
+#define COMPARE_MAX_NOTES 96
+struct compare_notes {
+	const struct policy_ref *refs[COMPARE_MAX_NOTES];
+	int n;
+};
+
+/* As compare_detail, citing into notes (the caller prints them with
+ * compare_notes_emit), so that several details share one list. */
+void compare_detail_noted(struct lines *out, const struct advice *adv, int i, const struct answers *a,
+			  const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes);
+
+/* The note number of ref in notes (1-based), adding it when new; 0 when
+ * ref is NULL or the list is full. */
+int compare_note(struct compare_notes *notes, const struct policy_ref *ref);
+
+/* The notes as lines: "[n] document (checked …)", and, when provenance is
+ * set, where each was read on a line of its own. */
+void compare_notes_emit(struct lines *out, const struct compare_notes *notes, int width, bool provenance);
+
+/* The answer first: the recommended option with its cost a month and a
+ * year (medical and bundled pension, each named), one line per other
+ * option (its cost, or what blocks it), and the next step. Appends to out. */
+void compare_summary(struct lines *out, const struct advice *adv, const struct answers *a,
+		     const struct policy_set *ps, int width, bool ascii);
+
 /* The cumulative cost of each option from the as-of year until ten years
  * after the statutory retirement age, height rows of bars (block characters,
  * or ASCII when ascii), a legend, and a note for options whose cost is

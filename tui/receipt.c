@@ -58,19 +58,19 @@ static const struct {
 	const char *name, *charset;
 	bool chinese_mode; /* a GB set: the printer needs FS & to read double bytes */
 } encodings[] = {
-	{.name = "utf-8", .charset = "UTF-8"},
-	{.name = "utf8", .charset = "UTF-8"},
-	{.name = "gb18030", .charset = "GB18030", .chinese_mode = true},
-	{.name = "gbk", .charset = "GBK", .chinese_mode = true},
+    {.name = "utf-8", .charset = "UTF-8"},
+    {.name = "utf8", .charset = "UTF-8"},
+    {.name = "gb18030", .charset = "GB18030", .chinese_mode = true},
+    {.name = "gbk", .charset = "GBK", .chinese_mode = true},
 };
 
 static const int widths[] = {32, 42, 48};
 
 /* Caveats a receipt gives on a line of their own instead of as a caveat. */
 static const bool caveat_has_line[ADVICE_ID_COUNT] = {
-	[ADVICE_PENSION_BUNDLED] = true,      /* "Pension paid with it" */
-	[ADVICE_WAITING_PERIOD] = true,       /* "Waiting period" */
-	[ADVICE_RETIREMENT_SHORTFALL] = true, /* "Years needed …, short by" */
+    [ADVICE_PENSION_BUNDLED] = true,      /* "Pension paid with it" */
+    [ADVICE_WAITING_PERIOD] = true,       /* "Waiting period" */
+    [ADVICE_RETIREMENT_SHORTFALL] = true, /* "Years needed …, short by" */
 };
 
 /* ASCII for the ambiguous-width characters a catalog or a data file might
@@ -80,10 +80,10 @@ static const struct {
 	UChar32 first, last;
 	const char *to;
 } stand_ins[] = {
-	{0x00B7, 0x00B7, " "},   /* middle dot, as between scheme and city */
-	{0x2018, 0x2019, "'"},   {0x201C, 0x201D, "\""}, {0x2010, 0x2015, "-"},
-	{0x2022, 0x2022, "-"},   {0x2026, 0x2026, "..."}, {0x00D7, 0x00D7, "x"},
-	{0x2500, 0x2501, "-"},   {0x2502, 0x2503, "|"},   {0x2504, 0x257F, "+"},
+    {0x00B7, 0x00B7, " "}, /* middle dot, as between scheme and city */
+    {0x2018, 0x2019, "'"}, {0x201C, 0x201D, "\""},  {0x2010, 0x2015, "-"},
+    {0x2022, 0x2022, "-"}, {0x2026, 0x2026, "..."}, {0x00D7, 0x00D7, "x"},
+    {0x2500, 0x2501, "-"}, {0x2502, 0x2503, "|"},   {0x2504, 0x257F, "+"},
 };
 
 /* Everything one rendering needs, so helpers take one pointer. */
@@ -257,8 +257,9 @@ option_title(const struct rcpt *r, const struct advice_option *o, char *buf, siz
 {
 	char scheme[VALUE_MAX], code[8];
 	msg_format(scheme, sizeof scheme,
-		   o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident", NULL, 0);
-	struct msg_arg a[2] = {MSG_S(scheme), MSG_S(compare_region_name(&r->style, o->region, code, sizeof code))};
+	           o->scheme == ADVICE_EMPLOYEE ? "scheme_employee" : "scheme_resident", NULL, 0);
+	struct msg_arg a[2] = {MSG_S(scheme),
+	                       MSG_S(compare_region_name(&r->style, o->region, code, sizeof code))};
 	msg_format(buf, cap, "option_title", a, 2);
 }
 
@@ -280,7 +281,6 @@ find_caveat(const struct advice_option *o, enum advice_id id)
 			return &o->caveats[i];
 	return NULL;
 }
-
 
 /* ---------------------------------------------------------------- sections */
 
@@ -306,7 +306,7 @@ person(struct rcpt *r)
 	msg_format(income, sizeof income, "rcpt_income", &m, 1);
 	const char *permit = a->work_city == a->hukou_city ? "same" : a->residence_permit ? "yes" : "no";
 	struct msg_arg p[6] = {MSG_S(w),      MSG_S(h),      MSG_I(a->birth_year),
-			       MSG_S(income), MSG_S(permit), MSG_I(a->birth_month)};
+	                       MSG_S(income), MSG_S(permit), MSG_I(a->birth_month)};
 	say(r, NULL, 0, "rcpt_person", p, 6);
 }
 
@@ -357,7 +357,8 @@ join_line(struct rcpt *r, const struct advice_option *o)
 		char list[TEXT_MAX] = "", one[VALUE_MAX], sep[16];
 		msg_format(sep, sizeof sep, "list_separator", NULL, 0);
 		for (int k = 0; k < o->nblockers; k++) {
-			compare_item_text(one, sizeof one, "cmp_block_", &o->blockers[k], o->region, &r->style);
+			compare_item_text(one, sizeof one, "cmp_block_", &o->blockers[k], o->region,
+			                  &r->style);
 			if (k > 0)
 				cat(list, sizeof list, sep);
 			cat(list, sizeof list, one);
@@ -429,7 +430,9 @@ retirement_lines(struct rcpt *r, const struct advice_option *o)
 		struct msg_arg a[2] = {MSG_I(o->retirement.year), MSG_S(v)};
 		say(r, NULL, HANG, "rcpt_retire_years", a, 2);
 	}
-	compare_years_tenths(v, sizeof v, o->retirement.years_required < 0 ? -1 : o->retirement.years_required * 10, &r->style);
+	compare_years_tenths(v, sizeof v,
+	                     o->retirement.years_required < 0 ? -1 : o->retirement.years_required * 10,
+	                     &r->style);
 	struct msg_arg a[2] = {MSG_S(v), MSG_S(s)};
 	if (o->retirement.years_required >= 0 && o->retirement.shortfall > 0) {
 		compare_years_tenths(s, sizeof s, o->retirement.shortfall, &r->style);
@@ -517,6 +520,25 @@ footer(struct rcpt *r)
 	say(r, NULL, HANG, "rcpt_check_office", NULL, 0);
 }
 
+/* The answer first, as every output gives it (compare_summary): its
+ * sentences whole, wrapped here at the receipt's width and in its charset. */
+static void
+summary(struct rcpt *r)
+{
+	struct lines s;
+	lines_init(&s);
+	compare_summary(&s, r->adv, r->a, r->ps, 100000, false);
+	for (size_t i = 0; i < s.n; i++) {
+		const char *t = s.text[i];
+		bool other = t[0] == ' ';
+		while (*t == ' ')
+			t++;
+		if (*t != '\0')
+			emit(r, other ? "- " : NULL, HANG, false, t);
+	}
+	lines_fini(&s);
+}
+
 static int
 render(struct lines *out, const struct advice *adv, const struct answers *a, const struct policy_set *ps,
        int width, bool wide_yen)
@@ -528,16 +550,18 @@ render(struct lines *out, const struct advice *adv, const struct answers *a, con
 	    width > RECEIPT_WIDTH_MAX || adv->noptions < 0 || adv->noptions > ADVICE_MAX_OPTIONS)
 		return -1;
 	struct rcpt r = {.out = out,
-			 .width = width,
-			 .locale = msg_lang() == MSG_ZH ? "zh" : "en",
-			 .wide_yen = wide_yen,
-			 .adv = adv,
-			 .a = a,
-			 .ps = ps,
-			 .style = {.short_form = true, .ascii = false, .ps = ps}};
+	                 .width = width,
+	                 .locale = msg_lang() == MSG_ZH ? "zh" : "en",
+	                 .wide_yen = wide_yen,
+	                 .adv = adv,
+	                 .a = a,
+	                 .ps = ps,
+	                 .style = {.short_form = true, .ascii = false, .ps = ps}};
 	header(&r);
 	rule(&r);
 	person(&r);
+	rule(&r);
+	summary(&r);
 	rule(&r);
 	for (int i = 0; i < adv->noptions; i++)
 		n[i] = option_caveats(&r, &adv->options[i], texts[i]);
@@ -569,7 +593,7 @@ render(struct lines *out, const struct advice *adv, const struct answers *a, con
 
 int
 receipt_render(struct lines *out, const struct advice *adv, const struct answers *a,
-	       const struct policy_set *ps, int width)
+               const struct policy_set *ps, int width)
 {
 	return render(out, adv, a, ps, width, false);
 }
@@ -651,7 +675,7 @@ buf_add(struct buf *b, const char *s, size_t n)
 
 int
 receipt_bytes(const struct advice *adv, const struct answers *a, const struct policy_set *ps, int width,
-	      const char *charset, bool escpos, char **out, size_t *len, size_t *replaced)
+              const char *charset, bool escpos, char **out, size_t *len, size_t *replaced)
 {
 	struct lines l;
 	struct buf text = {0}, all = {0};
@@ -986,7 +1010,7 @@ feed_command(const char *cmd, const char *bytes, size_t len, char *errbuf, size_
 		fail(errbuf, errcap, "rcpt_err_command_signal", a, 2);
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		struct msg_arg a[3] = {MSG_S(cmd), MSG_I(WIFEXITED(status) ? WEXITSTATUS(status) : -1),
-				       MSG_S(said)};
+		                       MSG_S(said)};
 		fail(errbuf, errcap, said[0] != '\0' ? "rcpt_err_command_said" : "rcpt_err_command_status", a,
 		     said[0] != '\0' ? 3 : 2);
 	} else if (unread) {
@@ -1009,8 +1033,8 @@ out:
 
 int
 receipt_print(const char *cmd_or_path, const struct advice *adv, const struct answers *a,
-	      const struct policy_set *ps, int width, const char *encoding, bool escpos, char *errbuf,
-	      size_t errcap)
+              const struct policy_set *ps, int width, const char *encoding, bool escpos, char *errbuf,
+              size_t errcap)
 {
 	const char *charset = encoding != NULL ? receipt_charset(encoding) : "UTF-8";
 	char *bytes = NULL, w[16];
@@ -1081,29 +1105,49 @@ has_non_ascii(const char *s, size_t n)
 int
 receipt_main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"answers", required_argument, NULL, 'a'},  {"width", required_argument, NULL, 'w'},
-		{"encoding", required_argument, NULL, 'e'}, {"escpos", no_argument, NULL, 'E'},
-		{"output", required_argument, NULL, 'o'},   {"force", no_argument, NULL, 'F'},
-		{"lang", required_argument, NULL, 'l'},     {"as-of", required_argument, NULL, 'd'},
-		{"policy-dir", required_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"answers", required_argument, NULL, 'a'},
+	                                     {"width", required_argument, NULL, 'w'},
+	                                     {"encoding", required_argument, NULL, 'e'},
+	                                     {"escpos", no_argument, NULL, 'E'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"force", no_argument, NULL, 'F'},
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {"as-of", required_argument, NULL, 'd'},
+	                                     {"policy-dir", required_argument, NULL, 'p'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *answers_path = NULL, *encoding = "utf-8", *output = NULL, *as_of_arg = NULL,
-		   *policy_dir = NULL, *width_arg = NULL;
+	           *policy_dir = NULL, *width_arg = NULL;
 	bool escpos = false, force = false;
 	int c, width = RECEIPT_WIDTH_58MM;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
 		switch (c) {
-		case 'a': answers_path = optarg; break;
-		case 'w': width_arg = optarg; break;
-		case 'e': encoding = optarg; break;
-		case 'E': escpos = true; break;
-		case 'o': output = optarg; break;
-		case 'F': force = true; break;
-		case 'd': as_of_arg = optarg; break;
-		case 'p': policy_dir = optarg; break;
+		case 'a':
+			answers_path = optarg;
+			break;
+		case 'w':
+			width_arg = optarg;
+			break;
+		case 'e':
+			encoding = optarg;
+			break;
+		case 'E':
+			escpos = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'F':
+			force = true;
+			break;
+		case 'd':
+			as_of_arg = optarg;
+			break;
+		case 'p':
+			policy_dir = optarg;
+			break;
 		case 'l': {
 			/* main.c takes --lang out before subcommands; this serves a direct call */
 			enum msg_lang lang;
@@ -1113,9 +1157,13 @@ receipt_main(int argc, char **argv)
 				return EXIT_POLICY;
 			break;
 		}
-		case 'h': cli_say(stdout, "rcpt_usage", NULL, 0); return EXIT_WRITTEN;
-		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
-		default: return usage_error("err_unknown_option", argv[optind - 1]);
+		case 'h':
+			cli_say(stdout, "rcpt_usage", NULL, 0);
+			return EXIT_WRITTEN;
+		case ':':
+			return usage_error("err_option_needs_value", argv[optind - 1]);
+		default:
+			return usage_error("err_unknown_option", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

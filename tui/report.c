@@ -67,7 +67,7 @@ header(struct lines *l, int width, const struct advice *adv, const struct answer
 	msg_format(income, sizeof income, "fmt_money", &m, 1);
 	const char *permit = a->work_city == a->hukou_city ? "same" : a->residence_permit ? "yes" : "no";
 	struct msg_arg p[6] = {MSG_S(w),      MSG_S(h),      MSG_I(a->birth_year),
-			       MSG_S(income), MSG_S(permit), MSG_I(a->birth_month)};
+	                       MSG_S(income), MSG_S(permit), MSG_I(a->birth_month)};
 	say(l, width, "report_person", p, 6);
 	if (any_unverified(adv))
 		say(l, width, "report_unverified_note", NULL, 0);
@@ -85,32 +85,37 @@ recommendation_start(const struct lines *l)
 	return i > 0 ? i - 1 : l->n;
 }
 
-/* The report is the header, then every option's detail as the comparison
- * screen shows it (compare_detail), without its recommendation section;
- * then the recommendation with its reasons once, as the recommended
- * option's detail gives it (option 1's when none is recommended).
+/* The report opens with the answer (compare_summary), then gives every
+ * option's detail as the comparison screen shows it (compare_detail),
+ * without its recommendation section; then the recommendation with its
+ * reasons once, as the recommended option's detail gives it (option 1's when
+ * none is recommended); then the documents, each once, as numbered notes
+ * that the lines above refer to. A screen reader hears the answer before
+ * any document, and no address.
  *
  * The report is UTF-8 whatever the locale: a GB18030 or GBK terminal needs
  * it converted (iconv) where it is written, which is a later change. Widths
  * follow the locale only when it is UTF-8; on GBK terminals the ambiguous
  * characters (· “ ” —) take two columns, so lines there may run over. */
 void
-report_text(FILE *out, const struct advice *adv, const struct answers *a, const struct policy_set *ps,
-	    int width)
+report_lines(struct lines *out, const struct advice *adv, const struct answers *a,
+             const struct policy_set *ps, int width)
 {
-	struct lines body, detail, tail;
+	struct lines detail, tail;
+	struct compare_notes notes = {.n = 0};
 	int home = adv->recommended >= 0 && adv->recommended < adv->noptions ? adv->recommended : 0;
-	lines_init(&body);
 	lines_init(&detail);
 	lines_init(&tail);
-	header(&body, width, adv, a, ps);
+	header(out, width, adv, a, ps);
+	lines_add(out, LINES_NORMAL, "", 0);
+	compare_summary(out, adv, a, ps, width, false);
 	for (int i = 0; i < adv->noptions; i++) {
 		lines_clear(&detail);
-		compare_detail(&detail, adv, i, a, ps, width, false);
+		compare_detail_noted(&detail, adv, i, a, ps, width, false, &notes);
 		size_t cut = recommendation_start(&detail);
-		lines_add(&body, LINES_NORMAL, "", 0);
+		lines_add(out, LINES_NORMAL, "", 0);
 		for (size_t k = 0; k < cut; k++)
-			lines_add(&body, detail.style[k], detail.text[k], strlen(detail.text[k]));
+			lines_add(out, detail.style[k], detail.text[k], strlen(detail.text[k]));
 		for (size_t k = cut; k < detail.n && i == home; k++)
 			lines_add(&tail, detail.style[k], detail.text[k], strlen(detail.text[k]));
 	}
@@ -118,15 +123,26 @@ report_text(FILE *out, const struct advice *adv, const struct answers *a, const 
 		lines_add(&tail, LINES_NORMAL, "", 0);
 		say(&tail, width, "report_recommend_none", NULL, 0);
 	}
-	for (size_t i = 0; i < body.n; i++) {
-		fputs(body.text[i], out);
-		fputc('\n', out);
+	for (size_t i = 0; i < tail.n; i++)
+		lines_add(out, tail.style[i], tail.text[i], strlen(tail.text[i]));
+	if (notes.n > 0) {
+		lines_add(out, LINES_NORMAL, "", 0);
+		compare_notes_emit(out, &notes, width, false);
 	}
-	for (size_t i = 0; i < tail.n; i++) {
-		fputs(tail.text[i], out);
-		fputc('\n', out);
-	}
-	lines_fini(&body);
 	lines_fini(&detail);
 	lines_fini(&tail);
+}
+
+void
+report_text(FILE *out, const struct advice *adv, const struct answers *a, const struct policy_set *ps,
+            int width)
+{
+	struct lines l;
+	lines_init(&l);
+	report_lines(&l, adv, a, ps, width);
+	for (size_t i = 0; i < l.n; i++) {
+		fputs(l.text[i], out);
+		fputc('\n', out);
+	}
+	lines_fini(&l);
 }
