@@ -16,6 +16,7 @@
 #include "policydir.h"
 #include "receipt.h"
 #include "report.h"
+#include "sanitize.h"
 #include "ui.h"
 #include <unistd.h>
 
@@ -82,10 +83,12 @@ cmd_advise(int argc, char **argv)
 	int rc = EXIT_ADVICE;
 	if (strcmp(format, "json") == 0) {
 		json_t *j = json_advice(&adv, ps);
-		char *s = j ? json_advice_dump(j, 2) : NULL;
+		char *d = j ? json_advice_dump(j, 2) : NULL;
+		char *s = d ? sanitize_json(d) : NULL;
 		if (s == NULL || printf("%s\n", s) < 0)
 			rc = EXIT_IO;
 		free(s);
+		free(d);
 		json_decref(j);
 	} else {
 		report_text(stdout, &adv, &a, ps, 80);

@@ -21,6 +21,7 @@
 #include "keys.h"
 #include "lines.h"
 #include "receipt.h"
+#include "sanitize.h"
 #include "text.h"
 #include "wizard.h"
 #include "wrap.h"
@@ -60,11 +61,14 @@ on_signal(int sig)
 	lost = 1;
 }
 
-/* Draw UTF-8 text at y, x in at most maxw columns; returns the columns used. */
+/* Draw UTF-8 text at y, x in at most maxw columns; returns the columns used.
+ * Controls and bidi overrides show as placeholders (tui/sanitize.h). */
 static int
 put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t attr)
 {
-	const char *s = text, *e = s + strlen(text);
+	char safe[2048];
+	size_t len = sanitize_text(safe, sizeof safe, text, strlen(text), 0);
+	const char *s = safe, *e = s + len;
 	wchar_t buf[512];
 	int n = 0, cols = 0;
 	while (s < e && n < (int)(sizeof buf / sizeof buf[0]) - 1) {
@@ -72,8 +76,10 @@ put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t a
 		s += text_utf8_next(s, (size_t)(e - s), &c);
 		if (pt->ascii && c >= 0x80)
 			c = c == 0xA5 ? 'Y' : c == 0xFFE5 ? 'Y' : '?';
-		if (c < 0x20 || c == 0x7F)
-			c = ' ';
+		if (sanitize_is_unsafe(c))
+			c = c == '\t' || c == '\n' ? ' ' : 0xFFFD; /* never drawn as it is */
+		if (pt->ascii && c == 0xFFFD)
+			c = '?';
 		int w = wcwidth((wchar_t)c);
 		if (w < 0) {
 			c = '?';
@@ -88,6 +94,8 @@ put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t a
 	attron(attr);
 	mvaddnwstr(y, x, buf, n);
 	attroff(attr);
+	explicit_bzero(safe, len); /* it may be what a person typed */
+	explicit_bzero(buf, sizeof buf);
 	return cols;
 }
 
