@@ -9,6 +9,10 @@
 #include "date.h"
 #include "msg.h"
 
+/* Every mode holds personal answers: no core file, and no other process
+ * of the same user may attach (ptrace) or read its memory. Call first. */
+void cli_protect(void);
+
 /* Today in the local time zone (the default as-of date). */
 struct date cli_today(void);
 

@@ -264,6 +264,7 @@ pick_plain(int *argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	cli_protect();
 	setlocale(LC_ALL, "");
 	bool bad;
 	const char *badval = NULL;

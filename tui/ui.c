@@ -11,9 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "compare.h"
@@ -568,14 +567,49 @@ mouse_action(const struct painter *pt)
 	return (struct wizard_action){.act = WIZ_ACT_NONE};
 }
 
+/* What the terminal needs on the way out that endwin does not send:
+ * bracketed paste off, then the screen and its scrollback cleared (also
+ * where there is no alternate screen, TERM=linux or vt100). Filled in by
+ * ui_run from terminfo before the first key, written with write(2) so that
+ * a fatal signal can send it too. */
+static char farewell[256];
+static size_t farewell_len;
+
+static void
+farewell_add(const char *s)
+{
+	size_t n = s != NULL && s != (const char *)-1 ? strlen(s) : 0;
+	if (n < sizeof farewell - farewell_len) {
+		memcpy(farewell + farewell_len, s, n);
+		farewell_len += n;
+	}
+}
+
+static void
+farewell_send(void)
+{
+	const char *p = farewell;
+	size_t left = farewell_len;
+	while (left > 0) {
+		ssize_t w = write(STDOUT_FILENO, p, left);
+		if (w <= 0)
+			break;
+		p += w;
+		left -= (size_t)w;
+	}
+}
+
 /* Fatal signals: the terminal first, then the previous handler (so a
- * sanitizer still reports), then the signal's own end. */
-static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+ * sanitizer still reports), then the signal's own end (with core dumps
+ * off, main.c: no core file). SIGQUIT comes only from kill: raw mode makes
+ * Ctrl-\ a key. */
+static const int fatal_signals[] = {SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 static struct sigaction fatal_old[sizeof fatal_signals / sizeof fatal_signals[0]];
 
 static void
 on_fatal(int sig, siginfo_t *info, void *ctx)
 {
+	farewell_send();
 	endwin();
 	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
 		if (fatal_signals[i] != sig)
@@ -617,10 +651,27 @@ scrub_input(void)
 	flushinp();
 }
 
+/* The scrollback's eraser: terminfo's E3, else CSI 3 J. */
+static const char *
+erase_scrollback(void)
+{
+	const char *e3 = tigetstr("E3");
+	return e3 != NULL && e3 != (char *)-1 ? e3 : "\033[3J";
+}
+
+static bool no_alt_screen; /* the terminal has no alternate screen: what is cleared may scroll back */
+
 static void
 wipe(struct wizard *w, struct painter *pt)
 {
 	wizard_reset(w);
+	if (!isendwin()) {
+		/* the next draw starts from a clear screen, and the screens
+		 * cleared before it are not kept in the scrollback */
+		clearok(curscr, TRUE);
+		if (no_alt_screen)
+			putp(erase_scrollback());
+	}
 	for (size_t i = 0; i < pt->body.n; i++)
 		explicit_bzero(pt->body.text[i], strlen(pt->body.text[i]));
 	lines_clear(&pt->body);
@@ -696,16 +747,11 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	bool kiosk = opt != NULL && opt->kiosk;
 	int idle = kiosk && opt->idle_seconds > 0 ? opt->idle_seconds : 0;
 
-	if (kiosk) {
-		/* nothing a person told the kiosk may end up in a core file */
-		struct rlimit no_core = {0, 0};
-		setrlimit(RLIMIT_CORE, &no_core);
-		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	}
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL); /* only from kill: raw mode makes Ctrl-C a key */
 	signal(SIGPIPE, SIG_IGN);
 
 	pt.ascii = ascii_only();
@@ -726,6 +772,13 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	sigemptyset(&fa.sa_mask);
 	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
 		sigaction(fatal_signals[i], &fa, &fatal_old[i]);
+	/* the way out: bracketed paste off, the screen cleared, and where
+	 * there is no alternate screen the scrollback too (E3, or the ECMA-48
+	 * sequence, which terminals without it ignore) */
+	no_alt_screen = tigetstr("smcup") == NULL || tigetstr("smcup") == (char *)-1;
+	farewell_add(tigetstr("clear"));
+	if (no_alt_screen)
+		farewell_add(erase_scrollback());
 	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, never as signals */
 	noecho();
 	nonl();
@@ -829,15 +882,19 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 		if (res == WIZ_PRINT)
 			print_receipt(&pt, &w, opt);
 	}
-	endwin();
+	/* nothing of the interview stays on the screen, in curses' copies of
+	 * it, or (without an alternate screen) in the terminal's scrollback */
 	wipe(&w, &pt);
+	erase();
+	refresh();
+	farewell_send();
+	endwin();
 	lines_fini(&pt.body);
 	return status;
 }
 
 /* Last in the file: term.h defines macros named lines and columns. */
 #include <ncursesw/term.h>
-#include <unistd.h>
 
 bool
 ui_can_address(void)

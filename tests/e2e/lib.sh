@@ -28,10 +28,12 @@ start() {
 	# a new server each time: a dying one may still hold its socket
 	nstart=$((nstart + 1))
 	sock="yibao-e2e-$$-$nstart"
+	# E2E_BEFORE and E2E_AFTER: shell commands run in the pane before and after the wizard;
+	# E2E_WRAP: a command that runs it (setpriv ...)
 	T new-session -d -s t -x "$cols" -y "$rows" \
-		"env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc ${NO_COLOR:+NO_COLOR=1} \
+		"${E2E_BEFORE:-true}; ${E2E_WRAP:-} env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc ${NO_COLOR:+NO_COLOR=1} \
 		 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		 $YIBAO wizard --as-of $AS_OF $*; echo; echo \"yibao exited: \$?\"; sleep 60" || return 1
+		 $YIBAO wizard --as-of $AS_OF $*; rc=\$?; echo; echo \"yibao exited: \$rc\"; ${E2E_AFTER:-true}; sleep 60" || return 1
 	T set-option -t t remain-on-exit on >/dev/null
 }
 
