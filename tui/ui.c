@@ -256,6 +256,11 @@ error_text(const struct wizard *w, char *buf, size_t cap)
 	case WIZ_ERR_STAFF:
 		fmt(buf, cap, "wiz_kiosk_wrong", NULL, 0);
 		break;
+	case WIZ_ERR_PASTE: {
+		struct msg_arg a = MSG_I(w->paste_dropped);
+		fmt(buf, cap, "wiz_paste_dropped", &a, 1);
+		break;
+	}
 	case WIZ_ERR_NONE:
 		break;
 	}
@@ -651,6 +656,20 @@ scrub_input(void)
 	flushinp();
 }
 
+/* s to the terminal at once, around curses' buffer (flushed by refresh). */
+static void
+raw_write(const char *s)
+{
+	size_t left = strlen(s);
+	while (left > 0) {
+		ssize_t w = write(STDOUT_FILENO, s, left);
+		if (w <= 0)
+			break;
+		s += w;
+		left -= (size_t)w;
+	}
+}
+
 /* The scrollback's eraser: terminfo's E3, else CSI 3 J. */
 static const char *
 erase_scrollback(void)
@@ -666,11 +685,13 @@ wipe(struct wizard *w, struct painter *pt)
 {
 	wizard_reset(w);
 	if (!isendwin()) {
-		/* the next draw starts from a clear screen, and the screens
-		 * cleared before it are not kept in the scrollback */
+		/* a blank screen, and then (a terminal may keep what a clear
+		 * took away) no scrollback of the screens before it */
 		clearok(curscr, TRUE);
+		erase();
+		refresh();
 		if (no_alt_screen)
-			putp(erase_scrollback());
+			raw_write(erase_scrollback());
 	}
 	for (size_t i = 0; i < pt->body.n; i++)
 		explicit_bzero(pt->body.text[i], strlen(pt->body.text[i]));
@@ -710,6 +731,81 @@ swallow_sequence(int tick_ms)
 	}
 	timeout(tick_ms);
 	return seq;
+}
+
+#define PASTE_MAX 4096 /* code points of one paste kept; the rest counted as dropped */
+#define BURST_MIN 8    /* printable characters at once that no typist sends: a paste */
+
+/* A bracketed paste after its opening sequence: the text up to the closing
+ * one (or until the terminal falls silent), keys inside it ignored. */
+static int
+read_paste(uint32_t *buf, int *extra, int tick_ms)
+{
+	int n = 0;
+	wint_t c;
+	*extra = 0;
+	timeout(500);
+	for (long i = 0; i < (1L << 20); i++) {
+		int r = get_wch(&c);
+		if (r == ERR || (r == KEY_CODE_YES && c == KEYS_PASTE_END))
+			break;
+		if (r == KEY_CODE_YES)
+			continue;
+		if (n < PASTE_MAX)
+			buf[n++] = (uint32_t)c;
+		else
+			(*extra)++;
+	}
+	timeout(tick_ms);
+	return n;
+}
+
+/* After a printable character c: the printable ones that came with it in
+ * the same read. BURST_MIN or more are a paste the terminal did not
+ * bracket (returns their count, c first); fewer are typing, pushed back to
+ * be read as keys (returns 0). */
+static int
+read_burst(uint32_t c, uint32_t *buf, int *extra, int tick_ms)
+{
+	int n = 0;
+	wint_t wc;
+	int r = ERR;
+	*extra = 0;
+	buf[n++] = c;
+	timeout(0);
+	while ((r = get_wch(&wc)) == OK && wc >= 0x20 && wc != 0x7F) {
+		if (n < PASTE_MAX)
+			buf[n++] = (uint32_t)wc;
+		else
+			(*extra)++;
+	}
+	if (n + *extra >= BURST_MIN) {
+		if (r == OK)
+			unget_wch(wc); /* the key after the paste (Enter, Esc...) stays a key */
+		else if (r == KEY_CODE_YES)
+			ungetch((int)wc);
+		timeout(tick_ms);
+		return n;
+	}
+	/* typing: back in the queue in order (each push goes in front) */
+	if (r == OK)
+		unget_wch(wc);
+	else if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	for (int i = n - 1; i >= 1; i--)
+		unget_wch((wchar_t)buf[i]);
+	timeout(tick_ms);
+	return 0;
+}
+
+static void
+paste(struct wizard *w, const uint32_t *buf, int n, int extra)
+{
+	wizard_paste(w, buf, n);
+	if (extra > 0) {
+		w->paste_dropped += extra;
+		w->error = WIZ_ERR_PASTE;
+	}
 }
 
 /* The print action: the receipt in the language on screen, to the command
@@ -776,6 +872,7 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	 * there is no alternate screen the scrollback too (E3, or the ECMA-48
 	 * sequence, which terminals without it ignore) */
 	no_alt_screen = tigetstr("smcup") == NULL || tigetstr("smcup") == (char *)-1;
+	farewell_add("\033[?2004l");
 	farewell_add(tigetstr("clear"));
 	if (no_alt_screen)
 		farewell_add(erase_scrollback());
@@ -785,6 +882,10 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	keypad(stdscr, TRUE);
 	for (int i = 0; i < keys_nkeypad; i++)
 		define_key(keys_keypad[i].seq, KEYS_KEYPAD + i);
+	/* bracketed paste: a paste is text for the field, never keys */
+	define_key("\033[200~", KEYS_PASTE_BEGIN);
+	define_key("\033[201~", KEYS_PASTE_END);
+	raw_write("\033[?2004h"); /* now: putp would wait in curses' buffer */
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
 	mouseinterval(0);
 	if (has_colors() && getenv("NO_COLOR") == NULL) {
@@ -867,6 +968,19 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 			fmt(pt.status, sizeof pt.status, "wiz_sequence_ignored", NULL, 0);
 			continue;
 		}
+		if ((r == KEY_CODE_YES && wc == KEYS_PASTE_BEGIN) || (r == OK && wc >= 0x20 && wc != 0x7F)) {
+			static uint32_t pbuf[PASTE_MAX];
+			int extra, n = r == OK ? read_burst((uint32_t)wc, pbuf, &extra, tick_ms)
+					       : read_paste(pbuf, &extra, tick_ms);
+			if (n > 0 || r == KEY_CODE_YES) {
+				pt.status[0] = '\0';
+				paste(&w, pbuf, n, extra);
+				explicit_bzero(pbuf, sizeof pbuf);
+				continue;
+			}
+		}
+		if (r == KEY_CODE_YES && wc == KEYS_PASTE_END)
+			continue;
 		if (kiosk && r == OK && (wc == 3 || wc == 17))
 			continue; /* Ctrl-C and Ctrl-Q do nothing at a kiosk: F10 asks for staff */
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE)
