@@ -27,8 +27,11 @@ lines_fini(struct lines *l)
 void
 lines_clear(struct lines *l)
 {
-	for (size_t i = 0; i < l->n; i++)
+	/* a line may show an answer: zeroed before the heap reuses it */
+	for (size_t i = 0; i < l->n; i++) {
+		explicit_bzero(l->text[i], strlen(l->text[i]));
 		free(l->text[i]);
+	}
 	l->n = 0;
 }
 

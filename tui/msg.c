@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uclean.h>
 #include <unicode/udata.h>
 #include <unicode/umsg.h>
 #include <unicode/unum.h>
@@ -52,6 +53,49 @@ msg_lang_parse(const char *s, enum msg_lang *out)
 	return false;
 }
 
+/* ICU's heap, zeroed when freed: its formatters hold what a person typed
+ * (an income as "¥987,654") in buffers of their own. A header before each
+ * block keeps its size. */
+#define ICU_HEAD 16
+static void *U_CALLCONV
+icu_alloc(const void *ctx, size_t n)
+{
+	(void)ctx;
+	unsigned char *p = n <= SIZE_MAX - ICU_HEAD ? malloc(n + ICU_HEAD) : NULL;
+	if (p == NULL)
+		return NULL;
+	memcpy(p, &n, sizeof n);
+	return p + ICU_HEAD;
+}
+
+static void U_CALLCONV
+icu_free(const void *ctx, void *mem)
+{
+	(void)ctx;
+	if (mem == NULL)
+		return;
+	unsigned char *p = (unsigned char *)mem - ICU_HEAD;
+	size_t n;
+	memcpy(&n, p, sizeof n);
+	explicit_bzero(p, n + ICU_HEAD);
+	free(p);
+}
+
+static void *U_CALLCONV
+icu_realloc(const void *ctx, void *mem, size_t n)
+{
+	if (mem == NULL)
+		return icu_alloc(ctx, n);
+	void *q = icu_alloc(ctx, n);
+	if (q == NULL)
+		return NULL;
+	size_t old;
+	memcpy(&old, (unsigned char *)mem - ICU_HEAD, sizeof old);
+	memcpy(q, mem, old < n ? old : n);
+	icu_free(ctx, mem);
+	return q;
+}
+
 bool
 msg_open(enum msg_lang lang)
 {
@@ -59,6 +103,9 @@ msg_open(enum msg_lang lang)
 	if ((unsigned)lang >= MSG_LANG_COUNT || msg_catalog_count < 1)
 		return false;
 	if (!data_set) {
+		/* before ICU allocates anything; refused (harmlessly) once it has */
+		u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
+		st = U_ZERO_ERROR;
 		/* ICU keeps the pointer: the array is static and 16-byte aligned */
 		udata_setAppData("yibao", msg_catalog[0].data, &st);
 		if (U_FAILURE(st))
@@ -487,6 +534,7 @@ write_utf8(char *buf, size_t cap, const UChar *u, int32_t ulen)
 	if (U_FAILURE(st))
 		n = 0;
 	text_copy(buf, cap, tmp, (size_t)n);
+	explicit_bzero(tmp, (size_t)n + 1);
 	free(tmp);
 	return strlen(buf);
 }
@@ -527,6 +575,7 @@ msg_format(char *buf, size_t cap, const char *key, const struct msg_arg *args, i
 	UErrorCode st = U_ZERO_ERROR;
 	UParseError pe;
 	size_t written = 0;
+	int32_t used = 0; /* UChars of out that hold text */
 	bool ok = false;
 
 	if (rpat == NULL)
@@ -562,6 +611,7 @@ msg_format(char *buf, size_t cap, const char *key, const struct msg_arg *args, i
 			cap16 = n + 1;
 			continue;
 		}
+		used = n < cap16 ? n : cap16;
 		if (U_FAILURE(st))
 			goto out;
 		written = write_utf8(buf, cap, out, n);
@@ -571,11 +621,16 @@ msg_format(char *buf, size_t cap, const char *key, const struct msg_arg *args, i
 out:
 	if (!ok)
 		written = write_missing(buf, cap, key != NULL ? key : "");
+	/* what was formatted may be what a person typed, or made from it */
+	explicit_bzero(out, (size_t)used * sizeof *out);
 	if (out != local)
 		free(out);
 	umsg_close(fmt);
-	for (int k = 0; k < MAX_ARGS; k++)
+	for (int k = 0; k < MAX_ARGS; k++) {
+		if (strs[k] != NULL)
+			explicit_bzero(strs[k], (size_t)u_strlen(strs[k]) * sizeof(UChar));
 		free(strs[k]);
+	}
 	free(rpat);
 	return written;
 }

@@ -124,7 +124,7 @@ interview() {
 	wait_for "$q5" || return 1; text "2"
 	wait_for "$q6" || return 1; text "1"
 	wait_for "$q7" || return 1; text "1"
-	wait_for "$q8" || return 1; text "6000"; keys Enter
+	wait_for "$q8" || return 1; text "${INCOME:-6000}"; keys Enter
 	wait_for "$q9" || return 1; text "3"; keys Enter
 	wait_for "$q10" || return 1; text "1"; keys Enter
 	wait_for "$q11" || return 1; text "3"
