@@ -122,5 +122,26 @@ check "advise refuses bad policy data" $?
 run 3 "$tmp/pbad3" policy check "$tmp/nonexistent"
 check "missing policy directory" $?
 
+# what is not a regular file is refused at once (a FIFO would block for ever), in both languages
+mkfifo "$tmp/fifo"
+mkdir "$tmp/nr"
+cp "$src/core/policy/310000-shanghai."* "$tmp/nr/" && mkfifo "$tmp/nr/320000-fifo.ini"
+for lang in en zh; do
+	if [ $lang = zh ]; then word="不是普通文件"; else word="not a regular file"; fi
+	for target in "$tmp/fifo" /dev/null "$tmp"; do
+		timeout 5 "$yibao" --lang $lang advise --answers "$target" >"$tmp/nreg" 2>&1
+		rc=$?
+		[ $rc -eq 2 ] && grep -q "$word" "$tmp/nreg"; check "advise --answers $target refused at once ($lang, $rc)" $?
+		timeout 5 "$yibao" --lang $lang receipt --answers "$target" >"$tmp/nreg" 2>&1
+		[ $? -eq 2 ] && grep -q "$word" "$tmp/nreg"; check "receipt --answers $target refused at once ($lang)" $?
+	done
+	timeout 5 "$yibao" --lang $lang receipt --answers "$answers" --output "$tmp/fifo" --force >"$tmp/nreg" 2>&1
+	[ $? -eq 4 ] && grep -q "$word" "$tmp/nreg" && [ -p "$tmp/fifo" ]; check "a FIFO as the receipt's target refused ($lang)" $?
+	timeout 5 "$yibao" --lang $lang receipt --answers "$answers" --output "$tmp" >"$tmp/nreg" 2>&1
+	[ $? -eq 4 ]; check "a directory as the receipt's target refused ($lang)" $?
+	timeout 5 "$yibao" --lang $lang policy check "$tmp/nr" >"$tmp/nreg" 2>&1
+	[ $? -eq 3 ] && grep -q "320000-fifo.ini.*$word" "$tmp/nreg"; check "a FIFO in --policy-dir refused at once ($lang)" $?
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
