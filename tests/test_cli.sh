@@ -143,5 +143,16 @@ for lang in en zh; do
 	[ $? -eq 3 ] && grep -q "320000-fifo.ini.*$word" "$tmp/nreg"; check "a FIFO in --policy-dir refused at once ($lang)" $?
 done
 
+# before the language is known, both; a locale that is not installed is named as such
+LANG=xx_YY.UTF-8 LC_ALL=xx_YY.UTF-8 "$yibao" advise --answers "$answers" --as-of 2025-06-01 >/dev/null 2>"$tmp/loc"
+grep -q 'locale "xx_YY.UTF-8" is not installed' "$tmp/loc" && grep -q "没有安装区域设置「xx_YY.UTF-8」" "$tmp/loc"
+check "a missing locale is named, in both languages" $?
+"$yibao" wizard </dev/null >"$tmp/nt" 2>&1
+[ $? -eq 2 ] && grep -q "needs a terminal" "$tmp/nt" && grep -q "需要在终端中运行" "$tmp/nt"
+check "not a terminal, before a language is chosen: both languages" $?
+"$yibao" --lang en wizard </dev/null >"$tmp/nt" 2>&1
+grep -q "needs a terminal" "$tmp/nt" && ! grep -q "需要在终端中运行" "$tmp/nt"
+check "with --lang, that language only" $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -111,6 +111,16 @@ cli_say(FILE *f, const char *key, const struct msg_arg *args, int n)
 	fprintf(f, "%s\n", buf);
 }
 
+void
+cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n)
+{
+	enum msg_lang keep = msg_lang();
+	for (int l = 0; l < MSG_LANG_COUNT; l++)
+		if (msg_open((enum msg_lang)l))
+			cli_say(f, key, args, n);
+	msg_open(keep);
+}
+
 int
 cli_load_answers(const char *path, const char *as_of_arg, struct answers *a, struct date *as_of)
 {

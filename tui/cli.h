@@ -33,6 +33,11 @@ char *cli_read_file(const char *path, size_t max, size_t *len);
 /* The message key, formatted with args, and a newline, to f. */
 void cli_say(FILE *f, const char *key, const struct msg_arg *args, int n);
 
+/* The message in both languages, English first, one line each: for what
+ * is said before the person has chosen a language. The open catalog is
+ * kept. */
+void cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n);
+
 /* One person's answers from the answers file at path ("-": standard
  * input), and the date to evaluate on: as_of_arg when given, else the
  * file's as_of, else today. A bad date, an unreadable file or bad answers

@@ -23,6 +23,8 @@
 /* Exit statuses (documented in README.md). */
 enum { EXIT_ADVICE = 0, EXIT_USAGE = 2, EXIT_POLICY = 3, EXIT_IO = 4 };
 
+static bool lang_given; /* --lang was on the command line */
+
 static int
 usage_error(const char *key, const char *arg)
 {
@@ -195,8 +197,15 @@ cmd_wizard(int argc, char **argv, bool plain)
 	plain = plain || !ui_can_address();
 	if (plain && uo.kiosk)
 		return usage_error("plain_no_kiosk", "--kiosk");
-	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
-		return usage_error("err_not_a_terminal", "wizard");
+	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		if (lang_given)
+			return usage_error("err_not_a_terminal", "wizard");
+		/* the language is chosen on the wizard's first screen: not yet */
+		struct msg_arg a = MSG_S("wizard");
+		cli_say_both(stderr, "err_not_a_terminal", &a, 1);
+		cli_say_both(stderr, "usage_hint", NULL, 0);
+		return EXIT_USAGE;
+	}
 	int nerr;
 	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
 	if (ps == NULL)
@@ -229,6 +238,7 @@ pick_lang(int *argc, char **argv, bool *bad, const char **badval)
 			argv[out++] = argv[i];
 			continue;
 		}
+		lang_given = true;
 		if (!msg_lang_parse(v, &lang)) {
 			*bad = true;
 			*badval = v;
@@ -265,15 +275,25 @@ int
 main(int argc, char **argv)
 {
 	cli_protect();
-	setlocale(LC_ALL, "");
+	bool no_locale = setlocale(LC_ALL, "") == NULL;
 	bool bad;
 	const char *badval = NULL;
 	enum msg_lang lang = pick_lang(&argc, argv, &bad, &badval);
 	bool plain = pick_plain(&argc, argv);
 	if (!msg_open(lang)) {
-		fputs("yibao: the built-in message catalog is damaged\n", stderr);
+		fputs("yibao: the built-in message catalog is damaged\nyibao：程序内置的消息目录已损坏\n", stderr);
 		return EXIT_POLICY;
 	}
+	if (no_locale) {
+		/* the locale is named as the cause, in both languages: which
+		 * one the person reads is not known yet */
+		const char *v = getenv("LC_ALL");
+		if (v == NULL || *v == '\0')
+			v = getenv("LANG");
+		struct msg_arg a = MSG_S(v != NULL ? v : "");
+		cli_say_both(stderr, "err_locale_missing", &a, 1);
+	}
+
 	int rc;
 	if (bad)
 		rc = usage_error("err_bad_lang", badval);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,11 +185,21 @@ item(struct painter *pt, int y, int i, const char *label, bool selected)
 }
 
 static void
-draw_small(const struct painter *pt)
+draw_small(const struct painter *pt, const struct wizard *w)
 {
-	char buf[512];
+	char buf[1024];
 	struct msg_arg a[2] = {MSG_I(COLS), MSG_I(LINES)};
 	fmt(buf, sizeof buf, "wiz_too_small", a, 2);
+	if (w->screen == WIZ_SCREEN_LANG && !pt->ascii) {
+		/* no language chosen yet: the other one too */
+		enum msg_lang keep = msg_lang();
+		size_t n = strlen(buf);
+		if (msg_open(keep == MSG_ZH ? MSG_EN : MSG_ZH) && n + 2 < sizeof buf) {
+			memcpy(buf + n, "  ", 2);
+			msg_format(buf + n + 2, sizeof buf - n - 2, "wiz_too_small", a, 2);
+		}
+		msg_open(keep);
+	}
 	erase();
 	int y = LINES / 2 - 1 > 0 ? LINES / 2 - 1 : 0;
 	struct wrap_line wl[16];
@@ -204,6 +215,23 @@ draw_small(const struct painter *pt)
 	}
 }
 
+/* The locale the environment asks for when it is not installed (the
+ * program runs in C then), else NULL. */
+static const char *
+wanted_locale(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	const char *now = setlocale(LC_CTYPE, NULL);
+	if (now == NULL || (strcmp(now, "C") != 0 && strcmp(now, "POSIX") != 0))
+		return NULL;
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ? NULL : v;
+	}
+	return NULL;
+}
+
 static void
 draw_lang(struct painter *pt, const struct wizard *w)
 {
@@ -214,7 +242,11 @@ draw_lang(struct painter *pt, const struct wizard *w)
 	 * it says so in English */
 	fmt(p, sizeof p, pt->ascii ? "wiz_lang_prompt_ascii" : "wiz_lang_prompt", NULL, 0);
 	para(pt, 3, 2, p, A_BOLD, LINES - 2);
-	fmt(p, sizeof p, pt->ascii ? "wiz_lang_zh_unavailable" : "wiz_lang_zh", NULL, 0);
+	/* a locale that is not installed is named, never blamed on the terminal */
+	const char *want = wanted_locale();
+	struct msg_arg la = MSG_S(want != NULL ? want : "");
+	fmt(p, sizeof p, !pt->ascii ? "wiz_lang_zh" : want != NULL ? "wiz_lang_zh_no_locale" : "wiz_lang_zh_unavailable",
+	    &la, 1);
 	item(pt, 6, 0, p, w->lang_sel == 0);
 	fmt(p, sizeof p, "wiz_lang_en", NULL, 0);
 	item(pt, 7, 1, p, w->lang_sel == 1);
@@ -528,7 +560,7 @@ draw(struct painter *pt, struct wizard *w, int countdown)
 	curs_set(0);
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
-		draw_small(pt);
+		draw_small(pt, w);
 	} else {
 		switch (w->screen) {
 		case WIZ_SCREEN_LANG: draw_lang(pt, w); break;
