@@ -197,6 +197,37 @@ assert c["annual_yuan"] == 400.0 and c["from_region"] == "national", c
 assert any(i["id"] == "no_local_data" for i in d["options"][1]["caveats"])
 ' "$tmp/old-adv"
 check "without it: the national minimum, and the advice says there is no local data" $?
+# what is not a regular file is refused at once (a FIFO would block for ever), in both languages
+mkfifo "$tmp/fifo"
+mkdir "$tmp/nr"
+cp "$src/core/policy/310000-shanghai.yaml" "$tmp/nr/" && mkfifo "$tmp/nr/320000-fifo.yaml"
+for lang in en zh; do
+	if [ $lang = zh ]; then word="不是普通文件"; else word="not a regular file"; fi
+	for target in "$tmp/fifo" /dev/null "$tmp"; do
+		timeout 5 "$yibao" --lang $lang advise --answers "$target" >"$tmp/nreg" 2>&1
+		rc=$?
+		[ $rc -eq 2 ] && grep -q "$word" "$tmp/nreg"; check "advise --answers $target refused at once ($lang, $rc)" $?
+		timeout 5 "$yibao" --lang $lang receipt --answers "$target" >"$tmp/nreg" 2>&1
+		[ $? -eq 2 ] && grep -q "$word" "$tmp/nreg"; check "receipt --answers $target refused at once ($lang)" $?
+	done
+	timeout 5 "$yibao" --lang $lang receipt --answers "$answers" --output "$tmp/fifo" --force >"$tmp/nreg" 2>&1
+	[ $? -eq 4 ] && grep -q "$word" "$tmp/nreg" && [ -p "$tmp/fifo" ]; check "a FIFO as the receipt's target refused ($lang)" $?
+	timeout 5 "$yibao" --lang $lang receipt --answers "$answers" --output "$tmp" >"$tmp/nreg" 2>&1
+	[ $? -eq 4 ]; check "a directory as the receipt's target refused ($lang)" $?
+	timeout 5 "$yibao" --lang $lang policy check "$tmp/nr" >"$tmp/nreg" 2>&1
+	[ $? -eq 3 ] && grep -q "320000-fifo.yaml.*$word" "$tmp/nreg"; check "a FIFO in --policy-dir refused at once ($lang)" $?
+done
+
+# before the language is known, both; a locale that is not installed is named as such
+LANG=xx_YY.UTF-8 LC_ALL=xx_YY.UTF-8 "$yibao" advise --answers "$answers" --as-of 2025-06-01 >/dev/null 2>"$tmp/loc"
+grep -q 'locale "xx_YY.UTF-8" is not installed' "$tmp/loc" && grep -q "没有安装区域设置「xx_YY.UTF-8」" "$tmp/loc"
+check "a missing locale is named, in both languages" $?
+"$yibao" wizard </dev/null >"$tmp/nt" 2>&1
+[ $? -eq 2 ] && grep -q "needs a terminal" "$tmp/nt" && grep -q "需要在终端中运行" "$tmp/nt"
+check "not a terminal, before a language is chosen: both languages" $?
+"$yibao" --lang en wizard </dev/null >"$tmp/nt" 2>&1
+grep -q "needs a terminal" "$tmp/nt" && ! grep -q "需要在终端中运行" "$tmp/nt"
+check "with --lang, that language only" $?
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

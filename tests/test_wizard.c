@@ -67,8 +67,11 @@ static const struct tcase cases[] = {
 	 ANSWERS_BIRTH},
 	{"birth month 13", CITIES "1" "199013" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "199013",
 	 WIZ_ERR_ANSWER, 0, -1},
-	{"a letter in a number field", CITIES "1" "19a", WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "19",
+	/* kept as typed, so that Enter gets the range message: 1e3 is never 13 */
+	{"a letter in a number field", CITIES "1" "19a", WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "19a",
 	 WIZ_ERR_CHAR, 0, -1},
+	{"1e3 is not 13", TO_INCOME "1e3" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN,
+	 "1e3", WIZ_ERR_ANSWER, 0, -1},
 	{"men skip the women's category", CITIES "1" "199005" K_ENTER "1", WIZ_SCREEN_QUESTION, ANSWERS_WORK, MSG_EN,
 	 NULL, 0, 0, -1},
 	{"women are asked it", CITIES "1" "199005" K_ENTER "2", WIZ_SCREEN_QUESTION, ANSWERS_FEMALE_RETIRE_AGE,

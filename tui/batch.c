@@ -20,6 +20,7 @@
 #include "json.h"
 #include "msg.h"
 #include "policydir.h"
+#include "sanitize.h"
 #include "text.h"
 
 /* Exit statuses, as main.c's. */
@@ -315,6 +316,15 @@ put_csv_advice(struct batch *b, const struct advice *adv, const struct answers *
 	puts0(o, ",\n");
 }
 
+/* s (malloc'ed, or NULL) with what a terminal would act on escaped */
+static char *
+safe_json(char *s)
+{
+	char *t = s != NULL ? sanitize_json(s) : NULL;
+	free(s);
+	return t;
+}
+
 /* The advise --format json object, compact, with "id" first when the input has one. */
 static void
 put_json_advice(struct batch *b, const struct advice *adv)
@@ -336,6 +346,7 @@ put_json_advice(struct batch *b, const struct advice *adv)
 	if (j != NULL)
 		s = json_advice_dump(j, 0);
 	json_decref(j);
+	s = safe_json(s);
 	if (s == NULL) {
 		b->out.failed = true;
 		b->out.err = ENOMEM;
@@ -374,6 +385,7 @@ put_error(struct batch *b, long row, const char *text)
 	    json_object_set_new(j, "error", json_string(text)) == 0)
 		s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(j);
+	s = safe_json(s);
 	if (s == NULL) {
 		o->failed = true;
 		o->err = ENOMEM;

@@ -4,7 +4,20 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+
+void
+cli_protect(void)
+{
+	struct rlimit no_core = {0, 0};
+	setrlimit(RLIMIT_CORE, &no_core);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
 
 struct date
 cli_today(void)
@@ -15,10 +28,40 @@ cli_today(void)
 	return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+const char *
+cli_strerror(int e, char *buf, size_t cap)
+{
+	if (e != CLI_ENOTREG)
+		return strerror(e);
+	msg_format(buf, cap, "err_not_regular", NULL, 0);
+	return buf;
+}
+
+/* path opened for reading only when it is a regular file: O_NONBLOCK so
+ * that opening a FIFO does not wait for a writer. */
+static FILE *
+open_regular(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = CLI_ENOTREG;
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "rb");
+	if (f == NULL)
+		close(fd);
+	return f;
+}
+
 char *
 cli_read_file(const char *path, size_t max, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	FILE *f = strcmp(path, "-") == 0 ? stdin : open_regular(path);
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
 	if (f == NULL)
@@ -68,6 +111,16 @@ cli_say(FILE *f, const char *key, const struct msg_arg *args, int n)
 	fprintf(f, "%s\n", buf);
 }
 
+void
+cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n)
+{
+	enum msg_lang keep = msg_lang();
+	for (int l = 0; l < MSG_LANG_COUNT; l++)
+		if (msg_open((enum msg_lang)l))
+			cli_say(f, key, args, n);
+	msg_open(keep);
+}
+
 int
 cli_load_answers(const char *path, const char *as_of_arg, struct answers *a, struct date *as_of)
 {
@@ -83,7 +136,8 @@ cli_load_answers(const char *path, const char *as_of_arg, struct answers *a, str
 	}
 	char *text = cli_read_file(path, (size_t)1 << 20, &len);
 	if (text == NULL) {
-		struct msg_arg args[2] = {MSG_S(path), MSG_S(strerror(errno))};
+		char why[256];
+		struct msg_arg args[2] = {MSG_S(path), MSG_S(cli_strerror(errno, why, sizeof why))};
 		cli_say(stderr, "err_read_file", args, 2);
 		return 2;
 	}

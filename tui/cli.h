@@ -2,6 +2,7 @@
 #ifndef YIBAO_CLI_H
 #define YIBAO_CLI_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -9,15 +10,33 @@
 #include "date.h"
 #include "msg.h"
 
+/* Every mode holds personal answers: no core file, and no other process
+ * of the same user may attach (ptrace) or read its memory. Call first. */
+void cli_protect(void);
+
 /* Today in the local time zone (the default as-of date). */
 struct date cli_today(void);
 
+/* The errno of a path that is not a regular file (a FIFO, a device, a
+ * directory): refused at once, never read (a FIFO would block for ever). */
+#define CLI_ENOTREG ENOTSUP
+
+/* What errno e means, in the user's language for CLI_ENOTREG (into buf),
+ * else strerror's words. */
+const char *cli_strerror(int e, char *buf, size_t cap);
+
 /* The whole file at path ("-": standard input) in a malloc'ed buffer, at
- * most max bytes. NULL with errno set on failure (EFBIG when larger). */
+ * most max bytes. NULL with errno set on failure (EFBIG when larger,
+ * CLI_ENOTREG when path is not a regular file). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
 
 /* The message key, formatted with args, and a newline, to f. */
 void cli_say(FILE *f, const char *key, const struct msg_arg *args, int n);
+
+/* The message in both languages, English first, one line each: for what
+ * is said before the person has chosen a language. The open catalog is
+ * kept. */
+void cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n);
 
 /* One person's answers from the answers file at path ("-": standard
  * input), and the date to evaluate on: as_of_arg when given, else the

@@ -18,6 +18,11 @@ extern const struct keys_seq keys_keypad[];
 extern const int keys_nkeypad;
 #define KEYS_KEYPAD 0x2000
 
+/* Bracketed paste (turned on by the painter): the sequences around a paste,
+ * defined as these key codes. */
+#define KEYS_PASTE_BEGIN 0x2100
+#define KEYS_PASTE_END 0x2101
+
 /* The action for a key read with get_wch: is_key when it was a KEY_* code,
  * else the character c (a code point). */
 struct wizard_action keys_action(bool is_key, uint32_t c);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "wrap.h"
 
 void
@@ -26,8 +27,11 @@ lines_fini(struct lines *l)
 void
 lines_clear(struct lines *l)
 {
-	for (size_t i = 0; i < l->n; i++)
+	/* a line may show an answer: zeroed before the heap reuses it */
+	for (size_t i = 0; i < l->n; i++) {
+		explicit_bzero(l->text[i], strlen(l->text[i]));
 		free(l->text[i]);
+	}
 	l->n = 0;
 }
 
@@ -52,19 +56,20 @@ lines_grow(struct lines *l)
 	return 0;
 }
 
-/* Append indent spaces and then len bytes of text. */
+/* Append indent spaces and then len bytes of text, a line of a screen or
+ * report: what it holds from outside (names, values, typed text) can never
+ * move the cursor or talk to the terminal (tui/sanitize.h). */
 static int
 lines_add_indented(struct lines *l, enum lines_style style, size_t indent, const char *text, size_t len)
 {
-	if (len > SIZE_MAX - indent - 1 || lines_grow(l) != 0)
+	size_t cap = sanitize_cap(len);
+	if (cap > SIZE_MAX - indent || lines_grow(l) != 0)
 		return -1;
-	char *s = malloc(indent + len + 1);
+	char *s = malloc(indent + cap);
 	if (s == NULL)
 		return -1;
 	memset(s, ' ', indent);
-	if (len > 0)
-		memcpy(s + indent, text, len);
-	s[indent + len] = '\0';
+	sanitize_text(s + indent, cap, text, len, 0);
 	l->text[l->n] = s;
 	l->style[l->n] = (unsigned char)style;
 	l->n++;

@@ -17,11 +17,14 @@
 #include "policydir.h"
 #include "receipt.h"
 #include "report.h"
+#include "sanitize.h"
 #include "ui.h"
 #include <unistd.h>
 
 /* Exit statuses (documented in README.md). */
 enum { EXIT_ADVICE = 0, EXIT_USAGE = 2, EXIT_POLICY = 3, EXIT_IO = 4 };
+
+static bool lang_given; /* --lang was on the command line */
 
 static int
 usage_error(const char *key, const char *arg)
@@ -83,10 +86,12 @@ cmd_advise(int argc, char **argv)
 	int rc = EXIT_ADVICE;
 	if (strcmp(format, "json") == 0) {
 		json_t *j = json_advice(&adv, ps);
-		char *s = j ? json_advice_dump(j, 2) : NULL;
+		char *d = j ? json_advice_dump(j, 2) : NULL;
+		char *s = d ? sanitize_json(d) : NULL;
 		if (s == NULL || printf("%s\n", s) < 0)
 			rc = EXIT_IO;
 		free(s);
+		free(d);
 		json_decref(j);
 	} else {
 		report_text(stdout, &adv, &a, ps, 80);
@@ -163,8 +168,15 @@ cmd_wizard(int argc, char **argv, bool plain)
 	plain = plain || !ui_can_address();
 	if (plain && uo.kiosk)
 		return usage_error("plain_no_kiosk", "--kiosk");
-	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
-		return usage_error("err_not_a_terminal", "wizard");
+	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		if (lang_given)
+			return usage_error("err_not_a_terminal", "wizard");
+		/* the language is chosen on the wizard's first screen: not yet */
+		struct msg_arg a = MSG_S("wizard");
+		cli_say_both(stderr, "err_not_a_terminal", &a, 1);
+		cli_say_both(stderr, "usage_hint", NULL, 0);
+		return EXIT_USAGE;
+	}
 	int nerr;
 	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
 	if (ps == NULL)
@@ -197,6 +209,7 @@ pick_lang(int *argc, char **argv, bool *bad, const char **badval)
 			argv[out++] = argv[i];
 			continue;
 		}
+		lang_given = true;
 		if (!msg_lang_parse(v, &lang)) {
 			*bad = true;
 			*badval = v;
@@ -232,15 +245,26 @@ pick_plain(int *argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	cli_protect();
+	bool no_locale = setlocale(LC_ALL, "") == NULL;
 	bool bad;
 	const char *badval = NULL;
 	enum msg_lang lang = pick_lang(&argc, argv, &bad, &badval);
 	bool plain = pick_plain(&argc, argv);
 	if (!msg_open(lang)) {
-		fputs("yibao: the built-in message catalog is damaged\n", stderr);
+		fputs("yibao: the built-in message catalog is damaged\nyibao：程序内置的消息目录已损坏\n", stderr);
 		return EXIT_POLICY;
 	}
+	if (no_locale) {
+		/* the locale is named as the cause, in both languages: which
+		 * one the person reads is not known yet */
+		const char *v = getenv("LC_ALL");
+		if (v == NULL || *v == '\0')
+			v = getenv("LANG");
+		struct msg_arg a = MSG_S(v != NULL ? v : "");
+		cli_say_both(stderr, "err_locale_missing", &a, 1);
+	}
+
 	int rc;
 	if (bad)
 		rc = usage_error("err_bad_lang", badval);

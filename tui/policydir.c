@@ -27,8 +27,8 @@ cmp_names(const void *a, const void *b)
 static void
 io_error(FILE *errs, const char *path, int *nerr)
 {
-	char buf[512];
-	struct msg_arg args[2] = {MSG_S(path), MSG_S(strerror(errno))};
+	char buf[512], why[256];
+	struct msg_arg args[2] = {MSG_S(path), MSG_S(cli_strerror(errno, why, sizeof why))};
 	msg_format(buf, sizeof buf, "err_read_file", args, 2);
 	fprintf(errs, "%s\n", buf);
 	(*nerr)++;

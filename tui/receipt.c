@@ -786,6 +786,14 @@ receipt_write(const char *path, bool force, const char *bytes, size_t len)
 		errno = EISDIR;
 		return RECEIPT_ERR_IO;
 	}
+	/* a FIFO, a device or a socket is refused, even with --force (a
+	 * directory or a link is "exists" below, and a directory cannot be
+	 * replaced) */
+	if (lstat(path, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ||
+				      S_ISSOCK(st.st_mode))) {
+		errno = CLI_ENOTREG;
+		return RECEIPT_ERR_IO;
+	}
 	/* refused before anything is created; link() below closes the race */
 	if (!force && lstat(path, &st) == 0)
 		return RECEIPT_ERR_EXISTS;
@@ -1224,7 +1232,8 @@ receipt_main(int argc, char **argv)
 		cli_say(stderr, "rcpt_warn_escpos_utf8", NULL, 0);
 	if (output != NULL) {
 		r = receipt_write(output, force, bytes, nbytes);
-		struct msg_arg e[2] = {MSG_S(output), MSG_S(strerror(errno))};
+		char why[256];
+		struct msg_arg e[2] = {MSG_S(output), MSG_S(cli_strerror(errno, why, sizeof why))};
 		if (r == RECEIPT_ERR_EXISTS)
 			cli_say(stderr, "rcpt_err_exists", e, 1);
 		else if (r != RECEIPT_OK)

@@ -6,14 +6,14 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "compare.h"
@@ -21,6 +21,7 @@
 #include "keys.h"
 #include "lines.h"
 #include "receipt.h"
+#include "sanitize.h"
 #include "text.h"
 #include "wizard.h"
 #include "wrap.h"
@@ -60,11 +61,14 @@ on_signal(int sig)
 	lost = 1;
 }
 
-/* Draw UTF-8 text at y, x in at most maxw columns; returns the columns used. */
+/* Draw UTF-8 text at y, x in at most maxw columns; returns the columns used.
+ * Controls and bidi overrides show as placeholders (tui/sanitize.h). */
 static int
 put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t attr)
 {
-	const char *s = text, *e = s + strlen(text);
+	char safe[2048];
+	size_t len = sanitize_text(safe, sizeof safe, text, strlen(text), 0);
+	const char *s = safe, *e = s + len;
 	wchar_t buf[512];
 	int n = 0, cols = 0;
 	while (s < e && n < (int)(sizeof buf / sizeof buf[0]) - 1) {
@@ -72,8 +76,10 @@ put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t a
 		s += text_utf8_next(s, (size_t)(e - s), &c);
 		if (pt->ascii && c >= 0x80)
 			c = c == 0xA5 ? 'Y' : c == 0xFFE5 ? 'Y' : '?';
-		if (c < 0x20 || c == 0x7F)
-			c = ' ';
+		if (sanitize_is_unsafe(c))
+			c = c == '\t' || c == '\n' ? ' ' : 0xFFFD; /* never drawn as it is */
+		if (pt->ascii && c == 0xFFFD)
+			c = '?';
 		int w = wcwidth((wchar_t)c);
 		if (w < 0) {
 			c = '?';
@@ -88,6 +94,8 @@ put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t a
 	attron(attr);
 	mvaddnwstr(y, x, buf, n);
 	attroff(attr);
+	explicit_bzero(safe, len); /* it may be what a person typed */
+	explicit_bzero(buf, sizeof buf);
 	return cols;
 }
 
@@ -177,11 +185,21 @@ item(struct painter *pt, int y, int i, const char *label, bool selected)
 }
 
 static void
-draw_small(const struct painter *pt)
+draw_small(const struct painter *pt, const struct wizard *w)
 {
-	char buf[512];
+	char buf[1024];
 	struct msg_arg a[2] = {MSG_I(COLS), MSG_I(LINES)};
 	fmt(buf, sizeof buf, "wiz_too_small", a, 2);
+	if (w->screen == WIZ_SCREEN_LANG && !pt->ascii) {
+		/* no language chosen yet: the other one too */
+		enum msg_lang keep = msg_lang();
+		size_t n = strlen(buf);
+		if (msg_open(keep == MSG_ZH ? MSG_EN : MSG_ZH) && n + 2 < sizeof buf) {
+			memcpy(buf + n, "  ", 2);
+			msg_format(buf + n + 2, sizeof buf - n - 2, "wiz_too_small", a, 2);
+		}
+		msg_open(keep);
+	}
 	erase();
 	int y = LINES / 2 - 1 > 0 ? LINES / 2 - 1 : 0;
 	struct wrap_line wl[16];
@@ -197,6 +215,23 @@ draw_small(const struct painter *pt)
 	}
 }
 
+/* The locale the environment asks for when it is not installed (the
+ * program runs in C then), else NULL. */
+static const char *
+wanted_locale(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	const char *now = setlocale(LC_CTYPE, NULL);
+	if (now == NULL || (strcmp(now, "C") != 0 && strcmp(now, "POSIX") != 0))
+		return NULL;
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ? NULL : v;
+	}
+	return NULL;
+}
+
 static void
 draw_lang(struct painter *pt, const struct wizard *w)
 {
@@ -207,7 +242,11 @@ draw_lang(struct painter *pt, const struct wizard *w)
 	 * it says so in English */
 	fmt(p, sizeof p, pt->ascii ? "wiz_lang_prompt_ascii" : "wiz_lang_prompt", NULL, 0);
 	para(pt, 3, 2, p, A_BOLD, LINES - 2);
-	fmt(p, sizeof p, pt->ascii ? "wiz_lang_zh_unavailable" : "wiz_lang_zh", NULL, 0);
+	/* a locale that is not installed is named, never blamed on the terminal */
+	const char *want = wanted_locale();
+	struct msg_arg la = MSG_S(want != NULL ? want : "");
+	fmt(p, sizeof p, !pt->ascii ? "wiz_lang_zh" : want != NULL ? "wiz_lang_zh_no_locale" : "wiz_lang_zh_unavailable",
+	    &la, 1);
 	item(pt, 6, 0, p, w->lang_sel == 0);
 	fmt(p, sizeof p, "wiz_lang_en", NULL, 0);
 	item(pt, 7, 1, p, w->lang_sel == 1);
@@ -249,6 +288,11 @@ error_text(const struct wizard *w, char *buf, size_t cap)
 	case WIZ_ERR_STAFF:
 		fmt(buf, cap, "wiz_kiosk_wrong", NULL, 0);
 		break;
+	case WIZ_ERR_PASTE: {
+		struct msg_arg a = MSG_I(w->paste_dropped);
+		fmt(buf, cap, "wiz_paste_dropped", &a, 1);
+		break;
+	}
 	case WIZ_ERR_NONE:
 		break;
 	}
@@ -519,7 +563,7 @@ draw(struct painter *pt, struct wizard *w, int countdown)
 	curs_set(0);
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
-		draw_small(pt);
+		draw_small(pt, w);
 	} else {
 		switch (w->screen) {
 		case WIZ_SCREEN_LANG: draw_lang(pt, w); break;
@@ -563,14 +607,49 @@ mouse_action(const struct painter *pt)
 	return (struct wizard_action){.act = WIZ_ACT_NONE};
 }
 
+/* What the terminal needs on the way out that endwin does not send:
+ * bracketed paste off, then the screen and its scrollback cleared (also
+ * where there is no alternate screen, TERM=linux or vt100). Filled in by
+ * ui_run from terminfo before the first key, written with write(2) so that
+ * a fatal signal can send it too. */
+static char farewell[256];
+static size_t farewell_len;
+
+static void
+farewell_add(const char *s)
+{
+	size_t n = s != NULL && s != (const char *)-1 ? strlen(s) : 0;
+	if (n < sizeof farewell - farewell_len) {
+		memcpy(farewell + farewell_len, s, n);
+		farewell_len += n;
+	}
+}
+
+static void
+farewell_send(void)
+{
+	const char *p = farewell;
+	size_t left = farewell_len;
+	while (left > 0) {
+		ssize_t w = write(STDOUT_FILENO, p, left);
+		if (w <= 0)
+			break;
+		p += w;
+		left -= (size_t)w;
+	}
+}
+
 /* Fatal signals: the terminal first, then the previous handler (so a
- * sanitizer still reports), then the signal's own end. */
-static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+ * sanitizer still reports), then the signal's own end (with core dumps
+ * off, main.c: no core file). SIGQUIT comes only from kill: raw mode makes
+ * Ctrl-\ a key. */
+static const int fatal_signals[] = {SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 static struct sigaction fatal_old[sizeof fatal_signals / sizeof fatal_signals[0]];
 
 static void
 on_fatal(int sig, siginfo_t *info, void *ctx)
 {
+	farewell_send();
 	endwin();
 	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
 		if (fatal_signals[i] != sig)
@@ -612,10 +691,43 @@ scrub_input(void)
 	flushinp();
 }
 
+/* s to the terminal at once, around curses' buffer (flushed by refresh). */
+static void
+raw_write(const char *s)
+{
+	size_t left = strlen(s);
+	while (left > 0) {
+		ssize_t w = write(STDOUT_FILENO, s, left);
+		if (w <= 0)
+			break;
+		s += w;
+		left -= (size_t)w;
+	}
+}
+
+/* The scrollback's eraser: terminfo's E3, else CSI 3 J. */
+static const char *
+erase_scrollback(void)
+{
+	const char *e3 = tigetstr("E3");
+	return e3 != NULL && e3 != (char *)-1 ? e3 : "\033[3J";
+}
+
+static bool no_alt_screen; /* the terminal has no alternate screen: what is cleared may scroll back */
+
 static void
 wipe(struct wizard *w, struct painter *pt)
 {
 	wizard_reset(w);
+	if (!isendwin()) {
+		/* a blank screen, and then (a terminal may keep what a clear
+		 * took away) no scrollback of the screens before it */
+		clearok(curscr, TRUE);
+		erase();
+		refresh();
+		if (no_alt_screen)
+			raw_write(erase_scrollback());
+	}
 	for (size_t i = 0; i < pt->body.n; i++)
 		explicit_bzero(pt->body.text[i], strlen(pt->body.text[i]));
 	lines_clear(&pt->body);
@@ -656,6 +768,81 @@ swallow_sequence(int tick_ms)
 	return seq;
 }
 
+#define PASTE_MAX 4096 /* code points of one paste kept; the rest counted as dropped */
+#define BURST_MIN 8    /* printable characters at once that no typist sends: a paste */
+
+/* A bracketed paste after its opening sequence: the text up to the closing
+ * one (or until the terminal falls silent), keys inside it ignored. */
+static int
+read_paste(uint32_t *buf, int *extra, int tick_ms)
+{
+	int n = 0;
+	wint_t c;
+	*extra = 0;
+	timeout(500);
+	for (long i = 0; i < (1L << 20); i++) {
+		int r = get_wch(&c);
+		if (r == ERR || (r == KEY_CODE_YES && c == KEYS_PASTE_END))
+			break;
+		if (r == KEY_CODE_YES)
+			continue;
+		if (n < PASTE_MAX)
+			buf[n++] = (uint32_t)c;
+		else
+			(*extra)++;
+	}
+	timeout(tick_ms);
+	return n;
+}
+
+/* After a printable character c: the printable ones that came with it in
+ * the same read. BURST_MIN or more are a paste the terminal did not
+ * bracket (returns their count, c first); fewer are typing, pushed back to
+ * be read as keys (returns 0). */
+static int
+read_burst(uint32_t c, uint32_t *buf, int *extra, int tick_ms)
+{
+	int n = 0;
+	wint_t wc;
+	int r = ERR;
+	*extra = 0;
+	buf[n++] = c;
+	timeout(0);
+	while ((r = get_wch(&wc)) == OK && wc >= 0x20 && wc != 0x7F) {
+		if (n < PASTE_MAX)
+			buf[n++] = (uint32_t)wc;
+		else
+			(*extra)++;
+	}
+	if (n + *extra >= BURST_MIN) {
+		if (r == OK)
+			unget_wch(wc); /* the key after the paste (Enter, Esc...) stays a key */
+		else if (r == KEY_CODE_YES)
+			ungetch((int)wc);
+		timeout(tick_ms);
+		return n;
+	}
+	/* typing: back in the queue in order (each push goes in front) */
+	if (r == OK)
+		unget_wch(wc);
+	else if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	for (int i = n - 1; i >= 1; i--)
+		unget_wch((wchar_t)buf[i]);
+	timeout(tick_ms);
+	return 0;
+}
+
+static void
+paste(struct wizard *w, const uint32_t *buf, int n, int extra)
+{
+	wizard_paste(w, buf, n);
+	if (extra > 0) {
+		w->paste_dropped += extra;
+		w->error = WIZ_ERR_PASTE;
+	}
+}
+
 /* The print action: the receipt in the language on screen, to the command
  * or file of --print-cmd; the outcome shows on the comparison. */
 static void
@@ -691,16 +878,11 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	bool kiosk = opt != NULL && opt->kiosk;
 	int idle = kiosk && opt->idle_seconds > 0 ? opt->idle_seconds : 0;
 
-	if (kiosk) {
-		/* nothing a person told the kiosk may end up in a core file */
-		struct rlimit no_core = {0, 0};
-		setrlimit(RLIMIT_CORE, &no_core);
-		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	}
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL); /* only from kill: raw mode makes Ctrl-C a key */
 	signal(SIGPIPE, SIG_IGN);
 
 	pt.ascii = ascii_only();
@@ -721,12 +903,24 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	sigemptyset(&fa.sa_mask);
 	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
 		sigaction(fatal_signals[i], &fa, &fatal_old[i]);
+	/* the way out: bracketed paste off, the screen cleared, and where
+	 * there is no alternate screen the scrollback too (E3, or the ECMA-48
+	 * sequence, which terminals without it ignore) */
+	no_alt_screen = tigetstr("smcup") == NULL || tigetstr("smcup") == (char *)-1;
+	farewell_add("\033[?2004l");
+	farewell_add(tigetstr("clear"));
+	if (no_alt_screen)
+		farewell_add(erase_scrollback());
 	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, never as signals */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	for (int i = 0; i < keys_nkeypad; i++)
 		define_key(keys_keypad[i].seq, KEYS_KEYPAD + i);
+	/* bracketed paste: a paste is text for the field, never keys */
+	define_key("\033[200~", KEYS_PASTE_BEGIN);
+	define_key("\033[201~", KEYS_PASTE_END);
+	raw_write("\033[?2004h"); /* now: putp would wait in curses' buffer */
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
 	mouseinterval(0);
 	if (has_colors() && getenv("NO_COLOR") == NULL) {
@@ -809,6 +1003,19 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 			fmt(pt.status, sizeof pt.status, "wiz_sequence_ignored", NULL, 0);
 			continue;
 		}
+		if ((r == KEY_CODE_YES && wc == KEYS_PASTE_BEGIN) || (r == OK && wc >= 0x20 && wc != 0x7F)) {
+			static uint32_t pbuf[PASTE_MAX];
+			int extra, n = r == OK ? read_burst((uint32_t)wc, pbuf, &extra, tick_ms)
+					       : read_paste(pbuf, &extra, tick_ms);
+			if (n > 0 || r == KEY_CODE_YES) {
+				pt.status[0] = '\0';
+				paste(&w, pbuf, n, extra);
+				explicit_bzero(pbuf, sizeof pbuf);
+				continue;
+			}
+		}
+		if (r == KEY_CODE_YES && wc == KEYS_PASTE_END)
+			continue;
 		if (kiosk && r == OK && (wc == 3 || wc == 17))
 			continue; /* Ctrl-C and Ctrl-Q do nothing at a kiosk: F10 asks for staff */
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE)
@@ -824,15 +1031,19 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 		if (res == WIZ_PRINT)
 			print_receipt(&pt, &w, opt);
 	}
-	endwin();
+	/* nothing of the interview stays on the screen, in curses' copies of
+	 * it, or (without an alternate screen) in the terminal's scrollback */
 	wipe(&w, &pt);
+	erase();
+	refresh();
+	farewell_send();
+	endwin();
 	lines_fini(&pt.body);
 	return status;
 }
 
 /* Last in the file: term.h defines macros named lines and columns. */
 #include <ncursesw/term.h>
-#include <unistd.h>
 
 bool
 ui_can_address(void)

@@ -426,13 +426,17 @@ question_act(struct wizard *w, const struct wizard_action *act)
 			step(w, -1); /* a keypad in numeric mode: '-' is back */
 			return WIZ_REDRAW;
 		}
-		/* in a number field a '-' is text: "-5" gets "must be from 0" */
-		if (q->kind != WIZ_CITY && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
-			w->error = WIZ_ERR_CHAR; /* say so; what was typed stays */
-			return WIZ_REDRAW;
-		}
 		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
 			return WIZ_IDLE;
+		/* in a number field anything but a digit is said at once, and
+		 * kept, so that Enter gets the range message: 1e3 is never 13,
+		 * 0x10 never 10, +5 never 5 (a '-' is text: "-5" gets "must be
+		 * from 0") */
+		if (q->kind != WIZ_CITY && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
+			field_add(w, field, len, c);
+			w->error = WIZ_ERR_CHAR;
+			return WIZ_REDRAW;
+		}
 		if (field_add(w, field, len, c)) {
 			w->error = WIZ_ERR_NONE;
 			find_cities(w);
@@ -441,6 +445,52 @@ question_act(struct wizard *w, const struct wizard_action *act)
 	default:
 		return WIZ_IDLE;
 	}
+}
+
+/* Whether a pasted code point may go into a field as it is. */
+static bool
+pastable(uint32_t c)
+{
+	return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && !(c >= 0x202A && c <= 0x202E) &&
+	       !(c >= 0x2066 && c <= 0x2069);
+}
+
+enum wizard_result
+wizard_paste(struct wizard *w, const uint32_t *cp, int n)
+{
+	uint32_t *field = NULL;
+	int *len = NULL, dropped = 0;
+	bool digits_only = false;
+	const struct wizard_question *q = wizard_question(w);
+	if (w->screen == WIZ_SCREEN_QUESTION && q != NULL && q->kind != WIZ_CHOICE) {
+		field = w->input[q->key];
+		len = &w->input_len[q->key];
+	} else if (w->screen == WIZ_SCREEN_COMPARE && w->editing != WIZ_EDIT_NONE) {
+		field = w->edit;
+		len = &w->edit_len;
+		digits_only = true;
+	} else if (w->screen == WIZ_SCREEN_QUIT && w->kiosk) {
+		field = w->edit;
+		len = &w->edit_len;
+	}
+	bool bad_char = false;
+	for (int i = 0; i < n; i++) {
+		uint32_t c = text_halfwidth(cp[i]);
+		if (field == NULL || !pastable(c) || *len >= WIZ_INPUT_MAX - 1 ||
+		    (digits_only && !(c >= '0' && c <= '9'))) {
+			dropped++;
+			continue;
+		}
+		field[(*len)++] = c;
+		if (q != NULL && w->screen == WIZ_SCREEN_QUESTION && q->kind != WIZ_CITY && !(c >= '0' && c <= '9') &&
+		    c != '.' && c != '-')
+			bad_char = true;
+	}
+	w->paste_dropped = dropped;
+	w->error = dropped > 0 ? WIZ_ERR_PASTE : bad_char ? WIZ_ERR_CHAR : WIZ_ERR_NONE;
+	if (field != NULL && w->screen == WIZ_SCREEN_QUESTION)
+		find_cities(w);
+	return WIZ_REDRAW;
 }
 
 /* From the comparison back to the last question shown. */

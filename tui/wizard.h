@@ -88,7 +88,9 @@ struct wizard {
 		WIZ_ERR_CHAR,
 		WIZ_ERR_FULL,
 		WIZ_ERR_STAFF, /* kiosk: a wrong staff code */
+		WIZ_ERR_PASTE, /* paste_dropped characters of a paste were not taken */
 	} error;
+	int paste_dropped;
 	struct answers_error err;
 	/* city picker */
 	struct citysearch_hit matches[WIZ_MATCH_MAX]; /* from the region table, not only regions with a file */
@@ -125,6 +127,13 @@ void wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_o
 
 /* Apply one action. Never fails: bad input sets w->error and keeps what was typed. */
 enum wizard_result wizard_act(struct wizard *w, const struct wizard_action *act);
+
+/* A paste (n code points): text for the field on screen, never keys. The
+ * field takes what it can hold, as typed text (a number field takes any
+ * printable character, and the parser's range message says what is wrong
+ * with it); controls, line ends and a paste where no field is open are
+ * dropped, and the error says how many. */
+enum wizard_result wizard_paste(struct wizard *w, const uint32_t *cp, int n);
 
 /* Forget every answer and return to the first screen (kiosk idle, finish);
  * the memory that held them is wiped, kiosk settings kept. */

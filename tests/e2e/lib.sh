@@ -28,10 +28,12 @@ start() {
 	# a new server each time: a dying one may still hold its socket
 	nstart=$((nstart + 1))
 	sock="yibao-e2e-$$-$nstart"
+	# E2E_BEFORE and E2E_AFTER: shell commands run in the pane before and after the wizard;
+	# E2E_WRAP: a command that runs it (setpriv ...)
 	T new-session -d -s t -x "$cols" -y "$rows" \
-		"env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc ${NO_COLOR:+NO_COLOR=1} \
+		"${E2E_BEFORE:-true}; ${E2E_WRAP:-} env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc ${NO_COLOR:+NO_COLOR=1} \
 		 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		 $YIBAO wizard --as-of $AS_OF $*; echo; echo \"yibao exited: \$?\"; sleep 60" || return 1
+		 $YIBAO wizard --as-of $AS_OF $*; rc=\$?; echo; echo \"yibao exited: \$rc\"; ${E2E_AFTER:-true}; sleep 60" || return 1
 	T set-option -t t remain-on-exit on >/dev/null
 }
 
@@ -122,7 +124,7 @@ interview() {
 	wait_for "$q5" || return 1; text "2"
 	wait_for "$q6" || return 1; text "1"
 	wait_for "$q7" || return 1; text "1"
-	wait_for "$q8" || return 1; text "6000"; keys Enter
+	wait_for "$q8" || return 1; text "${INCOME:-6000}"; keys Enter
 	wait_for "$q9" || return 1; text "3"; keys Enter
 	wait_for "$q10" || return 1; text "1"; keys Enter
 	wait_for "$q11" || return 1; text "3"
@@ -131,4 +133,35 @@ interview() {
 	wait_for "$q14" || return 1; text "5"; keys Enter
 	wait_for "$q15" || return 1; text "2"
 	wait_for "$done_text"
+}
+
+# run_pane COLS ROWS LOCALE COMMAND: a shell command (not the wizard) in a fresh server, with a
+# line before it (a clear screen would take it away: scroll-on-clear is off) and its status
+# after it; the terminal lets programs set the clipboard, so that an OSC 52 that got through
+# leaves a tmux buffer.
+run_pane() {
+	cols=$1 rows=$2 loc=$3
+	shift 3
+	stop
+	nstart=$((nstart + 1))
+	sock="yibao-e2e-$$-$nstart"
+	script=$(mktemp)
+	printf '%s\n' "$*" >"$script"
+	T new-session -d -s t -x "$cols" -y "$rows" \
+		"env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc \
+		 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		 sh -c 'sleep 0.2; echo before-the-command; sh $script; echo \"command exited: \$?\"; rm -f $script; sleep 60'" || return 1
+	T set-option -g set-clipboard on >/dev/null
+	T set-option -g scroll-on-clear off >/dev/null
+	T set-option -t t remain-on-exit on >/dev/null
+}
+
+# untouched: the pane's title is not one a payload set, no clipboard buffer was made, the
+# line before the command is still there (no clear screen)
+untouched() {
+	title=$(T display-message -p -t t '#{pane_title}')
+	case "$title" in *PWNED*) echo "  pane title set to: $title"; return 1 ;; esac
+	[ -z "$(T list-buffers 2>/dev/null)" ] || { echo "  clipboard written: $(T list-buffers)"; return 1; }
+	T capture-pane -p -t t -S - | grep -q "before-the-command" || { echo "  the screen was cleared"; return 1; }
+	return 0
 }

@@ -52,6 +52,8 @@ keys Escape; wait_for "What kind of work"; check "back from help" $?
 # a bad number: a clear message, the typed text kept
 text "1"; wait_for "monthly income"; keys BSpace BSpace BSpace BSpace
 text "12a"; wait_for "Only digits"; check "a letter in a number gets a message" $?
-screen | grep -q "> 12"; check "digits typed before the letter kept" $?
+screen | grep -q "> 12a"; check "what was typed is kept, the letter too" $?
+keys Enter; wait_for "cannot be read"; check "and Enter refuses it (never 12)" $?
+keys BSpace BSpace BSpace
 text "99999999999"; keys Enter; wait_for "out of range"; check "too large a number gets a message" $?
 finish
