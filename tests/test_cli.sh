@@ -40,7 +40,7 @@ check "the locale chooses Chinese" $?
 cmp -s "$tmp/zh" "$tmp/zh3"
 check "--lang before the subcommand" $?
 
-run 0 "$tmp/json" advise --answers "$answers" --as-of 2025-06-01 --format json
+run 0 "$tmp/json" advise --answers "$answers" --as-of 2025-06-01 --format json --schema 1
 check "JSON advice" $?
 python3 - "$tmp/json" <<'PY'
 import json, sys
@@ -79,6 +79,49 @@ for r in d["reasons"]:
     assert r["id"] and r["source"], r
 PY
 check "JSON follows the yibao.advice/1 contract" $?
+
+# yibao.advice/2, the default: the summary first, cells with marks, next steps, every document once
+run 0 "$tmp/json2" advise --answers "$answers" --as-of 2025-06-01 --format json
+check "JSON advice/2" $?
+python3 - "$tmp/json2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "yibao.advice/2", d["schema"]
+assert list(d)[:3] == ["schema", "as_of", "summary"], list(d)
+s = d["summary"]
+assert s["recommended"] == d["recommended"] == 2, s
+assert s["total_monthly_yuan"] == 33.33 and s["next_step"] == "pay_resident", s
+assert [o["option"] for o in s["others"]] == [0, 1]
+emp = d["options"][0]["cost"]
+assert emp["monthly_yuan"] == 738.4 and emp["pension_monthly_yuan"] == 1476.8, emp
+# the employee scheme with its pension in the summary's other line
+assert s["others"][0]["total_monthly_yuan"] == 2215.2, s["others"][0]
+docs = [x["document"] for x in d["sources"]]
+assert len(docs) == len(set((x["document"], x["checked"], x["confidence"], x.get("formula")) for x in d["sources"]))
+n = len(d["sources"])
+def refs(x):
+    if isinstance(x, dict):
+        if "src" in x:
+            yield x["src"]
+        for v in x.values():
+            yield from refs(v)
+    elif isinstance(x, list):
+        for v in x:
+            yield from refs(v)
+used = set(refs(d["options"])) | set(refs(d["reasons"]))
+assert used == set(range(n)), (used, n)           # every source used, every reference listed
+assert any("read_at" in x for x in d["sources"])   # advise gives provenance where it is known
+for o in d["options"]:
+    assert o["next_steps"][0]["id"] in ("apply_employee", "pay_resident")
+    assert o["benefits"]["hospital_stay"]["bill_yuan"] == 10000.0
+    for it in o["caveats"] + o["blockers"]:
+        assert isinstance(it["src"], int), it
+assert "national_minimum" in d["options"][1]["cost"]["marks"], d["options"][1]["cost"]
+PY
+check "JSON follows the yibao.advice/2 contract" $?
+run 2 "$tmp/sch" advise --answers "$answers" --format json --schema 3
+grep -q '"3" is not a schema' "$tmp/sch"
+check "a bad --schema is named" $?
 
 # the as-of date: the answers file's, overridden by --as-of
 sed 's/^gap_months = 0$/gap_months = 0\nas_of = 2019-06-01/' "$answers" >"$tmp/dated.ini"
@@ -180,7 +223,7 @@ run 0 "$tmp/new-show" --lang en policy show zhoukou --policy-dir "$tmp/new" --as
 grep -q "its own file: 411600-zhoukou.yaml" "$tmp/new-show" && grep -q "individual yearly premium: ¥380.00" "$tmp/new-show"
 check "a new city file: found by name, with its own figure" $?
 printf '[answers]\nwork_city = 411600\nhukou_city = 411600\nbirth = 1990-01\nsex = male\nwork = flexible\nmonthly_income = 6000\n' >"$tmp/zk.ini"
-run 0 "$tmp/new-adv" advise --answers "$tmp/zk.ini" --as-of 2026-06-01 --format json --policy-dir "$tmp/new"
+run 0 "$tmp/new-adv" advise --answers "$tmp/zk.ini" --as-of 2026-06-01 --format json --schema 1 --policy-dir "$tmp/new"
 python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -188,7 +231,7 @@ c = d["options"][1]["cost"]
 assert c["annual_yuan"] == 380.0 and c["from_region"] == "own", c
 ' "$tmp/new-adv"
 check "a new city file: the advice uses it" $?
-run 0 "$tmp/old-adv" advise --answers "$tmp/zk.ini" --as-of 2026-06-01 --format json
+run 0 "$tmp/old-adv" advise --answers "$tmp/zk.ini" --as-of 2026-06-01 --format json --schema 1
 python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -66,6 +66,7 @@ struct obuf {
 
 struct batch {
 	enum batch_format format;
+	int schema; /* the JSON lines' schema: yibao.advice/2, or /1 */
 	bool header_out;
 	bool header_done; /* the output header was written (or is not wanted) */
 	struct date as_of;
@@ -327,9 +328,10 @@ safe_json(char *s)
 
 /* The advise --format json object, compact, with "id" first when the input has one. */
 static void
-put_json_advice(struct batch *b, const struct advice *adv)
+put_json_advice(struct batch *b, const struct advice *adv, const struct answers *a)
 {
-	json_t *j = json_advice(adv, b->ps);
+	/* advice/2 without where each document was read: a row stays small */
+	json_t *j = b->schema == 1 ? json_advice(adv, b->ps) : json_advice2(adv, a, b->ps, false);
 	char *s = NULL;
 	if (j != NULL && b->id_col >= 0) {
 		json_t *o = json_object();
@@ -721,7 +723,7 @@ row(struct batch *b, const struct csv *c)
 	if (b->format == BATCH_CSV)
 		put_csv_advice(b, &adv, &a);
 	else
-		put_json_advice(b, &adv);
+		put_json_advice(b, &adv, &a);
 	return;
 fail:
 	put_error(b, rownum, bad);
@@ -841,6 +843,7 @@ batch_main(int argc, char **argv)
 	                                     {"lang", required_argument, NULL, 'l'},
 	                                     {"columns", required_argument, NULL, 'c'},
 	                                     {"no-header", no_argument, NULL, 'n'},
+	                                     {"schema", required_argument, NULL, 's'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {NULL, 0, NULL, 0}};
 	struct batch *b = calloc(1, sizeof *b);
@@ -853,6 +856,7 @@ batch_main(int argc, char **argv)
 		return BATCH_EXIT_IO;
 	}
 	b->format = BATCH_CSV;
+	b->schema = 2;
 	b->header_out = true;
 	b->first_row = true;
 	b->id_col = -1;
@@ -874,6 +878,13 @@ batch_main(int argc, char **argv)
 			break;
 		case 'e':
 			encoding = optarg;
+			break;
+		case 's':
+			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0) {
+				rc = usage_error("err_bad_schema", optarg);
+				goto out;
+			}
+			b->schema = optarg[0] - '0';
 			break;
 		case 'd':
 			if (!date_parse(optarg, strlen(optarg), &b->as_of)) {

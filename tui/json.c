@@ -2,6 +2,7 @@
 #include "json.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static json_t *
 yuan(int64_t fen)
@@ -204,4 +205,364 @@ json_advice_dump(const json_t *j, int indent)
 {
 	return json_dumps(j, JSON_REAL_PRECISION(12) | (indent ? JSON_INDENT(indent) : JSON_COMPACT) |
 	                         JSON_PRESERVE_ORDER);
+}
+
+/* ---------------------------------------------------------------- advice/2 */
+
+/* The documents of one advice, each once: items refer to them by index. */
+struct srclist {
+	const struct policy_ref *refs[128];
+	int n;
+};
+
+static int
+src_index(struct srclist *s, const struct policy_ref *ref)
+{
+	if (ref == NULL)
+		return -1;
+	for (int i = 0; i < s->n; i++)
+		if (s->refs[i] == ref || (strcmp(s->refs[i]->source, ref->source) == 0 &&
+		                          s->refs[i]->confidence == ref->confidence &&
+		                          date_cmp(s->refs[i]->checked, ref->checked) == 0 &&
+		                          (s->refs[i]->formula == ref->formula ||
+		                           (s->refs[i]->formula && ref->formula &&
+		                            strcmp(s->refs[i]->formula, ref->formula) == 0))))
+			return i;
+	if (s->n == (int)(sizeof s->refs / sizeof s->refs[0]))
+		return -1;
+	s->refs[s->n] = ref;
+	return s->n++;
+}
+
+/* What a reader must know of a value: where it comes from and how sure it
+ * is, as a list of words (empty: the place's own, current, verified). */
+static json_t *
+marks(const struct policy_ref *ref, int region, struct date on, bool minimum)
+{
+	json_t *m = json_array();
+	if (ref == NULL)
+		return m;
+	if (ref->region == POLICY_NATIONAL && region != POLICY_NATIONAL)
+		json_array_append_new(m, json_string(minimum ? "national_minimum" : "national"));
+	else if (ref->region != region && region >= 0)
+		json_array_append_new(m, json_string("province"));
+	if (!policy_ref_is_current(ref, on))
+		json_array_append_new(m, json_string("last_known"));
+	if (ref->confidence != POLICY_VERIFIED)
+		json_array_append_new(m, json_string(policy_confidence_name(ref->confidence)));
+	return m;
+}
+
+/* "src": the source's index; "marks" when there are any; "year" for a
+ * last known figure. */
+static void
+cite2(json_t *o, struct srclist *s, const struct policy_ref *ref, int region, struct date on, bool minimum)
+{
+	int i = src_index(s, ref);
+	json_object_set_new(o, "src", i < 0 ? json_null() : json_integer(i));
+	json_t *m = marks(ref, region, on, minimum);
+	if (json_array_size(m) > 0)
+		json_object_set_new(o, "marks", m);
+	else
+		json_decref(m);
+	if (ref != NULL && !policy_ref_is_current(ref, on))
+		json_object_set_new(o, "year", json_integer(ref->from.y));
+}
+
+static json_t *
+item2(struct srclist *s, const struct advice_item *it, int region, struct date on)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(advice_id_name(it->id)));
+	json_t *vals = NULL;
+	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
+		const char *name = advice_id_value_name(it->id, i);
+		if (name == NULL)
+			continue;
+		if (vals == NULL)
+			vals = json_object();
+		if (it->id == ADVICE_UNKNOWN_VALUE)
+			json_object_set_new(vals, name,
+			                    json_string(advice_field_name((enum advice_field)it->v[i])));
+		else
+			json_object_set_new(
+			    vals, name, it->v[i] == ADVICE_UNKNOWN ? json_null() : json_integer(it->v[i]));
+	}
+	if (vals != NULL)
+		json_object_set_new(o, "values", vals);
+	cite2(o, s, it->ref, region, on, false);
+	return o;
+}
+
+static json_t *
+items2(struct srclist *s, const struct advice_item *its, int n, int region, struct date on)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, item2(s, &its[i], region, on));
+	return a;
+}
+
+/* The next steps of an option, as ids a front end words (and the place's
+ * own text where the data has it). */
+static json_t *
+steps2(const struct advice_option *o, const struct advice *adv, const struct answers *a,
+       const struct policy_set *ps, struct srclist *s)
+{
+	json_t *st = json_array();
+	struct policy_view v;
+	policy_view_init(&v, ps, o->region, adv->as_of);
+	const struct policy_ref *ref = NULL;
+	const char *where = policy_view_text(
+	    &v, POLICY_ENROL,
+	    o->scheme == ADVICE_EMPLOYEE ? POLICY_ENROL_EMPLOYEE_WHERE : POLICY_ENROL_RESIDENT_WHERE, &ref);
+	json_t *apply = json_object();
+	json_object_set_new(apply, "id",
+	                    json_string(o->scheme == ADVICE_EMPLOYEE ? "apply_employee" : "pay_resident"));
+	if (where != NULL) {
+		json_object_set_new(apply, "text", json_string(where));
+		cite2(apply, s, ref, o->region, adv->as_of, false);
+	}
+	json_array_append_new(st, apply);
+	json_t *bring = json_object();
+	json_object_set_new(bring, "id", json_string("bring_documents"));
+	json_t *docs = json_array();
+	json_array_append_new(docs, json_string("id_card"));
+	if (o->scheme == ADVICE_RESIDENT)
+		json_array_append_new(docs, json_string("household_register"));
+	if (a != NULL && a->hukou_city != o->region && a->residence_permit)
+		json_array_append_new(docs, json_string("residence_permit"));
+	if (a != NULL && a->coverage != ANSWERS_COVERAGE_NONE && a->coverage_city != o->region)
+		json_array_append_new(docs, json_string("insurance_certificate"));
+	json_object_set_new(bring, "documents", docs);
+	json_array_append_new(st, bring);
+	if (o->scheme == ADVICE_RESIDENT) {
+		json_t *w = json_object();
+		json_object_set_new(w, "id", json_string("enrolment_window"));
+		int64_t from = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, &ref);
+		int64_t to = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
+		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
+			char f[48], t[48];
+			snprintf(f, sizeof f, "%04lld-%02lld-%02lld", (long long)(from / 10000),
+			         (long long)(from / 100 % 100), (long long)(from % 100));
+			snprintf(t, sizeof t, "%04lld-%02lld-%02lld", (long long)(to / 10000),
+			         (long long)(to / 100 % 100), (long long)(to % 100));
+			json_object_set_new(w, "from", json_string(f));
+			json_object_set_new(w, "to", json_string(t));
+			cite2(w, s, ref, o->region, adv->as_of, false);
+		} else {
+			json_object_set_new(w, "set_locally", json_true());
+		}
+		json_array_append_new(st, w);
+	}
+	const char *hot = policy_view_text(&v, POLICY_ENROL, POLICY_ENROL_HOTLINE, NULL);
+	json_t *h = json_object();
+	json_object_set_new(h, "id", json_string("hotline"));
+	json_object_set_new(h, "number", json_string(hot != NULL ? hot : "12393"));
+	if (hot == NULL)
+		json_object_set_new(h, "with_area_code", json_true());
+	json_array_append_new(st, h);
+	for (int i = 0; i < o->ncaveats; i++) {
+		const char *id = o->caveats[i].id == ADVICE_TRANSFER_YEARS       ? "transfer"
+		                 : o->caveats[i].id == ADVICE_REMOTE_CARE_FILING ? "remote_care_filing"
+		                                                                 : NULL;
+		if (id == NULL)
+			continue;
+		json_t *x = json_object();
+		json_object_set_new(x, "id", json_string(id));
+		cite2(x, s, o->caveats[i].ref, o->region, adv->as_of, false);
+		json_array_append_new(st, x);
+	}
+	return st;
+}
+
+static json_t *
+cost2(const struct advice_cost *c, bool with_base)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "monthly_yuan", yuan(c->monthly));
+	json_object_set_new(o, "annual_yuan", yuan(c->annual));
+	json_object_set_new(o, "share_of_income", ratio_ppm(c->share_ppm));
+	json_object_set_new(o, "pension_monthly_yuan", yuan(c->pension_monthly));
+	if (with_base)
+		json_object_set_new(o, "base_yuan", yuan(c->base));
+	return o;
+}
+
+static json_t *
+option2(const struct advice_option *o, const struct advice *adv, const struct answers *a,
+        const struct policy_set *ps, struct srclist *s)
+{
+	static const char *const forms[] = {"unknown", "rate_times_base", "monthly_fixed", "annual_fixed"};
+	char code[8];
+	struct date on = adv->as_of;
+	snprintf(code, sizeof code, "%06d", o->region);
+	json_t *j = json_object();
+	json_object_set_new(j, "scheme", json_string(advice_scheme_name(o->scheme)));
+	json_object_set_new(j, "region", json_string(code));
+	const struct policy_region *r = policy_set_region(ps, o->region);
+	if (r != NULL) {
+		json_t *names = json_object();
+		json_object_set_new(names, "zh", json_string(r->name_zh));
+		json_object_set_new(names, "en", json_string(r->name_en));
+		json_object_set_new(j, "region_name", names);
+		json_object_set_new(j, "local_data", json_boolean(r->file != NULL));
+	}
+	json_object_set_new(j, "eligible", tri(o->eligible));
+	json_object_set_new(j, "blockers", items2(s, o->blockers, o->nblockers, o->region, on));
+	bool emp = o->scheme == ADVICE_EMPLOYEE;
+	json_t *c = cost2(&o->low, emp);
+	if (emp)
+		json_object_set_new(c, "matched", cost2(&o->matched, true));
+	else
+		json_object_set_new(c, "is_national_minimum", json_boolean(o->cost_is_minimum));
+	json_object_set_new(c, "form", json_string(forms[o->cost_form]));
+	if (o->tier != NULL)
+		json_object_set_new(c, "tier", json_string(o->tier));
+	if (o->cost_ref != NULL)
+		cite2(c, s, o->cost_ref, o->region, on, o->cost_is_minimum);
+	if (emp && o->base_ref != NULL && o->low.base != ADVICE_UNKNOWN) {
+		json_t *b = json_object();
+		json_object_set_new(b, "fixed", json_boolean(o->base_is_fixed));
+		json_object_set_new(b, "derived_from_wage", json_boolean(o->base_derived));
+		cite2(b, s, o->base_ref, o->region, on, false);
+		if (o->base_derived && o->wage_ref != NULL)
+			json_object_set_new(b, "wage_src", json_integer(src_index(s, o->wage_ref)));
+		json_object_set_new(c, "base", b);
+	}
+	json_object_set_new(j, "cost", c);
+	json_t *b = json_object();
+	json_object_set_new(b, "inpatient_ratio",
+	                    o->inpatient_bp == ADVICE_UNKNOWN ? json_null()
+	                                                      : json_real(o->inpatient_bp / 10000.0));
+	json_object_set_new(b, "ratio_is_national_average", json_boolean(o->inpatient_is_average));
+	if (o->inpatient_bp != ADVICE_UNKNOWN)
+		cite2(b, s, o->inpatient_ref, o->region, on, false);
+	json_object_set_new(b, "personal_account", tri(o->personal_account));
+	json_object_set_new(b, "family_sharing", tri(o->family_sharing));
+	json_t *stay = json_object();
+	json_object_set_new(stay, "bill_yuan", yuan(o->stay.bill));
+	json_object_set_new(stay, "you_pay_yuan", yuan(o->stay.own));
+	json_object_set_new(stay, "deductible_yuan", yuan(o->stay.deductible));
+	json_object_set_new(b, "hospital_stay", stay);
+	json_object_set_new(j, "benefits", b);
+	json_object_set_new(j, "waiting_months",
+	                    o->waiting_months < 0 ? json_null() : json_integer(o->waiting_months));
+	if (o->waiting_is_bound)
+		json_object_set_new(j, "waiting_is_national_bound", json_true());
+	json_t *rt = json_object();
+	if (o->retirement.age_months > 0) {
+		char when[8];
+		snprintf(when, sizeof when, "%04d-%02d", o->retirement.year, o->retirement.month);
+		json_object_set_new(rt, "age_years", json_integer(o->retirement.age_months / 12));
+		json_object_set_new(rt, "age_months", json_integer(o->retirement.age_months % 12));
+		json_object_set_new(rt, "date", json_string(when));
+		json_object_set_new(
+		    rt, "passed",
+		    json_boolean(o->retirement.year * 100 + o->retirement.month <= on.y * 100 + on.m));
+	}
+	json_object_set_new(rt, "years_at_retirement", tenths(o->retirement.years_at_retirement));
+	json_object_set_new(rt, "years_required",
+	                    o->retirement.years_required < 0 ? json_null()
+	                                                     : json_integer(o->retirement.years_required));
+	json_object_set_new(rt, "shortfall_years", tenths(o->retirement.shortfall));
+	json_object_set_new(j, "retirement", rt);
+	json_object_set_new(j, "caveats", items2(s, o->caveats, o->ncaveats, o->region, on));
+	json_object_set_new(j, "next_steps", steps2(o, adv, a, ps, s));
+	return j;
+}
+
+/* The answer first, as data: the recommended option's cost with its
+ * pension, and a line per other option. */
+static json_t *
+summary2(const struct advice *adv)
+{
+	json_t *sm = json_object();
+	int rec = adv->recommended;
+	json_object_set_new(sm, "recommended", rec < 0 ? json_null() : json_integer(rec));
+	if (rec >= 0) {
+		const struct advice_cost *c = &adv->options[rec].matched;
+		bool p = c->pension_monthly != ADVICE_UNKNOWN && c->pension_monthly > 0;
+		json_object_set_new(sm, "medical_monthly_yuan", yuan(c->monthly));
+		json_object_set_new(sm, "pension_monthly_yuan", yuan(c->pension_monthly));
+		json_object_set_new(sm, "total_monthly_yuan",
+		                    c->monthly == ADVICE_UNKNOWN
+		                        ? json_null()
+		                        : yuan(c->monthly + (p ? c->pension_monthly : 0)));
+		json_object_set_new(sm, "total_annual_yuan",
+		                    c->annual == ADVICE_UNKNOWN
+		                        ? json_null()
+		                        : yuan(c->annual + (p ? c->pension_monthly * 12 : 0)));
+		json_object_set_new(
+		    sm, "cost_unknown_first",
+		    json_boolean(adv->nreasons > 0 && adv->reasons[0].id == ADVICE_REASON_COST_UNKNOWN));
+		json_object_set_new(sm, "next_step",
+		                    json_string(adv->options[rec].scheme == ADVICE_EMPLOYEE
+		                                    ? "apply_employee"
+		                                    : "pay_resident"));
+	}
+	json_t *others = json_array();
+	for (int i = 0; i < adv->noptions; i++) {
+		if (i == rec)
+			continue;
+		const struct advice_option *o = &adv->options[i];
+		json_t *x = json_object();
+		json_object_set_new(x, "option", json_integer(i));
+		json_object_set_new(x, "status",
+		                    json_string(o->nblockers > 0 || o->eligible == 0 ? "closed"
+		                                : o->eligible < 0                    ? "unknown"
+		                                                                     : "open"));
+		if (o->nblockers > 0)
+			json_object_set_new(x, "blocker", json_string(advice_id_name(o->blockers[0].id)));
+		else
+			json_object_set_new(x, "total_monthly_yuan",
+			                    o->matched.monthly == ADVICE_UNKNOWN
+			                        ? json_null()
+			                        : yuan(o->matched.monthly +
+			                               (o->matched.pension_monthly > 0 &&
+			                                        o->matched.pension_monthly != ADVICE_UNKNOWN
+			                                    ? o->matched.pension_monthly
+			                                    : 0)));
+		json_array_append_new(others, x);
+	}
+	json_object_set_new(sm, "others", others);
+	return sm;
+}
+
+json_t *
+json_advice2(const struct advice *adv, const struct answers *a, const struct policy_set *ps, bool provenance)
+{
+	char d[11];
+	struct srclist s = {.n = 0};
+	json_t *j = json_object();
+	if (j == NULL)
+		return NULL;
+	date_format(adv->as_of, d);
+	json_object_set_new(j, "schema", json_string("yibao.advice/2"));
+	json_object_set_new(j, "as_of", json_string(d));
+	json_object_set_new(j, "summary", summary2(adv));
+	json_t *opts = json_array();
+	for (int i = 0; i < adv->noptions; i++)
+		json_array_append_new(opts, option2(&adv->options[i], adv, a, ps, &s));
+	json_object_set_new(j, "options", opts);
+	json_object_set_new(j, "recommended",
+	                    adv->recommended < 0 ? json_null() : json_integer(adv->recommended));
+	json_object_set_new(j, "reasons", items2(&s, adv->reasons, adv->nreasons, -1, adv->as_of));
+	json_t *src = json_array();
+	for (int i = 0; i < s.n; i++) {
+		const struct policy_ref *ref = s.refs[i];
+		char ck[11];
+		json_t *o = json_object();
+		json_object_set_new(o, "document", json_string(ref->source));
+		date_format(ref->checked, ck);
+		json_object_set_new(o, "checked", json_string(ck));
+		json_object_set_new(o, "confidence", json_string(policy_confidence_name(ref->confidence)));
+		if (ref->confidence == POLICY_DERIVED && ref->formula != NULL)
+			json_object_set_new(o, "formula", json_string(ref->formula));
+		if (provenance && ref->read_at != NULL && ref->read_at[0] != '\0')
+			json_object_set_new(o, "read_at", json_string(ref->read_at));
+		json_array_append_new(src, o);
+	}
+	json_object_set_new(j, "sources", src);
+	return j;
 }

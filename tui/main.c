@@ -42,8 +42,9 @@ cmd_advise(int argc, char **argv)
 		{"answers", required_argument, NULL, 'a'}, {"format", required_argument, NULL, 'f'},
 		{"as-of", required_argument, NULL, 'd'},
 		{"policy-dir", required_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{"schema", required_argument, NULL, 's'}, {NULL, 0, NULL, 0}};
 	const char *answers_path = NULL, *format = "text", *policy_dir = NULL, *as_of_arg = NULL;
+	int schema = 2;
 	int c;
 	opterr = 0;
 	optind = 1;
@@ -53,6 +54,11 @@ cmd_advise(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'd': as_of_arg = optarg; break;
 		case 'p': policy_dir = optarg; break;
+		case 's':
+			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0)
+				return usage_error("err_bad_schema", optarg);
+			schema = optarg[0] - '0';
+			break;
 		case 'h': cli_say(stdout, "usage_advise", NULL, 0); return EXIT_ADVICE;
 		case ':': return usage_error("err_option_needs_value", argv[optind - 1]);
 		default: return usage_error("err_unknown_option", argv[optind - 1]);
@@ -85,7 +91,7 @@ cmd_advise(int argc, char **argv)
 	}
 	int rc = EXIT_ADVICE;
 	if (strcmp(format, "json") == 0) {
-		json_t *j = json_advice(&adv, ps);
+		json_t *j = schema == 1 ? json_advice(&adv, ps) : json_advice2(&adv, &a, ps, true);
 		char *d = j ? json_advice_dump(j, 2) : NULL;
 		char *s = d ? sanitize_json(d) : NULL;
 		if (s == NULL || printf("%s\n", s) < 0)
