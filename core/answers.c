@@ -36,7 +36,7 @@ static const struct akey keys[ANSWERS_KEY_COUNT] = {
     [ANSWERS_COVERAGE_CITY] = {.name = "coverage_city", .type = A_REGION},
     [ANSWERS_GAP_MONTHS] = {.name = "gap_months", .type = A_INT, .min = 0, .max = 1200},
     [ANSWERS_STAY_YEARS] = {.name = "stay_years", .type = A_INT, .min = 0, .max = 99},
-    [ANSWERS_RETIRE_CITY] = {.name = "retire_city", .type = A_ENUM, .allowed = "work|hukou"},
+    [ANSWERS_RETIRE_CITY] = {.name = "retire_city", .type = A_ENUM, .allowed = "work|hukou|unsure"},
 };
 
 static enum answers_status

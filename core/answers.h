@@ -40,7 +40,7 @@ enum answers_work {
 	ANSWERS_UNEMPLOYED
 };
 enum answers_coverage { ANSWERS_COVERAGE_NONE, ANSWERS_COVERAGE_EMPLOYEE, ANSWERS_COVERAGE_RESIDENT };
-enum answers_place { ANSWERS_PLACE_UNSET, ANSWERS_PLACE_WORK, ANSWERS_PLACE_HUKOU };
+enum answers_place { ANSWERS_PLACE_UNSET, ANSWERS_PLACE_WORK, ANSWERS_PLACE_HUKOU, ANSWERS_PLACE_UNSURE };
 
 /* Unset fields hold the defaults of DESIGN.md; `set` tells which keys were given. */
 struct answers {

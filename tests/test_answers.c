@@ -249,6 +249,7 @@ static const struct set_case set_cases[] = {
 	/* retire_city */
 	OK_("retire_city", "work", ANSWERS_PLACE_WORK),
 	OK_("retire_city", "hukou", ANSWERS_PLACE_HUKOU),
+	OK_("retire_city", "unsure", ANSWERS_PLACE_UNSURE),
 	BAD("retire_city", "abroad"),
 	BAD("retire_city", "work|hukou"),
 };
