@@ -29,7 +29,7 @@ for lang in zh en; do
 		lang_key=1
 	else
 		loc=en_US.UTF-8 q1="In which city do you work" q2="Where is your hukou" q3="residence permit"
-		keypad_line="Keypad: the number picks" more="10-18 of 31" first_page="1-9 of 31"
+		keypad_line="Keypad: 1-9 picks" more="10-18 of 31" first_page="1-9 of 31"
 		q12="In which city is that" q13="without medical" lang_key=2
 	fi
 	for mode in app num; do
