@@ -21,6 +21,13 @@
 #define K_UP "\x0e"
 #define K_INCOME "\x0f"
 #define K_BASE "\x10"
+#define K_TIMEOUT "\x11" /* no key within wizard_wait_ms() */
+#define K_CLEAR "\x12"   /* Ctrl-U */
+#define K_REPEAT "\x13"  /* Backspace, close on the last: perhaps a held key's repeat */
+#define K_PGDN "\x14"
+#define K_KPMINUS "\x15" /* the keypad's '-' in application mode */
+#define K_END "\x16"
+#define K_HOME "\x17"
 
 struct tcase {
 	const char *name;
@@ -111,6 +118,52 @@ static const struct tcase cases[] = {
 	 WIZ_SCREEN_QUESTION, ANSWERS_RETIRE_CITY, MSG_EN, NULL, 0, 0, -1},
 	{"garbage bytes are only characters", TO_Q1 "\xff\xfe\x80\xc3", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN,
 	 NULL, 0, 0, -1},
+	{"without digit picks a digit is typed", TO_Q1 "9" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN,
+	 "9", 0, 0, -1},
+	/* fields */
+	{"'.' erases in a city field", TO_Q1 "shanghai.", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "shangha", 0,
+	 0, -1},
+	{"'.' on an empty field stays", TO_Q1 "..", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
+	{"'.' erases in a number field", TO_INCOME "60000.", WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN,
+	 "6000", 0, 0, -1},
+	{"years: '.' is the point", TO_INCOME "6000" K_ENTER "3.", WIZ_SCREEN_QUESTION, ANSWERS_EMPLOYEE_YEARS, MSG_EN,
+	 "3.", 0, 0, -1},
+	{"years: '.' after the point erases it and a digit", TO_INCOME "6000" K_ENTER "35..", WIZ_SCREEN_QUESTION,
+	 ANSWERS_EMPLOYEE_YEARS, MSG_EN, "3", 0, 0, -1},
+	{"years: '.' after a tenth erases it", TO_INCOME "6000" K_ENTER "3.5.", WIZ_SCREEN_QUESTION,
+	 ANSWERS_EMPLOYEE_YEARS, MSG_EN, "3.", 0, 0, -1},
+	{"Ctrl-U clears the field", TO_Q1 "shanghai" K_CLEAR, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0,
+	 -1},
+	{"a held Backspace stops at the empty field", TO_Q1 "sh" K_ERASE K_REPEAT K_REPEAT K_REPEAT,
+	 WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
+	{"then a fresh Backspace goes back", TO_Q1 "sh" K_ERASE K_REPEAT K_REPEAT K_ERASE, WIZ_SCREEN_LANG, -1, MSG_EN,
+	 NULL, 0, 0, -1},
+	{"a held Backspace never eats the answer before", TO_Q1 "shanghai" K_ENTER "cd" K_ERASE K_REPEAT K_ERASE
+	 K_REPEAT K_REPEAT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "shanghai", 0, 0, -1},
+	{"'.' in the what-if income erases", TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3" "." "95."
+	 K_ENTER, WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
+};
+
+/* At a terminal (digit_picks on): a lone digit on a list, pages. */
+static const struct tcase terminal_cases[] = {
+	{"a lone digit picks after the wait", TO_Q1 "9" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "",
+	 0, 0, ANSWERS_WORK_CITY},
+	{"a lone digit waits", TO_Q1 "9", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "9", 0, 0, -1},
+	{"two digits are a code", TO_Q1 "51" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "51", 0, 0, -1},
+	{"Enter takes a lone digit at once", TO_Q1 "1" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "", 0,
+	 0, ANSWERS_WORK_CITY},
+	{"a digit after letters picks from their list", TO_Q1 "cd" "3" K_TIMEOUT, WIZ_SCREEN_QUESTION,
+	 ANSWERS_HUKOU_CITY, MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
+	{"a letter after a digit is a search", TO_Q1 "5a", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "5a", 0, 0,
+	 -1},
+	{"'.' takes back a waiting digit", TO_Q1 "9." K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0,
+	 0, -1},
+	{"+ pages on, Enter takes the first of the page", TO_Q1 "+" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY,
+	 MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
+	{"'-' on a later page pages back", TO_Q1 "+-", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
+	{"the keypad's '-' on a later page pages back", TO_Q1 K_PGDN K_KPMINUS, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY,
+	 MSG_EN, "", 0, 0, -1},
+	{"the keypad's '-' on the first page goes back", TO_Q1 K_KPMINUS, WIZ_SCREEN_LANG, -1, MSG_EN, NULL, 0, 0, -1},
 };
 
 static uint32_t
@@ -132,12 +185,16 @@ play(struct wizard *w, const char *script)
 	static const enum wizard_act keys[] = {
 		[1] = WIZ_ACT_ENTER, [2] = WIZ_ACT_BACK, [3] = WIZ_ACT_ERASE, [4] = WIZ_ACT_HELP, [5] = WIZ_ACT_LANG,
 		[6] = WIZ_ACT_QUIT, [7] = WIZ_ACT_DOWN, [14] = WIZ_ACT_UP, [15] = WIZ_ACT_INCOME, [16] = WIZ_ACT_BASE,
+		[17] = WIZ_ACT_TIMEOUT, [18] = WIZ_ACT_CLEAR, [19] = WIZ_ACT_ERASE, [20] = WIZ_ACT_PAGE_DOWN,
+		[21] = WIZ_ACT_BACK, [22] = WIZ_ACT_END, [23] = WIZ_ACT_HOME,
 	};
 	enum wizard_result r = WIZ_IDLE;
 	const unsigned char *s = (const unsigned char *)script;
 	while (*s) {
 		struct wizard_action a = {0};
 		if (*s < sizeof keys / sizeof keys[0] && keys[*s] != WIZ_ACT_NONE) {
+			a.repeat = *s == 19;
+			a.ch = *s == 21 ? '-' : 0;
 			a.act = keys[*s++];
 		} else {
 			a.act = WIZ_ACT_CHAR;
@@ -154,9 +211,11 @@ test_scripts(void **state)
 	static struct wizard w;
 	struct policy_set *ps = *state;
 	int failures = 0;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		const struct tcase *c = &cases[i];
+	size_t ncases = sizeof cases / sizeof cases[0];
+	for (size_t i = 0; i < ncases + sizeof terminal_cases / sizeof terminal_cases[0]; i++) {
+		const struct tcase *c = i < ncases ? &cases[i] : &terminal_cases[i - ncases];
 		wizard_init(&w, ps, (struct date){2025, 6, 1}, MSG_ZH, false);
+		w.digit_picks = i >= ncases;
 		enum wizard_result r = play(&w, c->script);
 		const struct wizard_question *q = wizard_question(&w);
 		char field[256];
@@ -181,6 +240,41 @@ test_scripts(void **state)
 		EXPECT(c->key_set < 0 || (w.a.set & (1u << c->key_set)), "key %d not set", c->key_set);
 	}
 	assert_int_equal(failures, 0);
+}
+
+/* Which entry a digit, a page or End took; the coverage city offers the
+ * cities already named first. */
+static void
+test_lists(void **state)
+{
+	static struct wizard w;
+	static const struct {
+		const char *script;
+		int work_city;
+	} cases[] = {
+		{TO_Q1 "9" K_TIMEOUT, 310000},       {TO_Q1 "+1" K_TIMEOUT, 320000},
+		{TO_Q1 K_PGDN K_PGDN "3" K_ENTER, 460000}, {TO_Q1 K_END K_ENTER, 650000},
+		{TO_Q1 "+" K_HOME K_ENTER, 110000},  {TO_Q1 "cd3" K_TIMEOUT, 510100},
+		{TO_Q1 "++++1" K_ENTER, 110000}, /* the last page wraps to the first */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		wizard_init(&w, *state, (struct date){2025, 6, 1}, MSG_EN, false);
+		w.digit_picks = true;
+		play(&w, cases[i].script);
+		if (w.a.work_city != cases[i].work_city)
+			print_message("case %zu: work city %d\n", i, w.a.work_city);
+		assert_int_equal(w.a.work_city, cases[i].work_city);
+	}
+	wizard_init(&w, *state, (struct date){2025, 6, 1}, MSG_EN, false);
+	w.digit_picks = true;
+	play(&w, TO_INCOME "6000" K_ENTER "0" K_ENTER "3");
+	assert_non_null(wizard_question(&w));
+	assert_int_equal(wizard_question(&w)->key, ANSWERS_COVERAGE_CITY);
+	assert_true(w.nmatches > 2);
+	assert_int_equal(w.matches[0].row->code, 310000);
+	assert_int_equal(w.matches[1].row->code, 510100);
+	play(&w, "2" K_TIMEOUT);
+	assert_int_equal(w.a.coverage_city, 510100);
 }
 
 /* The what-if income reaches the advice; wizard_reset forgets everything. */
@@ -311,6 +405,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_scripts),
+		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_whatif_and_reset),
 		cmocka_unit_test(test_locked),
 		cmocka_unit_test(test_kiosk),

@@ -23,6 +23,16 @@ extern const int keys_nkeypad;
 #define KEYS_PASTE_BEGIN 0x2100
 #define KEYS_PASTE_END 0x2101
 
+/* Sequences SSH clients (PuTTY, SecureCRT, Xshell) and the Linux console
+ * send for F1-F5, F10, Home, End and the cursor keys, each with the KEY_*
+ * code it stands for; the painter defines them all. */
+struct keys_client {
+	const char *seq;
+	int key;
+};
+extern const struct keys_client keys_clients[];
+extern const int keys_nclients;
+
 /* The action for a key read with get_wch: is_key when it was a KEY_* code,
  * else the character c (a code point). */
 struct wizard_action keys_action(bool is_key, uint32_t c);

@@ -5,6 +5,7 @@
 #include "ui.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -39,9 +40,19 @@ struct painter {
 	bool color;
 	int item_row[ITEM_MAX]; /* screen row of each item of the current list */
 	int nitems;
+	int item_first;  /* the list index of the first item shown (a page's) */
+	int more_row;    /* the row that says more follows: a touch pages on; -1 none */
 	struct lines body;
 	char status[512]; /* the outcome of the last print, until the next key */
+	bool fkeys;     /* the footer names F-keys (else the keypad's keys) */
+	bool can_print; /* --print-cmd was given: F5 and 0 print */
+	/* not UTF-8: only characters GBK has go out (a GBK client over SSH
+	 * cannot show the rest of GB18030); which code points it has, as found */
+	iconv_t gbk;
+	unsigned char gbk_known[0x10000 / 8], gbk_has[0x10000 / 8];
 };
+
+static bool has_fkeys(void);
 
 static volatile sig_atomic_t lost; /* SIGHUP or SIGTERM arrived */
 
@@ -61,10 +72,48 @@ on_signal(int sig)
 	lost = 1;
 }
 
+/* Whether GBK has code point c (asked of iconv once, then remembered). */
+static bool
+gbk_has(struct painter *pt, uint32_t c)
+{
+	if (c < 0x80)
+		return true;
+	if (c > 0xFFFF || pt->gbk == (iconv_t)-1)
+		return false;
+	unsigned char bit = (unsigned char)(1u << (c & 7));
+	if (!(pt->gbk_known[c >> 3] & bit)) {
+		char in[4], out[8], *ip = in, *op = out;
+		size_t il = text_utf8_put(in, c), ol = sizeof out;
+		iconv(pt->gbk, NULL, NULL, NULL, NULL);
+		if (iconv(pt->gbk, &ip, &il, &op, &ol) != (size_t)-1 && il == 0)
+			pt->gbk_has[c >> 3] |= bit;
+		pt->gbk_known[c >> 3] |= bit;
+	}
+	return (pt->gbk_has[c >> 3] & bit) != 0;
+}
+
+/* A character GBK lacks, as one it has: ¥ is the full-width sign there,
+ * the check marks and bullets have near forms; else '?'. */
+static uint32_t
+gbk_char(struct painter *pt, uint32_t c)
+{
+	static const uint32_t near[][2] = {
+		{0x00A5, 0xFFE5}, {0x2713, 0x221A}, {0x2714, 0x221A}, {0x2717, 0x00D7}, {0x2718, 0x00D7},
+		{0x2022, 0x00B7}, {0x2219, 0x00B7}, {0x00A0, ' '},    {0x2002, ' '},    {0x2003, ' '},
+		{0x2009, ' '},    {0x202F, ' '},    {0x2212, '-'},    {0x2013, '-'},    {0x25B8, '>'},
+	};
+	if (gbk_has(pt, c))
+		return c;
+	for (size_t i = 0; i < sizeof near / sizeof near[0]; i++)
+		if (near[i][0] == c)
+			return gbk_has(pt, near[i][1]) ? near[i][1] : '?';
+	return '?';
+}
+
 /* Draw UTF-8 text at y, x in at most maxw columns; returns the columns used.
  * Controls and bidi overrides show as placeholders (tui/sanitize.h). */
 static int
-put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t attr)
+put(struct painter *pt, int y, int x, int maxw, const char *text, attr_t attr)
 {
 	char safe[2048];
 	size_t len = sanitize_text(safe, sizeof safe, text, strlen(text), 0);
@@ -80,6 +129,8 @@ put(const struct painter *pt, int y, int x, int maxw, const char *text, attr_t a
 			c = c == '\t' || c == '\n' ? ' ' : 0xFFFD; /* never drawn as it is */
 		if (pt->ascii && c == 0xFFFD)
 			c = '?';
+		else if (!pt->ascii && !pt->utf8 && c >= 0x80)
+			c = gbk_char(pt, c); /* only what GBK has goes on the wire */
 		int w = wcwidth((wchar_t)c);
 		if (w < 0) {
 			c = '?';
@@ -128,7 +179,7 @@ fmt(char *buf, size_t cap, const char *key, const struct msg_arg *args, int n)
 
 /* A bar across the screen: title on the left, right-hand text on the right. */
 static void
-bar(const struct painter *pt, int y, const char *left, const char *right)
+bar(struct painter *pt, int y, const char *left, const char *right)
 {
 	attr_t a = pt->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
 	attron(a);
@@ -143,16 +194,37 @@ bar(const struct painter *pt, int y, const char *left, const char *right)
 }
 
 static void
-footer(const struct painter *pt, const char *key)
+footer(struct painter *pt, const char *key)
 {
 	char buf[512];
 	fmt(buf, sizeof buf, key, NULL, 0);
 	bar(pt, LINES - 1, buf, NULL);
 }
 
+/* The footer of a screen whose keys differ on a keypad: "<key>_pad" names
+ * the keypad's keys, for a terminal without F-keys or a kiosk counter. */
+static void
+keys_footer(struct painter *pt, const char *key, const struct msg_arg *args, int n)
+{
+	char k[64], buf[512];
+	snprintf(k, sizeof k, "%s%s", key, pt->fkeys ? "" : "_pad");
+	fmt(buf, sizeof buf, k, args, n);
+	bar(pt, LINES - 1, buf, NULL);
+}
+
+/* A message on row y: the whole row is cleared first, so nothing drawn
+ * there before shows through. */
+static void
+message(struct painter *pt, int y, const char *text, attr_t attr)
+{
+	move(y, 0);
+	clrtoeol();
+	put(pt, y, 2, COLS - 4, text, attr);
+}
+
 /* Wrapped text from row y; returns the next free row. */
 static int
-para(const struct painter *pt, int y, int x, const char *text, attr_t attr, int maxrow)
+para(struct painter *pt, int y, int x, const char *text, attr_t attr, int maxrow)
 {
 	struct wrap_line wl[64];
 	int width = COLS - x - 2;
@@ -184,8 +256,19 @@ item(struct painter *pt, int y, int i, const char *label, bool selected)
 		pt->item_row[pt->nitems++] = y;
 }
 
+/* The row below a page of a list: where it is, how to see more; a touch
+ * on it pages on. */
 static void
-draw_small(const struct painter *pt, const struct wizard *w)
+more_line(struct painter *pt, int y, const char *key, const struct msg_arg *args, int n)
+{
+	char buf[256];
+	fmt(buf, sizeof buf, key, args, n);
+	put(pt, y, 2, COLS - 4, buf, A_DIM);
+	pt->more_row = y;
+}
+
+static void
+draw_small(struct painter *pt, const struct wizard *w)
 {
 	char buf[1024];
 	struct msg_arg a[2] = {MSG_I(COLS), MSG_I(LINES)};
@@ -235,7 +318,7 @@ wanted_locale(void)
 static void
 draw_lang(struct painter *pt, const struct wizard *w)
 {
-	char t[256], p[256];
+	char t[256], p[512];
 	fmt(t, sizeof t, "wiz_title", NULL, 0);
 	bar(pt, 0, t, NULL);
 	/* on a terminal that cannot draw Chinese the English catalog is open:
@@ -250,6 +333,9 @@ draw_lang(struct painter *pt, const struct wizard *w)
 	item(pt, 6, 0, p, w->lang_sel == 0);
 	fmt(p, sizeof p, "wiz_lang_en", NULL, 0);
 	item(pt, 7, 1, p, w->lang_sel == 1);
+	/* what this is, how long it takes, what to have at hand */
+	fmt(p, sizeof p, "wiz_welcome", NULL, 0);
+	para(pt, 10, 2, p, A_NORMAL, LINES - 2);
 	footer(pt, "wiz_keys_lang");
 }
 
@@ -328,6 +414,10 @@ draw_question(struct painter *pt, const struct wizard *w)
 		    q->kind == WIZ_CITY ? "wiz_city_prompt" : q->kind == WIZ_MONTH ? "wiz_month_prompt" : "wiz_number_prompt",
 		    NULL, 0);
 		y = para(pt, y, 2, buf, A_NORMAL, LINES - 4);
+		if (q->kind == WIZ_CITY) {
+			fmt(buf, sizeof buf, "wiz_city_keypad", NULL, 0);
+			y = para(pt, y, 2, buf, A_DIM, LINES - 4);
+		}
 		if (q->optional) {
 			fmt(buf, sizeof buf, "wiz_optional", NULL, 0);
 			y = para(pt, y, 2, buf, A_DIM, LINES - 4);
@@ -339,8 +429,10 @@ draw_question(struct painter *pt, const struct wizard *w)
 		cy = y;
 		y += 2;
 		if (q->kind == WIZ_CITY) {
-			for (int i = 0; i < n && y < LINES - 3; i++, y++) {
-				const struct citysearch_hit *h = &w->matches[i];
+			int first, count = wizard_page(w, &first);
+			pt->item_first = first;
+			for (int i = 0; i < count && y < LINES - 4; i++, y++) {
+				const struct citysearch_hit *h = &w->matches[first + i];
 				char zh[128], en[128];
 				citysearch_label(h, true, pt->ascii, en, sizeof en);
 				if (pt->ascii)
@@ -348,7 +440,11 @@ draw_question(struct painter *pt, const struct wizard *w)
 				else
 					snprintf(buf, sizeof buf, "%s  %s  %06d",
 						 citysearch_label(h, false, false, zh, sizeof zh), en, h->row->code);
-				item(pt, y, i, buf, i == sel);
+				item(pt, y, i, buf, first + i == sel);
+			}
+			if (n > count) {
+				struct msg_arg a[3] = {MSG_I(first + 1), MSG_I(first + count), MSG_I(n)};
+				more_line(pt, y, first + count < n ? "wiz_list_more" : "wiz_list_last", a, 3);
 			}
 		}
 	}
@@ -365,8 +461,8 @@ draw_question(struct painter *pt, const struct wizard *w)
 		fmt(buf, sizeof buf, "wiz_city_none", &a, 1);
 	}
 	if (buf[0] != '\0')
-		put(pt, LINES - 3, 2, COLS - 4, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
-	footer(pt, "wiz_keys_question");
+		message(pt, LINES - 3, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+	keys_footer(pt, "wiz_keys_question", NULL, 0);
 	if (cy >= 0) {
 		curs_set(1);
 		move(cy, cx);
@@ -377,7 +473,7 @@ draw_question(struct painter *pt, const struct wizard *w)
  * more follows, the last body row says so instead of showing a line. */
 static void
 draw_body(struct painter *pt, struct wizard *w, const char *title, const char *right, const char *keys,
-	  int reserve)
+	  const struct msg_arg *kargs, int nkargs, int reserve)
 {
 	int rows = LINES - 2 - reserve;
 	int n = (int)pt->body.n;
@@ -393,10 +489,11 @@ draw_body(struct painter *pt, struct wizard *w, const char *title, const char *r
 	}
 	if (w->scroll < w->scroll_max) {
 		char buf[256];
-		fmt(buf, sizeof buf, "wiz_more", NULL, 0);
+		fmt(buf, sizeof buf, pt->fkeys ? "wiz_more" : "wiz_more_pad", NULL, 0);
 		put(pt, 1 + rows, 1, COLS - 2, buf, A_DIM);
+		pt->more_row = 1 + rows;
 	}
-	footer(pt, keys);
+	keys_footer(pt, keys, kargs, nkargs);
 }
 
 static void
@@ -409,7 +506,12 @@ draw_compare(struct painter *pt, struct wizard *w)
 	/* block elements are ambiguous-width: double in a GB18030 or GBK locale */
 	compare_chart(&pt->body, &w->adv, &w->a, COLS - 2, 6, pt->ascii || !pt->utf8);
 	fmt(t, sizeof t, "wiz_compare_title", NULL, 0);
-	draw_body(pt, w, t, NULL, w->editing != WIZ_EDIT_NONE ? "wiz_keys_edit" : "wiz_keys_compare", 1);
+	struct msg_arg na = MSG_I(w->adv.noptions);
+	draw_body(pt, w, t, NULL,
+		  w->editing != WIZ_EDIT_NONE ? "wiz_keys_edit"
+		  : pt->can_print	      ? "wiz_keys_compare_print"
+					      : "wiz_keys_compare",
+		  &na, 1, 1);
 
 	/* the what-if line */
 	int y = LINES - 2;
@@ -421,7 +523,7 @@ draw_compare(struct painter *pt, struct wizard *w)
 		x += 1 + put(pt, y, x + 1, COLS - x - 2, field, A_BOLD | A_UNDERLINE);
 		error_text(w, buf, sizeof buf);
 		if (buf[0] != '\0')
-			put(pt, y - 1, 1, COLS - 2, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+			message(pt, y - 1, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
 		curs_set(1);
 		move(y, x);
 		return;
@@ -434,7 +536,7 @@ draw_compare(struct painter *pt, struct wizard *w)
 		    NULL, 0);
 	}
 	if (pt->status[0] != '\0') {
-		put(pt, y, 1, COLS - 2, pt->status, A_BOLD);
+		message(pt, y, pt->status, A_BOLD);
 		return;
 	}
 	struct msg_arg ma = MSG_S(mode), ia = MSG_I(w->a.monthly_income);
@@ -452,7 +554,8 @@ draw_detail(struct painter *pt, struct wizard *w)
 	lines_clear(&pt->body);
 	compare_detail(&pt->body, &w->adv, w->detail, &w->a, w->ps, COLS - 2, pt->ascii);
 	fmt(t, sizeof t, "wiz_detail_title", &a, 1);
-	draw_body(pt, w, t, NULL, "wiz_keys_scroll", 0);
+	struct msg_arg na = MSG_I(w->adv.noptions);
+	draw_body(pt, w, t, NULL, "wiz_keys_detail", &na, 1, 0);
 }
 
 static const struct embedded_file *
@@ -509,7 +612,7 @@ draw_help(struct painter *pt, struct wizard *w)
 	} else {
 		help_lines(&pt->body, f, COLS - 4, title, sizeof title);
 	}
-	draw_body(pt, w, title, NULL, "wiz_keys_scroll", 0);
+	draw_body(pt, w, title, NULL, "wiz_keys_scroll", NULL, 0, 0);
 }
 
 static void
@@ -534,7 +637,7 @@ draw_quit(struct painter *pt, const struct wizard *w)
 		put(pt, y + 3, x + 1, COLS - x - 2, stars, A_BOLD);
 		if (w->error == WIZ_ERR_STAFF) {
 			fmt(buf, sizeof buf, "wiz_kiosk_wrong", NULL, 0);
-			put(pt, LINES - 3, 2, COLS - 4, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+			message(pt, LINES - 3, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
 		}
 	}
 	footer(pt, w->kiosk ? "wiz_keys_kiosk_quit" : "wiz_keys_quit");
@@ -542,7 +645,7 @@ draw_quit(struct painter *pt, const struct wizard *w)
 
 /* The kiosk's countdown before an idle wipe, over the second-last row. */
 static void
-draw_countdown(const struct painter *pt, int seconds)
+draw_countdown(struct painter *pt, int seconds)
 {
 	char buf[256];
 	struct msg_arg a = MSG_I(seconds);
@@ -560,6 +663,8 @@ draw(struct painter *pt, struct wizard *w, int countdown)
 	if (msg_lang() != w->lang)
 		msg_open(w->lang);
 	pt->nitems = 0;
+	pt->item_first = 0;
+	pt->more_row = -1;
 	curs_set(0);
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
@@ -603,7 +708,9 @@ mouse_action(const struct painter *pt)
 		return (struct wizard_action){.act = WIZ_ACT_NONE};
 	for (int i = 0; i < pt->nitems; i++)
 		if (pt->item_row[i] == ev.y)
-			return (struct wizard_action){.act = WIZ_ACT_PICK, .item = i};
+			return (struct wizard_action){.act = WIZ_ACT_PICK, .item = pt->item_first + i};
+	if (pt->more_row >= 0 && ev.y == pt->more_row)
+		return (struct wizard_action){.act = WIZ_ACT_PAGE_DOWN};
 	return (struct wizard_action){.act = WIZ_ACT_NONE};
 }
 
@@ -850,10 +957,8 @@ print_receipt(struct painter *pt, struct wizard *w, const struct ui_options *opt
 {
 	char err[512];
 	struct answers a;
-	if (opt == NULL || opt->print_cmd == NULL) {
-		fmt(pt->status, sizeof pt->status, "wiz_print_none", NULL, 0);
-		return;
-	}
+	if (opt == NULL || opt->print_cmd == NULL)
+		return; /* not set up: the footer offers no print, and the key does nothing */
 	fmt(pt->status, sizeof pt->status, "wiz_printing", NULL, 0);
 	draw(pt, w, -1); /* the command may take a while */
 	wizard_answers(w, &a);
@@ -887,10 +992,14 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 
 	pt.ascii = ascii_only();
 	pt.utf8 = strcasecmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	pt.gbk = pt.utf8 ? (iconv_t)-1 : iconv_open("GBK", "UTF-8");
+	pt.can_print = opt != NULL && opt->print_cmd != NULL;
+	pt.more_row = -1;
 	lines_init(&pt.body);
 	wizard_init(&w, ps, as_of, lang, pt.ascii);
 	if (kiosk)
 		wizard_set_kiosk(&w, opt->staff_code);
+	w.digit_picks = true; /* keys come one by one here: a lone digit can wait */
 	if (!msg_open(w.lang))
 		return 3;
 
@@ -921,6 +1030,9 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	define_key("\033[200~", KEYS_PASTE_BEGIN);
 	define_key("\033[201~", KEYS_PASTE_END);
 	raw_write("\033[?2004h"); /* now: putp would wait in curses' buffer */
+	for (int i = 0; i < keys_nclients; i++)
+		define_key(keys_clients[i].seq, keys_clients[i].key);
+	pt.fkeys = !kiosk && has_fkeys();
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
 	mouseinterval(0);
 	if (has_colors() && getenv("NO_COLOR") == NULL) {
@@ -940,7 +1052,7 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	int warn = idle / 4 < 30 ? idle / 4 : 30;
 
 	int errors = 0, shown = -2;
-	double last_key = now();
+	double last_key = now(), last_erase = -1;
 	bool dirty = true;
 	for (;;) {
 		int countdown = -1;
@@ -959,17 +1071,32 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 			shown = countdown;
 			dirty = false;
 		}
+		/* a lone digit on a list waits for a second one, then picks */
+		int wait_ms = tick_ms, digit = wizard_wait_ms(&w);
+		if (digit >= 0) {
+			int left = digit - (int)((now() - last_key) * 1000);
+			if (left <= 0) {
+				pt.status[0] = '\0';
+				wizard_act(&w, &(struct wizard_action){.act = WIZ_ACT_TIMEOUT});
+				dirty = true;
+				continue;
+			}
+			wait_ms = tick_ms < 0 || left < tick_ms ? left : tick_ms;
+			timeout(wait_ms);
+		}
 		wint_t wc;
 		double before = now();
 		int r = get_wch(&wc);
+		if (wait_ms != tick_ms)
+			timeout(tick_ms);
 		if (lost) {
 			status = 1;
 			break;
 		}
 		if (r == ERR) {
-			/* a timeout takes tick_ms; an immediate error is a lost
+			/* a timeout takes wait_ms; an immediate error is a lost
 			 * terminal (EOF, EIO), and a run of them ends the program */
-			if (tick_ms > 0 && now() - before >= tick_ms / 2000.0) {
+			if (wait_ms > 0 && now() - before >= wait_ms / 2000.0) {
 				errors = 0;
 				continue;
 			}
@@ -1009,6 +1136,7 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 					       : read_paste(pbuf, &extra, tick_ms);
 			if (n > 0 || r == KEY_CODE_YES) {
 				pt.status[0] = '\0';
+				last_erase = -1;
 				paste(&w, pbuf, n, extra);
 				explicit_bzero(pbuf, sizeof pbuf);
 				continue;
@@ -1024,6 +1152,14 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 			act = keys_action(r == KEY_CODE_YES, (uint32_t)wc);
 		if (act.act == WIZ_ACT_NONE)
 			continue;
+		if (act.act == WIZ_ACT_ERASE) {
+			/* a held key repeats every 30-50 ms after a first delay of
+			 * 250-660 ms: one that close to the last may be a repeat */
+			act.repeat = last_erase >= 0 && now() - last_erase < 0.7;
+			last_erase = now();
+		} else {
+			last_erase = -1;
+		}
 		pt.status[0] = '\0';
 		enum wizard_result res = wizard_act(&w, &act);
 		if (res == WIZ_EXIT)
@@ -1039,11 +1175,21 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	farewell_send();
 	endwin();
 	lines_fini(&pt.body);
+	if (pt.gbk != (iconv_t)-1)
+		iconv_close(pt.gbk);
 	return status;
 }
 
 /* Last in the file: term.h defines macros named lines and columns. */
 #include <ncursesw/term.h>
+
+/* Whether the terminal's F-keys are known (a keypad terminal has none) */
+static bool
+has_fkeys(void)
+{
+	const char *kf1 = tigetstr("kf1");
+	return kf1 != NULL && kf1 != (const char *)-1;
+}
 
 bool
 ui_can_address(void)

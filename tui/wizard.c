@@ -145,6 +145,45 @@ wizard_field_utf8(const struct wizard *w, char *buf, size_t cap)
 		buf[0] = '\0';
 }
 
+int
+wizard_page(const struct wizard *w, int *first)
+{
+	int sel, n = wizard_items(w, &sel);
+	*first = sel >= 0 && sel < n ? sel / WIZ_PAGE * WIZ_PAGE : 0;
+	return n - *first < WIZ_PAGE ? n - *first : WIZ_PAGE;
+}
+
+int
+wizard_wait_ms(const struct wizard *w)
+{
+	return w->digit_pending && w->screen == WIZ_SCREEN_QUESTION ? WIZ_DIGIT_MS : -1;
+}
+
+/* The coverage city is most often one the person has named already: the
+ * work city and the hukou city come first, then the provinces. */
+static int
+known_cities_first(struct wizard *w)
+{
+	const int codes[] = {w->a.work_city, w->a.hukou_city};
+	const uint32_t bits[] = {1u << ANSWERS_WORK_CITY, 1u << ANSWERS_HUKOU_CITY};
+	struct citysearch_hit rest[WIZ_MATCH_MAX];
+	int n = 0;
+	for (int i = 0; i < 2; i++) {
+		const struct region_row *r = (w->a.set & bits[i]) ? region_table_find(codes[i]) : NULL;
+		if (r != NULL && (n == 0 || w->matches[0].row != r))
+			w->matches[n++] = (struct citysearch_hit){.row = r, .via = NULL};
+	}
+	size_t m = citysearch("", rest, WIZ_MATCH_MAX);
+	for (size_t i = 0; i < m && n < WIZ_MATCH_MAX; i++) {
+		bool dup = false;
+		for (int k = 0; k < n; k++)
+			dup = dup || w->matches[k].row == rest[i].row;
+		if (!dup)
+			w->matches[n++] = rest[i];
+	}
+	return n;
+}
+
 static void
 find_cities(struct wizard *w)
 {
@@ -153,7 +192,10 @@ find_cities(struct wizard *w)
 	if (q == NULL || q->kind != WIZ_CITY)
 		return;
 	wizard_field_utf8(w, buf, sizeof buf);
-	w->nmatches = (int)citysearch(buf, w->matches, WIZ_MATCH_MAX);
+	if (q->key == ANSWERS_COVERAGE_CITY && buf[0] == '\0')
+		w->nmatches = known_cities_first(w);
+	else
+		w->nmatches = (int)citysearch(buf, w->matches, WIZ_MATCH_MAX);
 	if (w->sel[q->key] >= w->nmatches)
 		w->sel[q->key] = 0;
 }
@@ -162,6 +204,7 @@ find_cities(struct wizard *w)
 static void
 enter_question(struct wizard *w, int q)
 {
+	w->digit_pending = false;
 	w->screen = WIZ_SCREEN_QUESTION;
 	w->q = q;
 	w->error = WIZ_ERR_NONE;
@@ -250,7 +293,7 @@ wizard_reset(struct wizard *w)
 	const struct policy_set *ps = w->ps;
 	struct date as_of = w->as_of;
 	enum msg_lang lang = w->lang;
-	bool locked = w->lang_locked, kiosk = w->kiosk;
+	bool locked = w->lang_locked, kiosk = w->kiosk, digit_picks = w->digit_picks;
 	uint32_t staff[WIZ_INPUT_MAX];
 	int staff_len = w->staff_len;
 	memcpy(staff, w->staff, sizeof staff);
@@ -258,6 +301,7 @@ wizard_reset(struct wizard *w)
 	explicit_bzero(w, sizeof *w);
 	wizard_init(w, ps, as_of, lang, locked);
 	w->kiosk = kiosk;
+	w->digit_picks = digit_picks;
 	memcpy(w->staff, staff, sizeof staff);
 	w->staff_len = staff_len;
 	explicit_bzero(staff, sizeof staff);
@@ -362,6 +406,84 @@ pick_city(struct wizard *w, int i)
 	answer(w, code);
 }
 
+static bool
+has_digit(const uint32_t *field, int len)
+{
+	for (int i = 0; i < len; i++)
+		if (field[i] >= '0' && field[i] <= '9')
+			return true;
+	return false;
+}
+
+/* A page on (wrapping to the first, so that a touch reaches every entry)
+ * or back. */
+static void
+page_by(struct wizard *w, int dir)
+{
+	const struct wizard_question *q = wizard_question(w);
+	int first, n = wizard_items(w, &(int){0});
+	wizard_page(w, &first);
+	if (n <= WIZ_PAGE)
+		return;
+	if (dir > 0)
+		w->sel[q->key] = first + WIZ_PAGE < n ? first + WIZ_PAGE : 0;
+	else
+		w->sel[q->key] = first >= WIZ_PAGE ? first - WIZ_PAGE : 0;
+	w->touched[q->key] = true;
+}
+
+/* '.' on a keypad erases (it has no Backspace). In a field of tenths it is
+ * the decimal point first: a second '.' erases the point and the digit
+ * before it, so a wrong digit can always go. */
+static void
+dot(struct wizard *w, const struct wizard_question *q, uint32_t *field, int *len)
+{
+	bool point = false;
+	for (int i = 0; i < *len; i++)
+		point = point || field[i] == '.';
+	if (*len == 0)
+		return;
+	if (q->kind == WIZ_TENTHS && !point) {
+		field_add(w, field, len, '.');
+		return;
+	}
+	if (q->kind == WIZ_TENTHS && field[*len - 1] == '.' && *len > 1)
+		(*len)--;
+	(*len)--;
+	w->error = WIZ_ERR_NONE;
+	w->sel[q->key] = 0;
+	find_cities(w);
+}
+
+/* A lone digit waited for the next key: Enter or the wait's end picks the
+ * entry with its number; a second digit or a letter makes it a search. */
+static bool
+resolve_digit(struct wizard *w, const struct wizard_action *act, uint32_t c)
+{
+	const struct wizard_question *q = wizard_question(w);
+	int *len = &w->input_len[q->key];
+	if (!w->digit_pending)
+		return false;
+	w->digit_pending = false;
+	if (act->act == WIZ_ACT_TIMEOUT || act->act == WIZ_ACT_ENTER) {
+		int first, count = wizard_page(w, &first);
+		int d = (int)w->input[q->key][*len - 1] - '1';
+		if (d < count) {
+			(*len)--;
+			pick_city(w, first + d);
+		} else {
+			find_cities(w); /* no such entry: the digit is the start of a code */
+		}
+		return true;
+	}
+	if (act->act == WIZ_ACT_CHAR && c != '+' && c != '-' && c != '.') {
+		find_cities(w);
+		return false; /* and the character is added */
+	}
+	(*len)--; /* any other key drops the digit, then acts */
+	return act->act == WIZ_ACT_ERASE || (act->act == WIZ_ACT_CHAR && c == '.');
+}
+
 static enum wizard_result
 question_act(struct wizard *w, const struct wizard_action *act)
 {
@@ -369,10 +491,28 @@ question_act(struct wizard *w, const struct wizard_action *act)
 	uint32_t *field = w->input[q->key];
 	int *len = &w->input_len[q->key];
 	int *sel = &w->sel[q->key];
-	int n = q->kind == WIZ_CHOICE ? count_choices(q->choices) : q->kind == WIZ_CITY ? w->nmatches : 0;
 	uint32_t c = text_halfwidth(act->ch);
+	if (resolve_digit(w, act, c))
+		return WIZ_REDRAW;
+	int n = q->kind == WIZ_CHOICE ? count_choices(q->choices) : q->kind == WIZ_CITY ? w->nmatches : 0;
 
 	switch (act->act) {
+	case WIZ_ACT_HOME:
+	case WIZ_ACT_END:
+		if (n > 0)
+			*sel = act->act == WIZ_ACT_HOME ? 0 : n - 1;
+		w->touched[q->key] = true;
+		return WIZ_REDRAW;
+	case WIZ_ACT_PAGE_UP:
+	case WIZ_ACT_PAGE_DOWN:
+		page_by(w, act->act == WIZ_ACT_PAGE_DOWN ? 1 : -1);
+		return WIZ_REDRAW;
+	case WIZ_ACT_CLEAR:
+		*len = 0;
+		w->error = WIZ_ERR_NONE;
+		*sel = 0;
+		find_cities(w);
+		return WIZ_REDRAW;
 	case WIZ_ACT_UP:
 		if (n > 0)
 			*sel = (*sel + n - 1) % n;
@@ -409,6 +549,7 @@ question_act(struct wizard *w, const struct wizard_action *act)
 		} else {
 			(*len)--;
 			w->error = WIZ_ERR_NONE;
+			*sel = 0;
 			find_cities(w);
 		}
 		return WIZ_REDRAW;
@@ -422,8 +563,22 @@ question_act(struct wizard *w, const struct wizard_action *act)
 				w->error = WIZ_ERR_CHAR;
 			return WIZ_REDRAW;
 		}
+		if (c == '.') {
+			dot(w, q, field, len);
+			return WIZ_REDRAW;
+		}
+		if (q->kind == WIZ_CITY && (c == '+' || (c == '-' && *sel >= WIZ_PAGE))) {
+			page_by(w, c == '+' ? 1 : -1);
+			return WIZ_REDRAW;
+		}
 		if (c == '-' && *len == 0 && q->kind == WIZ_CITY) {
 			step(w, -1); /* a keypad in numeric mode: '-' is back */
+			return WIZ_REDRAW;
+		}
+		if (q->kind == WIZ_CITY && w->digit_picks && c >= '1' && c <= '9' && n > 0 && !has_digit(field, *len)) {
+			/* perhaps the number of an entry: wait for the next key */
+			if (field_add(w, field, len, c))
+				w->digit_pending = true;
 			return WIZ_REDRAW;
 		}
 		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
@@ -439,6 +594,7 @@ question_act(struct wizard *w, const struct wizard_action *act)
 		}
 		if (field_add(w, field, len, c)) {
 			w->error = WIZ_ERR_NONE;
+			*sel = 0; /* a new search starts at its first entry */
 			find_cities(w);
 		}
 		return WIZ_REDRAW;
@@ -488,6 +644,7 @@ wizard_paste(struct wizard *w, const uint32_t *cp, int n)
 	}
 	w->paste_dropped = dropped;
 	w->error = dropped > 0 ? WIZ_ERR_PASTE : bad_char ? WIZ_ERR_CHAR : WIZ_ERR_NONE;
+	w->erase_stop = false; /* text came in: a Backspace erases it again */
 	if (field != NULL && w->screen == WIZ_SCREEN_QUESTION)
 		find_cities(w);
 	return WIZ_REDRAW;
@@ -524,8 +681,16 @@ edit_act(struct wizard *w, const struct wizard_action *act)
 		else
 			w->editing = WIZ_EDIT_NONE;
 		return WIZ_REDRAW;
+	case WIZ_ACT_CLEAR:
+		w->edit_len = 0;
+		w->error = WIZ_ERR_NONE;
+		return WIZ_REDRAW;
 	case WIZ_ACT_CHAR:
-		if (c >= '0' && c <= '9') {
+		if (c == '.') {
+			if (w->edit_len > 0) /* a keypad's erase */
+				w->edit_len--;
+			w->error = WIZ_ERR_NONE;
+		} else if (c >= '0' && c <= '9') {
 			field_add(w, w->edit, &w->edit_len, c);
 		} else if (c == '-' && w->edit_len == 0) {
 			w->editing = WIZ_EDIT_NONE;
@@ -564,6 +729,10 @@ edit_act(struct wizard *w, const struct wizard_action *act)
 static void
 scroll_by(struct wizard *w, enum wizard_act act)
 {
+	if (act == WIZ_ACT_HOME || act == WIZ_ACT_END) {
+		w->scroll = act == WIZ_ACT_HOME ? 0 : w->scroll_max;
+		return;
+	}
 	int step = act == WIZ_ACT_UP || act == WIZ_ACT_DOWN ? 1 : 10;
 	int to = w->scroll + (act == WIZ_ACT_UP || act == WIZ_ACT_PAGE_UP ? -step : step);
 	w->scroll = to < 0 ? 0 : to > w->scroll_max ? w->scroll_max : to;
@@ -580,6 +749,8 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 	case WIZ_ACT_DOWN:
 	case WIZ_ACT_PAGE_UP:
 	case WIZ_ACT_PAGE_DOWN:
+	case WIZ_ACT_HOME:
+	case WIZ_ACT_END:
 		scroll_by(w, act->act);
 		return WIZ_REDRAW;
 	case WIZ_ACT_NEXT:
@@ -619,6 +790,10 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 	case WIZ_ACT_CHAR:
 		if (c == '0')
 			return WIZ_PRINT;
+		if (c == WIZ_KEY_SCROLL_UP || c == WIZ_KEY_SCROLL_DOWN) {
+			scroll_by(w, c == WIZ_KEY_SCROLL_UP ? WIZ_ACT_PAGE_UP : WIZ_ACT_PAGE_DOWN);
+			return WIZ_REDRAW;
+		}
 		if (c >= '1' && c <= '9' && (int)(c - '1') < w->adv.noptions) {
 			w->option = w->detail = (int)(c - '1');
 			w->screen = WIZ_SCREEN_DETAIL;
@@ -646,6 +821,8 @@ scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen
 	case WIZ_ACT_DOWN:
 	case WIZ_ACT_PAGE_UP:
 	case WIZ_ACT_PAGE_DOWN:
+	case WIZ_ACT_HOME:
+	case WIZ_ACT_END:
 		scroll_by(w, act->act);
 		return WIZ_REDRAW;
 	case WIZ_ACT_ENTER:
@@ -662,8 +839,10 @@ scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen
 		w->scroll = 0;
 		return WIZ_REDRAW;
 	case WIZ_ACT_CHAR:
-		if (c == ' ')
+		if (c == ' ' || c == WIZ_KEY_SCROLL_DOWN)
 			return scroll_act(w, &(struct wizard_action){.act = WIZ_ACT_PAGE_DOWN}, back);
+		if (c == WIZ_KEY_SCROLL_UP)
+			return scroll_act(w, &(struct wizard_action){.act = WIZ_ACT_PAGE_UP}, back);
 		if (w->screen == WIZ_SCREEN_DETAIL && c >= '1' && c <= '9' && (int)(c - '1') < w->adv.noptions) {
 			w->detail = w->option = (int)(c - '1');
 			w->scroll = 0;
@@ -671,9 +850,9 @@ scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen
 		}
 		if (c != '-') /* '-' is back */
 			return WIZ_IDLE;
-		/* fall through */
-	case WIZ_ACT_BACK:
+		goto back;
 	case WIZ_ACT_ERASE:
+	case WIZ_ACT_BACK:
 	back:
 		w->screen = back;
 		w->scroll = 0;
@@ -744,6 +923,10 @@ kiosk_quit_act(struct wizard *w, const struct wizard_action *act)
 		if (w->edit_len > 0)
 			w->edit[--w->edit_len] = 0;
 		return WIZ_REDRAW;
+	case WIZ_ACT_CLEAR:
+		explicit_bzero(w->edit, sizeof w->edit);
+		w->edit_len = 0;
+		return WIZ_REDRAW;
 	case WIZ_ACT_PICK:
 	case WIZ_ACT_ENTER: {
 		int pick = act->act == WIZ_ACT_PICK ? act->item : w->quit_sel;
@@ -801,9 +984,38 @@ topic_for(const struct wizard *w)
 	return 0;
 }
 
+static enum wizard_result act_on(struct wizard *w, const struct wizard_action *act);
+
+/* A held Backspace repeats: once it has emptied the field or gone back a
+ * screen, its repeats do nothing (it must never eat the answer before);
+ * only a fresh press goes on. */
 enum wizard_result
 wizard_act(struct wizard *w, const struct wizard_action *act)
 {
+	if (act->act != WIZ_ACT_ERASE) {
+		w->erase_stop = false;
+		return act_on(w, act);
+	}
+	if (act->repeat && w->erase_stop)
+		return WIZ_IDLE;
+	enum wizard_screen screen = w->screen;
+	int q = w->q;
+	enum wizard_result r = act_on(w, act);
+	const struct wizard_question *now = wizard_question(w);
+	w->erase_stop = w->screen != screen || w->q != q || (now != NULL && w->input_len[now->key] == 0) ||
+			(w->screen == WIZ_SCREEN_COMPARE && w->editing == WIZ_EDIT_NONE);
+	return r;
+}
+
+static enum wizard_result
+act_on(struct wizard *w, const struct wizard_action *act)
+{
+	if (w->digit_pending && (act->act == WIZ_ACT_HELP || act->act == WIZ_ACT_QUIT || act->act == WIZ_ACT_BACK ||
+				 w->screen != WIZ_SCREEN_QUESTION)) {
+		w->digit_pending = false; /* the digit typed goes with it */
+		if (w->screen == WIZ_SCREEN_QUESTION)
+			w->input_len[wizard_questions[w->q].key]--;
+	}
 	switch (act->act) {
 	case WIZ_ACT_LANG:
 		if (w->lang_locked)
@@ -837,6 +1049,11 @@ wizard_act(struct wizard *w, const struct wizard_action *act)
 	case WIZ_SCREEN_LANG:
 		return lang_act(w, act);
 	case WIZ_SCREEN_QUESTION:
+		if (act->act == WIZ_ACT_BACK && act->ch == '-' && wizard_questions[w->q].kind == WIZ_CITY &&
+		    w->sel[wizard_questions[w->q].key] >= WIZ_PAGE) {
+			page_by(w, -1); /* the keypad's '-' on a later page: the page before */
+			return WIZ_REDRAW;
+		}
 		if (act->act == WIZ_ACT_BACK) {
 			step(w, -1);
 			return WIZ_REDRAW;

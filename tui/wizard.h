@@ -28,12 +28,17 @@ enum wizard_act {
 	WIZ_ACT_INCOME,    /* comparison: edit the monthly income (F4) */
 	WIZ_ACT_NEXT,      /* Tab, Right: next option (comparison) or topic (help) */
 	WIZ_ACT_PRINT,     /* comparison: print a receipt (F5, '0' on a keypad) */
+	WIZ_ACT_HOME,      /* Home: the first entry, the top of a page */
+	WIZ_ACT_END,       /* End: the last entry, the bottom of a page */
+	WIZ_ACT_CLEAR,     /* Ctrl-U: empty the field */
+	WIZ_ACT_TIMEOUT,   /* no key came within wizard_wait_ms() of the last */
 };
 
 struct wizard_action {
 	enum wizard_act act;
 	uint32_t ch;   /* WIZ_ACT_CHAR: a Unicode code point */
 	int item;      /* WIZ_ACT_PICK */
+	bool repeat;   /* WIZ_ACT_ERASE: so soon after the last one that it may be a held key's repeat */
 };
 
 enum wizard_screen {
@@ -50,7 +55,11 @@ enum wizard_screen {
 enum wizard_kind { WIZ_CITY, WIZ_CHOICE, WIZ_NUMBER, WIZ_TENTHS, WIZ_MONTH };
 
 #define WIZ_INPUT_MAX 32   /* code points in one field */
-#define WIZ_MATCH_MAX 9    /* city matches shown */
+#define WIZ_MATCH_MAX 64   /* city matches kept (a province's rows fit) */
+#define WIZ_PAGE 9         /* list entries on one page, numbered 1-9 */
+#define WIZ_KEY_SCROLL_UP '8'   /* a keypad's keys for a page up and down on the */
+#define WIZ_KEY_SCROLL_DOWN '5' /* comparison, detail and help (1-3 pick options) */
+#define WIZ_DIGIT_MS 700   /* how long a lone digit on a list waits for a second one */
 #define WIZ_CHOICE_MAX 5
 
 /* One question: a row of the table in wizard.c. */
@@ -113,6 +122,12 @@ struct wizard {
 	int quit_sel; /* the highlighted item of the kiosk's quit screen */
 	uint32_t staff[WIZ_INPUT_MAX];
 	int staff_len;
+	/* a digit typed on a city list picks the entry with that number once
+	 * WIZ_DIGIT_MS pass without another key (the painter sets digit_picks;
+	 * plain mode reads whole lines and leaves it off) */
+	bool digit_picks;
+	bool digit_pending; /* the field's last character is such a digit */
+	bool erase_stop;    /* the last Backspace emptied the field or went back */
 };
 
 /* Kiosk mode: the quit screen asks for the staff code (UTF-8; at most
@@ -147,6 +162,14 @@ const struct wizard_question *wizard_question(const struct wizard *w);
 void wizard_progress(const struct wizard *w, int *step, int *total);
 /* Items of the current list (choices or matches) and the highlighted one. */
 int wizard_items(const struct wizard *w, int *sel);
+
+/* The page of the current list: the index of its first entry, and how many
+ * it shows (at most WIZ_PAGE); entry i of the page has the number i + 1. */
+int wizard_page(const struct wizard *w, int *first);
+
+/* Milliseconds the caller should wait for a key before it sends
+ * WIZ_ACT_TIMEOUT (a lone digit waits to be a pick), or -1: no need. */
+int wizard_wait_ms(const struct wizard *w);
 
 /* Help topics: file stems under help/<lang>/ (question keys first). */
 extern const char *const wizard_topics[];

@@ -64,13 +64,20 @@ def first_screen(argv, marker):
     return dt if marker in seen else float("nan")
 
 
-def interview(argv, steps):
-    """Feed the keystrokes of a whole interview; count every byte the program writes."""
+def interview(argv, steps, per_step=None):
+    """Feed the keystrokes of a whole interview; count every byte the program writes (and, into
+    per_step if given, the bytes of the first screen and of each step's answer)."""
     pid, fd = spawn(argv)
-    total = len(read_until_idle(fd))
+    first = len(read_until_idle(fd))
+    total = first
+    if per_step is not None:
+        per_step.append(first)
     for keys in steps:
         os.write(fd, keys)
-        total += len(read_until_idle(fd))
+        n = len(read_until_idle(fd))
+        total += n
+        if per_step is not None:
+            per_step.append(n)
     os.kill(pid, 9)
     os.waitpid(pid, 0)
     os.close(fd)
@@ -91,8 +98,14 @@ def main():
     times = sorted(first_screen(wizard, b"Choose your language") for _ in range(runs))
     print("yibao: time to first screen, median of %d: %.1f ms (best %.1f, worst %.1f; target < 50)"
           % (runs, times[len(times) // 2] * 1000, times[0] * 1000, times[-1] * 1000))
-    bw = interview(wizard, ans_w)
+    steps = []
+    bw = interview(wizard, ans_w, steps)
     print("yibao: bytes written for a whole interview: %d" % bw)
+    # the last answer brings the comparison; at 9600 baud (960 bytes/s) the slowest step
+    # is what a person waits for
+    print("yibao: bytes for the comparison: %d; largest step: %d bytes, %.2f s at 9600 baud"
+          % (steps[-1], max(steps), max(steps) / 960.0))
+    print("yibao: bytes per step: %s" % " ".join(str(n) for n in steps))
     if os.path.exists("/usr/bin/dialog"):
         dt = sorted(first_screen(dialog, b"Choose your language") for _ in range(min(runs, 5)))
         print("dialog script: time to first screen, median: %.1f ms" % (dt[len(dt) // 2] * 1000))

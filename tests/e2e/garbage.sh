@@ -18,9 +18,12 @@ wait_for "monthly income"
 # the help, language and back keys by design)
 junk=$(awk 'BEGIN { srand(7); n = 0; while (n < 4096) { c = 33 + int(rand() * 90);
 	if (c == 63 || c == 47 || c == 42 || c == 45) continue; printf "%c", c; n++ } }')
-text "$junk"; text "乱码１２３"
+text "$junk"
 alive; check "alive after 4 KB pasted" $?
 wait_for "pasted characters were not taken"; check "garbage (a paste: too much at once) gets a message" $?
+# more typed into the full field: said too
+text "乱码１２３"
+wait_for "The field is full"; check "typing into a full field gets a message" $?
 # escape sequences a terminal would act on, and bytes that are not UTF-8 (nor GB18030)
 keys -H 1b 5b 39 39 39 3b 39 39 39 48 1b 5d 30 3b 78 07 1b 5b 32 4a
 wait_for "unknown key sequence was ignored"; check "an escape sequence says it was ignored" $?

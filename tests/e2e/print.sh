@@ -22,9 +22,17 @@ keys F5; wait_for "exists"; check "a second print never overwrites the file" $?
 ls "$out" | grep -v -e '^sent.txt$' -e '^receipt.txt$' | grep -q . && r=1 || r=0
 check "no temporary file left behind" $r
 
-start 80 24 en_US.UTF-8
-wait_for "Choose your language"; keys Enter
-interview en
-keys F5; wait_for "Printing is not set up"; check "without --print-cmd: a clear message" $?
+# F5 is offered only where printing is set up: otherwise nothing to press, nothing to read
+screen | grep -q "F5 print"; check "with --print-cmd the footer offers F5 (en)" $?
+for lang in en zh; do
+	start 80 24 $([ $lang = zh ] && echo zh_CN.UTF-8 || echo en_US.UTF-8)
+	wait_for "1  "; keys Enter
+	interview $lang
+	! screen | grep -q -e "F5" -e "打印" -e "print"; check "without --print-cmd: no F5 and no print in the footer ($lang)" $?
+	before=$(screen)
+	keys F5; text "0"; keys F3; sleep 0.3
+	! screen | grep -q -e "print" -e "打印" -e "--print-cmd"; check "without --print-cmd: F5 and 0 say nothing ($lang)" $?
+	[ "$(screen | wc -l)" -eq "$(echo "$before" | wc -l)" ]; check "the screen stays whole ($lang)" $?
+done
 rm -rf "$out"
 finish

@@ -223,6 +223,14 @@ run2() {
 	check "ssh gb18030: GB18030 bytes on the wire ($gbname's log)" $?
 	! has_bytes "请选择语言" "$in" && ! has_bytes "您在哪个城市工作" "$in"
 	check "ssh gb18030: no UTF-8 Chinese on the wire ($gbname's log)" $?
+	# a GBK client (PuTTY or Xshell set to GBK) must be able to show every byte of the interview
+	# and its comparison: ¥ only as ￥ (GBK A3A4), never GB18030's four-byte ¥ (81 30 84 36)
+	iconv -f GBK -t UTF-8 "$in" >"$tmp/client-in.txt" 2>"$tmp/gbk.err"
+	r=$?
+	check "ssh gb18030: the whole interview and its comparison decode as GBK" $r
+	[ $r -eq 0 ] || sed 's/^/  iconv: /' "$tmp/gbk.err"
+	has_bytes "$(printf '\243\244')" "$in" && ! has_bytes "$(printf '\201\060\204\066')" "$in"
+	check "ssh gb18030: money as ￥ (GBK), never ¥ in GB18030" $?
 
 	# the same without tmux or a converter: ssh's output straight into a file; F10 then 1 quits
 	{ sleep 1; printf '\033[21~'; sleep 0.5; printf 1; sleep 2; } |

@@ -1,0 +1,39 @@
+#!/bin/sh
+# fields.sh -- editing a field, both languages: '.' (the keypad's, in application and numeric
+# mode) erases the last character and stays the income what-if on the comparison; Ctrl-U clears;
+# a held Backspace stops at the empty field and never goes back into the answer before
+. "$(dirname "$0")/lib.sh"
+
+dot() { if [ "$1" = app ]; then text "$(printf '\033On')"; else text "."; fi; }
+
+for lang in zh en; do
+	if [ $lang = zh ]; then
+		loc=zh_CN.UTF-8 k=1 q1="您在哪个城市工作" q2="您的户籍在哪里" q8="每月收入" edit="新的月收入"
+	else
+		loc=en_US.UTF-8 k=2 q1="In which city do you work" q2="Where is your hukou" q8="monthly income"
+		edit="New monthly income"
+	fi
+	start 80 24 $loc
+	wait_for "1  "; text $k; wait_for "$q1"
+	text "shanghai"; dot app; wait_for "> shangha"
+	! screen | grep -q "> shanghai"; check "$lang: the keypad's . (application mode) erases in a city field" $?
+	dot num; wait_for "> shangh"
+	! screen | grep -q "> shangha"; check "$lang: . (numeric mode) erases" $?
+	keys C-u; wait_gone "> shangh"; wait_for "110000"; check "$lang: Ctrl-U clears the field" $?
+	text "shanghai"; wait_for "310000"; keys Enter; wait_for "$q2"
+	text "cd"; wait_for "510100"
+	# a held Backspace: its repeats come 30-50 ms apart
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	wait_for "110000"; sleep 0.4
+	screen | grep -qF "$q2"; check "$lang: a held Backspace stops at the empty field" $?
+	sleep 0.5; keys BSpace; wait_for "$q1"; check "$lang: a fresh Backspace then goes back" $?
+	screen | grep -q "> shanghai"; check "$lang: the answer before is whole" $?
+	keys Enter; wait_for "$q2"; text "chengdu"; wait_for "510100"; keys Enter
+	text "1"; text "199005"; keys Enter; text "1"; text "1"; wait_for "$q8"
+	text "60000"; dot app; wait_for "> 6000"
+	! screen | grep -q "> 60000"; check "$lang: . erases in a number field" $?
+	keys Enter; text "0"; keys Enter; text "1"; text "0"; keys Enter; keys Enter; text "2"
+	wait_for "6,000"; dot num; wait_for "$edit"; check "$lang: . on the comparison is the income what-if" $?
+	text "95"; dot app; text "000"; keys Enter; wait_for "9,000"; check "$lang: . erases in the what-if field" $?
+done
+finish
