@@ -261,6 +261,40 @@ for lang in en zh; do
 	[ $? -eq 3 ] && grep -q "320000-fifo.yaml.*$word" "$tmp/nreg"; check "a FIFO in --policy-dir refused at once ($lang)" $?
 done
 
+# integer options: checked in full, never cut to an int (4294967328 is 2^32 + 32), in both languages
+for lang in en zh; do
+	if [ $lang = zh ]; then width="请使用 32、42 或 48" pwidth="不是小票宽度" secs="秒数"
+	else width="use 32, 42 or 48" pwidth="is not a receipt width" secs="number of seconds from 10 to 86400"; fi
+	for v in 4294967328 4294967338 -32 18446744073709551648 32x 0x20 +32 " 32" 1e3 ""; do
+		run 2 "$tmp/int" --lang $lang receipt --answers "$answers" --width "$v"
+		r=$?
+		[ $r -eq 0 ] && { [ -z "$v" ] || grep -qF -- "$v" "$tmp/int"; } && grep -qE "$width|needs a value|缺少值" "$tmp/int"
+		check "receipt --width '$v' refused ($lang)" $(( r + $? ))
+		run 2 "$tmp/int" --lang $lang wizard --print-width "$v"
+		r=$?
+		[ $r -eq 0 ] && { [ -z "$v" ] || grep -qF "$pwidth" "$tmp/int"; }
+		check "wizard --print-width '$v' refused ($lang)" $(( r + $? ))
+	done
+	for v in 4294967306 4294967416 9 86401 -120 0x10 1e3 +60 ""; do
+		run 2 "$tmp/int" --lang $lang wizard --kiosk --staff-key 1 --idle "$v"
+		r=$?
+		[ $r -eq 0 ] && { [ -z "$v" ] || { grep -qF -- "$v" "$tmp/int" && grep -qF "$secs" "$tmp/int"; }; }
+		check "wizard --idle '$v' refused ($lang)" $(( r + $? ))
+	done
+	# the bounds are taken: what stops the wizard then is that there is no terminal
+	for v in 10 86400; do
+		run 2 "$tmp/int" --lang $lang wizard --idle $v </dev/null
+		r=$?
+		[ $r -eq 0 ] && ! grep -qF "$secs" "$tmp/int"
+		check "wizard --idle $v taken ($lang)" $(( r + $? ))
+	done
+	run 0 "$tmp/int" --lang $lang receipt --answers "$answers" --width 48 --as-of 2025-06-01
+	check "receipt --width 48 taken ($lang)" $?
+	run 2 "$tmp/int" --lang $lang policy show --as-of
+	grep -qE 'needs a value|缺少值' "$tmp/int"
+	check "policy show --as-of without a value is named ($lang)" $?
+done
+
 # before the language is known, both; a locale that is not installed is named as such
 LANG=xx_YY.UTF-8 LC_ALL=xx_YY.UTF-8 "$yibao" advise --answers "$answers" --as-of 2025-06-01 >/dev/null 2>"$tmp/loc"
 grep -q 'locale "xx_YY.UTF-8" is not installed' "$tmp/loc" && grep -q "没有安装区域设置「xx_YY.UTF-8」" "$tmp/loc"

@@ -337,7 +337,7 @@ test_all_format(void **state)
 
 /* STYLE.md: no trailing full stop; no quoting apostrophe; no
  * ambiguous-width punctuation (it misaligns columns on CJK terminals);
- * main.c prints usage through 4096 bytes. */
+ * cli_say prints usage through 4096 bytes. */
 static void
 test_style(void **state)
 {
@@ -377,7 +377,7 @@ test_style(void **state)
 	assert_true(msg_open(MSG_EN));
 }
 
-/* Keys the program asks for by name (main.c, policydir.c, report.c, msg.c). */
+/* Keys the program asks for by name (cmd.c, cmd_*.c, policydir.c, report.c, msg.c). */
 static void
 test_program_keys(void **state)
 {

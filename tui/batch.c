@@ -2,9 +2,9 @@
 #include "batch.h"
 
 #include "cli.h"
+#include "cmd.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <iconv.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -23,14 +23,9 @@
 #include "sanitize.h"
 #include "text.h"
 
-/* Exit statuses, as main.c's. */
-enum { BATCH_EXIT_OK = 0, BATCH_EXIT_USAGE = 2, BATCH_EXIT_POLICY = 3, BATCH_EXIT_IO = 4 };
-
 #define BATCH_MAX_ROW ((size_t)64 << 10) /* bytes of one input row: far above any real row */
 #define BATCH_FLUSH ((size_t)1 << 20)    /* output is written in pieces of about this size */
 #define BATCH_ERRORS_LISTED 10           /* bad rows named on stderr with their row numbers */
-
-enum batch_format { BATCH_CSV, BATCH_JSONL };
 
 /* What an input column holds: an answers key (>= 0), or one of these. */
 enum { BATCH_COL_ID = -1, BATCH_COL_UNNAMED = -2 };
@@ -102,15 +97,6 @@ say(const char *key, const struct msg_arg *args, int n)
 	char buf[2048];
 	msg_format(buf, sizeof buf, key, args, n);
 	fprintf(stderr, "%s\n", buf);
-}
-
-static int
-usage_error(const char *key, const char *arg)
-{
-	struct msg_arg a = MSG_S(arg != NULL ? arg : "");
-	say(key, &a, 1);
-	say("usage_hint", NULL, 0);
-	return BATCH_EXIT_USAGE;
 }
 
 /* ---------------------------------------------------------------- output */
@@ -522,7 +508,7 @@ set_columns(struct batch *b, const struct csv_field *names, size_t n)
 	char shown[3 * 256 + 1];
 	if (cols == NULL) {
 		say("batch_err_nomem", NULL, 0);
-		return BATCH_EXIT_IO;
+		return CMD_EXIT_IO;
 	}
 	b->id_col = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -544,7 +530,7 @@ set_columns(struct batch *b, const struct csv_field *names, size_t n)
 			struct msg_arg args[2] = {MSG_S(shown), MSG_S(keys)};
 			say(cols[i] == -4 ? "batch_err_column_twice" : "batch_err_column_unknown", args, 2);
 			free(cols);
-			return BATCH_EXIT_USAGE;
+			return CMD_EXIT_USAGE;
 		}
 		if (cols[i] == BATCH_COL_ID)
 			b->id_col = (long)i;
@@ -565,13 +551,13 @@ set_columns_option(struct batch *b, const char *list)
 	if (strncmp(list, "\xEF\xBB\xBF", 3) == 0)
 		list += 3;
 	if (list[strspn(list, ", \t")] == '\0')
-		return usage_error("err_option_needs_value", "--columns");
+		return cmd_usage_error(&cmd_batch_entry, "err_option_needs_value", "--columns");
 	for (const char *p = list; *p; p++)
 		n += *p == ',';
 	struct csv_field *f = calloc(n, sizeof *f);
 	if (f == NULL) {
 		say("batch_err_nomem", NULL, 0);
-		return BATCH_EXIT_IO;
+		return CMD_EXIT_IO;
 	}
 	size_t i = 0;
 	for (const char *p = list;; p++) {
@@ -749,10 +735,10 @@ static int
 run(struct batch *b)
 {
 	struct csv *c = csv_new(read_stdin, b, BATCH_MAX_ROW);
-	int rc = BATCH_EXIT_OK;
+	int rc = CMD_EXIT_OK;
 	if (c == NULL) {
 		say("batch_err_nomem", NULL, 0);
-		return BATCH_EXIT_IO;
+		return CMD_EXIT_IO;
 	}
 	if (b->have_cols)
 		header_once(b);
@@ -762,7 +748,7 @@ run(struct batch *b)
 			if (st == CSV_ERR_READ && !b->out.failed) {
 				struct msg_arg arg = MSG_S(strerror(errno));
 				say("batch_err_read", &arg, 1);
-				rc = BATCH_EXIT_IO;
+				rc = CMD_EXIT_IO;
 			}
 			break;
 		}
@@ -778,14 +764,14 @@ run(struct batch *b)
 				                          &arg, 1);
 				struct msg_arg args[1] = {MSG_S(why)};
 				say("batch_err_header", args, 1);
-				rc = BATCH_EXIT_USAGE;
+				rc = CMD_EXIT_USAGE;
 				break;
 			}
 			size_t n = csv_field_count(c);
 			struct csv_field *names = malloc((n > 0 ? n : 1) * sizeof *names);
 			if (names == NULL) {
 				say("batch_err_nomem", NULL, 0);
-				rc = BATCH_EXIT_IO;
+				rc = CMD_EXIT_IO;
 				break;
 			}
 			for (size_t i = 0; i < n; i++)
@@ -806,7 +792,7 @@ run(struct batch *b)
 				if (same_columns(b, c))
 					continue;
 				say("batch_err_columns_differ", NULL, 0);
-				rc = BATCH_EXIT_USAGE;
+				rc = CMD_EXIT_USAGE;
 				break;
 			}
 			b->first_row = false;
@@ -817,15 +803,15 @@ run(struct batch *b)
 		if (b->out.failed)
 			break;
 	}
-	if (rc == BATCH_EXIT_OK)
+	if (rc == CMD_EXIT_OK)
 		header_once(b);
 	flush(&b->out);
 	if (b->out.failed) {
 		struct msg_arg arg = MSG_S(strerror(b->out.err));
 		say("batch_err_write", &arg, 1);
-		rc = BATCH_EXIT_IO;
+		rc = CMD_EXIT_IO;
 	}
-	if (rc != BATCH_EXIT_USAGE) {
+	if (rc != CMD_EXIT_USAGE) {
 		struct msg_arg args[2] = {MSG_I(b->rows), MSG_I(b->errors)};
 		say("batch_summary", args, 2);
 	}
@@ -834,122 +820,41 @@ run(struct batch *b)
 }
 
 int
-batch_main(int argc, char **argv)
+batch_run(const struct batch_options *o)
 {
-	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-	                                     {"input-encoding", required_argument, NULL, 'e'},
-	                                     {"as-of", required_argument, NULL, 'd'},
-	                                     {"policy-dir", required_argument, NULL, 'p'},
-	                                     {"lang", required_argument, NULL, 'l'},
-	                                     {"columns", required_argument, NULL, 'c'},
-	                                     {"no-header", no_argument, NULL, 'n'},
-	                                     {"schema", required_argument, NULL, 's'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {NULL, 0, NULL, 0}};
 	struct batch *b = calloc(1, sizeof *b);
-	const char *policy_dir = NULL, *columns = NULL, *encoding = "utf-8";
+	const char *encoding = o->input_encoding != NULL ? o->input_encoding : "utf-8";
 	struct policy_set *ps = NULL;
-	int rc = BATCH_EXIT_OK, c;
+	int rc = CMD_EXIT_OK;
 
 	if (b == NULL) {
 		say("batch_err_nomem", NULL, 0);
-		return BATCH_EXIT_IO;
+		return CMD_EXIT_IO;
 	}
-	b->format = BATCH_CSV;
-	b->schema = 2;
-	b->header_out = true;
+	b->format = o->format;
+	b->schema = o->schema == 1 ? 1 : 2;
+	b->header_out = !o->no_header;
 	b->first_row = true;
 	b->id_col = -1;
 	b->cd = (iconv_t)-1;
-	b->as_of = cli_today();
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "csv") == 0) {
-				b->format = BATCH_CSV;
-			} else if (strcmp(optarg, "jsonl") == 0) {
-				b->format = BATCH_JSONL;
-			} else {
-				rc = usage_error("batch_err_format", optarg);
-				goto out;
-			}
-			break;
-		case 'e':
-			encoding = optarg;
-			break;
-		case 's':
-			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0) {
-				rc = usage_error("err_bad_schema", optarg);
-				goto out;
-			}
-			b->schema = optarg[0] - '0';
-			break;
-		case 'd':
-			if (!date_parse(optarg, strlen(optarg), &b->as_of)) {
-				rc = usage_error("err_bad_date", optarg);
-				goto out;
-			}
-			b->as_of_given = true;
-			break;
-		case 'p':
-			policy_dir = optarg;
-			break;
-		case 'l': {
-			enum msg_lang lang;
-			if (!msg_lang_parse(optarg, &lang)) {
-				rc = usage_error("err_bad_lang", optarg);
-				goto out;
-			}
-			if (lang != msg_lang() && !msg_open(lang)) {
-				fputs("yibao: the built-in message catalog is damaged\n", stderr);
-				rc = BATCH_EXIT_POLICY;
-				goto out;
-			}
-			break;
-		}
-		case 'c':
-			columns = optarg;
-			break;
-		case 'n':
-			b->header_out = false;
-			break;
-		case 'h': {
-			char buf[2048];
-			msg_format(buf, sizeof buf, "batch_usage", NULL, 0);
-			printf("%s\n", buf);
-			rc = fflush(stdout) == 0 ? BATCH_EXIT_OK : BATCH_EXIT_IO;
-			goto out;
-		}
-		case ':':
-			rc = usage_error("err_option_needs_value", argv[optind - 1]);
-			goto out;
-		default:
-			rc = usage_error("err_unknown_option", argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		rc = usage_error("err_unexpected_argument", argv[optind]);
-		goto out;
-	}
+	b->as_of_given = o->as_of != NULL;
+	b->as_of = o->as_of != NULL ? *o->as_of : cli_today();
 	size_t e = 0;
 	while (e < sizeof encodings / sizeof encodings[0] && strcasecmp(encoding, encodings[e].name) != 0)
 		e++;
 	if (e == sizeof encodings / sizeof encodings[0]) {
-		rc = usage_error("batch_err_input_encoding", encoding);
+		rc = cmd_usage_error(&cmd_batch_entry, "batch_err_input_encoding", encoding);
 		goto out;
 	}
 	b->charset = encodings[e].shown;
 	if (encodings[e].iconv != NULL) {
 		b->cd = iconv_open("UTF-8", encodings[e].iconv);
 		if (b->cd == (iconv_t)-1) {
-			rc = usage_error("batch_err_input_encoding", encoding);
+			rc = cmd_usage_error(&cmd_batch_entry, "batch_err_input_encoding", encoding);
 			goto out;
 		}
 	}
-	if (columns != NULL && (rc = set_columns_option(b, columns)) != 0)
+	if (o->columns != NULL && (rc = set_columns_option(b, o->columns)) != 0)
 		goto out;
 
 	/* decoding at most doubles a row (GBK's two bytes are three in UTF-8) */
@@ -958,18 +863,18 @@ batch_main(int argc, char **argv)
 	b->id = malloc(3 * BATCH_MAX_ROW); /* every byte U+FFFD at worst */
 	if (b->conv == NULL || b->id == NULL) {
 		say("batch_err_nomem", NULL, 0);
-		rc = BATCH_EXIT_IO;
+		rc = CMD_EXIT_IO;
 		goto out;
 	}
 	int nerr;
-	ps = policydir_load(policy_dir, stderr, &nerr);
+	ps = policydir_load(o->policy_dir, stderr, &nerr);
 	if (ps == NULL) {
-		rc = BATCH_EXIT_POLICY;
+		rc = CMD_EXIT_POLICY;
 		goto out;
 	}
 	b->ps = ps;
 	if (fflush(stdout) != 0) {
-		rc = BATCH_EXIT_IO;
+		rc = CMD_EXIT_IO;
 		goto out;
 	}
 	rc = run(b);

@@ -120,36 +120,3 @@ cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n)
 			cli_say(f, key, args, n);
 	msg_open(keep);
 }
-
-int
-cli_load_answers(const char *path, const char *as_of_arg, struct answers *a, struct date *as_of)
-{
-	struct answers_error err;
-	char buf[1024];
-	size_t len;
-	*as_of = cli_today();
-	if (as_of_arg != NULL && !date_parse(as_of_arg, strlen(as_of_arg), as_of)) {
-		struct msg_arg arg = MSG_S(as_of_arg);
-		cli_say(stderr, "err_bad_date", &arg, 1);
-		cli_say(stderr, "usage_hint", NULL, 0);
-		return 2;
-	}
-	char *text = cli_read_file(path, (size_t)1 << 20, &len);
-	if (text == NULL) {
-		char why[256];
-		struct msg_arg args[2] = {MSG_S(path), MSG_S(cli_strerror(errno, why, sizeof why))};
-		cli_say(stderr, "err_read_file", args, 2);
-		return 2;
-	}
-	answers_init(a);
-	enum answers_status st = answers_parse(a, text, len, &err);
-	free(text);
-	if (st != ANSWERS_OK) {
-		msg_answers_error(buf, sizeof buf, path, &err);
-		fprintf(stderr, "%s\n", buf);
-		return 2;
-	}
-	if (as_of_arg == NULL && (a->set & (1u << ANSWERS_AS_OF)))
-		*as_of = a->as_of;
-	return 0;
-}

@@ -38,11 +38,4 @@ void cli_say(FILE *f, const char *key, const struct msg_arg *args, int n);
  * kept. */
 void cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n);
 
-/* One person's answers from the answers file at path ("-": standard
- * input), and the date to evaluate on: as_of_arg when given, else the
- * file's as_of, else today. A bad date, an unreadable file or bad answers
- * are said on stderr in the user's language (naming the file, line and
- * key); returns 0, or 2 (bad usage or answers). */
-int cli_load_answers(const char *path, const char *as_of_arg, struct answers *a, struct date *as_of);
-
 #endif

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -24,7 +23,6 @@
 #include "compare.h"
 #include "enc.h"
 #include "msg.h"
-#include "policydir.h"
 #include "wrap.h"
 
 /* A message, a formatted value, one short caveat. */
@@ -42,9 +40,6 @@
 #define SAID_MAX 240
 /* Lines fed before the cut, so that the last line clears the cutter. */
 #define FEED_LINES 3
-
-/* Exit statuses, as main.c's (README.md). */
-enum { EXIT_WRITTEN = 0, EXIT_USAGE = 2, EXIT_POLICY = 3, EXIT_IO = 4 };
 
 /* ESC/POS: initialise; Chinese (double-byte) character mode; print and
  * feed n lines; partial cut after feeding to the cutter (GS V 66 0). */
@@ -64,7 +59,7 @@ static const struct {
     {.name = "gbk", .charset = "GBK", .chinese_mode = true},
 };
 
-static const int widths[] = {32, 42, 48};
+const int receipt_widths[] = {32, 42, 48, 0};
 
 /* Caveats a receipt gives on a line of their own instead of as a caveat. */
 static const bool caveat_has_line[ADVICE_ID_COUNT] = {
@@ -612,8 +607,8 @@ receipt_charset(const char *encoding)
 bool
 receipt_width_is_valid(int width)
 {
-	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++)
-		if (width == widths[i])
+	for (size_t i = 0; receipt_widths[i] != 0; i++)
+		if (width == receipt_widths[i])
 			return true;
 	return false;
 }
@@ -1087,166 +1082,5 @@ receipt_print(const char *cmd_or_path, const struct advice *adv, const struct an
 		rc = feed_command(cmd_or_path, bytes, len, errbuf, errcap);
 	}
 	free(bytes);
-	return rc;
-}
-
-/* ---------------------------------------------------------------- command */
-
-static int
-usage_error(const char *key, const char *arg)
-{
-	struct msg_arg a = MSG_S(arg != NULL ? arg : "");
-	cli_say(stderr, key, &a, 1);
-	cli_say(stderr, "rcpt_usage_hint", NULL, 0);
-	return EXIT_USAGE;
-}
-
-static bool
-has_non_ascii(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return true;
-	return false;
-}
-
-int
-receipt_main(int argc, char **argv)
-{
-	static const struct option opts[] = {{"answers", required_argument, NULL, 'a'},
-	                                     {"width", required_argument, NULL, 'w'},
-	                                     {"encoding", required_argument, NULL, 'e'},
-	                                     {"escpos", no_argument, NULL, 'E'},
-	                                     {"output", required_argument, NULL, 'o'},
-	                                     {"force", no_argument, NULL, 'F'},
-	                                     {"lang", required_argument, NULL, 'l'},
-	                                     {"as-of", required_argument, NULL, 'd'},
-	                                     {"policy-dir", required_argument, NULL, 'p'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {NULL, 0, NULL, 0}};
-	const char *answers_path = NULL, *encoding = "utf-8", *output = NULL, *as_of_arg = NULL,
-	           *policy_dir = NULL, *width_arg = NULL;
-	bool escpos = false, force = false;
-	int c, width = RECEIPT_WIDTH_58MM;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			answers_path = optarg;
-			break;
-		case 'w':
-			width_arg = optarg;
-			break;
-		case 'e':
-			encoding = optarg;
-			break;
-		case 'E':
-			escpos = true;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'F':
-			force = true;
-			break;
-		case 'd':
-			as_of_arg = optarg;
-			break;
-		case 'p':
-			policy_dir = optarg;
-			break;
-		case 'l': {
-			/* main.c takes --lang out before subcommands; this serves a direct call */
-			enum msg_lang lang;
-			if (!msg_lang_parse(optarg, &lang))
-				return usage_error("err_bad_lang", optarg);
-			if (!msg_open(lang))
-				return EXIT_POLICY;
-			break;
-		}
-		case 'h':
-			cli_say(stdout, "rcpt_usage", NULL, 0);
-			return EXIT_WRITTEN;
-		case ':':
-			return usage_error("err_option_needs_value", argv[optind - 1]);
-		default:
-			return usage_error("err_unknown_option", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return usage_error("err_unexpected_argument", argv[optind]);
-	if (answers_path == NULL)
-		return usage_error("err_option_required", "--answers");
-	if (width_arg != NULL) {
-		char *end;
-		errno = 0;
-		long w = strtol(width_arg, &end, 10);
-		if (errno != 0 || end == width_arg || *end != '\0' || !receipt_width_is_valid((int)w))
-			return usage_error("rcpt_err_bad_width", width_arg);
-		width = (int)w;
-	}
-	const char *charset = receipt_charset(encoding);
-	if (charset == NULL)
-		return usage_error("rcpt_err_bad_encoding", encoding);
-	if (output != NULL && strcmp(output, "-") == 0)
-		output = NULL;
-	struct date as_of;
-	struct answers a;
-	if (cli_load_answers(answers_path, as_of_arg, &a, &as_of) != 0)
-		return EXIT_USAGE;
-
-	int nerr;
-	struct policy_set *ps = policydir_load(policy_dir, stderr, &nerr);
-	if (ps == NULL)
-		return EXIT_POLICY;
-	struct advice adv;
-	int rc = EXIT_WRITTEN;
-	char *bytes = NULL;
-	size_t nbytes = 0, replaced = 0;
-	struct answers_error aerr;
-	char buf[1024];
-	enum answers_status st = advice_build(&adv, &a, ps, as_of, NULL, &aerr);
-	if (st != ANSWERS_OK) {
-		msg_answers_error(buf, sizeof buf, answers_path, &aerr);
-		fprintf(stderr, "%s\n", buf);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	int r = receipt_bytes(&adv, &a, ps, width, charset, escpos, &bytes, &nbytes, &replaced);
-	if (r != RECEIPT_OK) {
-		int why = r == RECEIPT_ERR_NOMEM ? ENOMEM : errno;
-		struct msg_arg e[2] = {MSG_S(charset), MSG_S(strerror(why))};
-		if (r == RECEIPT_ERR_CHARSET)
-			cli_say(stderr, "rcpt_err_charset", e, 2);
-		else
-			cli_say(stderr, "rcpt_err_make", &e[1], 1);
-		rc = EXIT_IO;
-		goto out;
-	}
-	if (replaced > 0) {
-		struct msg_arg e[2] = {MSG_I((int64_t)replaced), MSG_S(charset)};
-		cli_say(stderr, "rcpt_warn_replaced", e, 2);
-	}
-	if (escpos && strcmp(charset, "UTF-8") == 0 && has_non_ascii(bytes, nbytes))
-		cli_say(stderr, "rcpt_warn_escpos_utf8", NULL, 0);
-	if (output != NULL) {
-		r = receipt_write(output, force, bytes, nbytes);
-		char why[256];
-		struct msg_arg e[2] = {MSG_S(output), MSG_S(cli_strerror(errno, why, sizeof why))};
-		if (r == RECEIPT_ERR_EXISTS)
-			cli_say(stderr, "rcpt_err_exists", e, 1);
-		else if (r != RECEIPT_OK)
-			cli_say(stderr, "rcpt_err_write", e, 2);
-		if (r != RECEIPT_OK)
-			rc = EXIT_IO;
-	} else if (fwrite(bytes, 1, nbytes, stdout) != nbytes || fflush(stdout) != 0) {
-		struct msg_arg e[2] = {MSG_S("-"), MSG_S(strerror(errno))};
-		cli_say(stderr, "rcpt_err_write", e, 2);
-		rc = EXIT_IO;
-	}
-out:
-	free(bytes);
-	policy_set_free(ps);
 	return rc;
 }

@@ -50,7 +50,10 @@ int receipt_render(struct lines *out, const struct advice *adv, const struct ans
  * "gb18030", "gbk", any case), or NULL when it is none of those. */
 const char *receipt_charset(const char *encoding);
 
-/* True for the widths a receipt is printed at: 32, 42 and 48. */
+/* The widths a receipt is printed at: 32, 42 and 48, then 0. */
+extern const int receipt_widths[];
+
+/* True for the widths a receipt is printed at: receipt_widths. */
 bool receipt_width_is_valid(int width);
 
 /* The receipt as the bytes to print or store, in *out (malloc'ed, the
@@ -76,15 +79,6 @@ int receipt_bytes(const struct advice *adv, const struct answers *a, const struc
  * failure the temporary file is removed and path is as it was. Returns
  * RECEIPT_OK, RECEIPT_ERR_EXISTS, or RECEIPT_ERR_IO with errno set. */
 int receipt_write(const char *path, bool force, const char *bytes, size_t len);
-
-/* `yibao receipt --answers FILE [--width 32|42|48] [--encoding utf-8|gb18030|gbk]
- * [--escpos] [-o FILE [--force]] [--lang en|zh] [--as-of DATE] [--policy-dir DIR]`,
- * argv[0] being "receipt". Writes the receipt to FILE (receipt_write) or
- * standard output; says on standard error how many characters the encoding
- * could not hold. Returns the exit status: 0 written, 2 bad usage or bad
- * answers, 3 bad policy data, 4 output error (an existing FILE without
- * --force included). */
-int receipt_main(int argc, char **argv);
 
 /* The wizard's print action. cmd_or_path starting with '/' or "./" is a
  * file: the receipt is written there (receipt_write, never replacing a

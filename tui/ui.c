@@ -779,6 +779,16 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The kiosk's idle timer reads this clock (seconds): the monotonic clock,
+ * unless a test program linked with the library set another. */
+static double (*idle_clock)(void) = now;
+
+void
+ui_set_idle_clock(double (*clock)(void))
+{
+	idle_clock = clock != NULL ? clock : now;
+}
+
 /* What might still hold what the person typed after a wipe: the stack
  * frames that drew it, and curses' own queue of keys. */
 static __attribute__((noinline)) void
@@ -1052,15 +1062,17 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 	int warn = idle / 4 < 30 ? idle / 4 : 30;
 
 	int errors = 0, shown = -2;
-	double last_key = now(), last_erase = -1;
+	/* last_key on the idle clock (a test may set it); last_real on the real
+	 * one, for the digit wait */
+	double last_key = idle_clock(), last_real = now(), last_erase = -1;
 	bool dirty = true;
 	for (;;) {
 		int countdown = -1;
 		if (idle) {
-			double left = (double)idle - (now() - last_key);
+			double left = (double)idle - (idle_clock() - last_key);
 			if (left <= 0) {
 				wipe(&w, &pt);
-				last_key = now();
+				last_key = idle_clock();
 				dirty = true;
 			} else if (left <= warn && w.screen != WIZ_SCREEN_LANG) {
 				countdown = (int)(left + 0.999);
@@ -1074,7 +1086,7 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 		/* a lone digit on a list waits for a second one, then picks */
 		int wait_ms = tick_ms, digit = wizard_wait_ms(&w);
 		if (digit >= 0) {
-			int left = digit - (int)((now() - last_key) * 1000);
+			int left = digit - (int)((now() - last_real) * 1000);
 			if (left <= 0) {
 				pt.status[0] = '\0';
 				wizard_act(&w, &(struct wizard_action){.act = WIZ_ACT_TIMEOUT});
@@ -1107,7 +1119,8 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 			continue;
 		}
 		errors = 0;
-		last_key = now();
+		last_key = idle_clock();
+		last_real = now();
 		dirty = true;
 		if (countdown >= 0 && !(r == KEY_CODE_YES && wc == KEY_RESIZE))
 			continue; /* the key that stops the countdown does nothing else */

@@ -23,6 +23,12 @@ struct ui_options {
  * status: 0, or 1 when the terminal went away. */
 int ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const struct ui_options *opt);
 
+/* The clock the kiosk's idle timer reads, in seconds (NULL: the monotonic
+ * clock, the default). For tests only: the program never sets it, so no
+ * option or environment shortens or stops the wipe; a test program linked
+ * with the library (tests/yibao_fakeclock.c) sets it before ui_run. */
+void ui_set_idle_clock(double (*clock)(void));
+
 /* Whether TERM names a terminal that can address the cursor: set, not
  * "dumb", with a terminfo entry that has cup. Reads terminfo, writes
  * nothing. When false, the interview runs in plain mode (tui/plain.h). */

@@ -43,8 +43,11 @@ text "2468"; keys Enter
 gone_within 1000 "$pid"; check "the staff code ends the kiosk" $?
 wait_for "yibao exited: 0"; check "with status 0" $?
 
-# 3. idle: a countdown, then every answer wiped and the welcome screen back
-start 80 24 en_US.UTF-8 --kiosk --staff-key 2468 --idle 10
+# 3. idle: a countdown in the last quarter of the idle time, a key stops it, then every answer
+# wiped and the welcome screen back. The idle timer runs on the test's clock (clock_at), never
+# on real seconds; the program itself has no such clock
+! grep -aq YIBAO_TEST_CLOCK "$YIBAO"; check "the program has no test clock: nothing shortens a kiosk's wipe" $?
+start_clocked 80 24 en_US.UTF-8 --kiosk --staff-key 2468 --idle 10
 wait_for "Choose your language"; text "2"
 wait_for "In which city do you work"; text "310000"; keys Enter
 wait_for "Where is your hukou"; text "310000"; keys Enter
@@ -54,10 +57,14 @@ wait_for "What kind of work"; text "1"
 wait_for "monthly income"; text "73914"; keys Enter
 wait_for "paid into the employee"
 pid=$(wizard_pid)
-i=0; while [ $i -lt 400 ] && ! screen | grep -q "starting over in"; do sleep 0.025; i=$((i + 1)); done
-screen | grep -q "starting over in"; check "a visible countdown before the wipe" $?
-i=0; while [ $i -lt 400 ] && ! screen | grep -q "Choose your language"; do sleep 0.025; i=$((i + 1)); done
-screen | grep -q "Choose your language"; check "the idle wipe returns to the welcome screen" $?
+clock_at 7.9; stays_off "starting over in" 1; check "no countdown 2.1 s before the wipe (idle 10)" $?
+clock_at 8.5; wait_for "starting over in 2 seconds"; check "a countdown in the last quarter: 2 s left" $?
+clock_at 9.1; wait_for "starting over in 1 seconds"; check "the countdown goes down: 1 s left" $?
+keys Space; wait_gone "starting over in"; check "a key stops the countdown" $?
+screen | grep -q "paid into the employee"; check "and does nothing else: the question stays" $?
+clock_at 16.9; stays_off "starting over in" 1; check "the idle time counts again from that key" $?
+clock_at 17.6; wait_for "starting over in 2 seconds"; check "a second countdown" $?
+clock_at 19.2; wait_for "Choose your language"; check "the idle wipe returns to the welcome screen" $?
 text "2"; wait_for "In which city do you work"
 screen | grep -q "> *$" ; check "the first answer is gone after the wipe" $?
 if ldd "$YIBAO" 2>/dev/null | grep -q libasan; then
@@ -80,6 +87,14 @@ else
 	check "gcore (gdb) is installed and we are root" 1
 fi
 text "2468"; keys F10; text "2468"; keys Enter
+
+# 3b. the countdown is at most 30 s, in Chinese too (idle 600: from 30 s before the wipe)
+start_clocked 80 24 zh_CN.UTF-8 --kiosk --staff-key 2468 --idle 600
+wait_for "请选择语言"; text "1"; wait_for "您在哪个城市工作"
+clock_at 569.5; stays_off "秒后将清除回答" 1; check "no countdown 30.5 s before the wipe (idle 600, zh)" $?
+clock_at 570.2; wait_for "30秒后将清除回答并重新开始"; check "a countdown of 30 s at most (zh)" $?
+clock_at 600; wait_for "请选择语言"; check "the idle wipe after 600 s of the test's clock (zh)" $?
+keys F10; text "2468"; keys Enter; wait_for "yibao exited: 0"; check "the staff code still ends it" $?
 
 # 4. no file is opened for writing during an interview
 if command -v strace >/dev/null 2>&1; then

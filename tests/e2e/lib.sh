@@ -32,7 +32,7 @@ start() {
 	# E2E_WRAP: a command that runs it (setpriv ...)
 	T new-session -d -s t -x "$cols" -y "$rows" \
 		"${E2E_BEFORE:-true}; ${E2E_WRAP:-} env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM_E2E LANG=$loc LC_ALL=$loc ${NO_COLOR:+NO_COLOR=1} \
-		 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ${E2E_ENV:-} \
 		 $YIBAO wizard --as-of $AS_OF $*; rc=\$?; echo; echo \"yibao exited: \$rc\"; ${E2E_AFTER:-true}; sleep 60" || return 1
 	T set-option -t t remain-on-exit on >/dev/null
 }
@@ -40,6 +40,27 @@ start() {
 # wizard_pid: the program running in this server's pane (a child of the pane's shell)
 wizard_pid() {
 	pgrep -n -P "$(T display-message -p -t t '#{pane_pid}')" 2>/dev/null
+}
+
+# start_clocked COLS ROWS LOCALE [ARGS]: as start, with the test build's yibao-testclock, whose
+# kiosk idle timer reads the time the test sets with clock_at SECONDS (0 at the start): an idle
+# test never waits real seconds, and the program itself has no such clock
+YIBAO_TESTCLOCK=${YIBAO_TESTCLOCK:-}
+clock_file=
+start_clocked() {
+	[ -x "$YIBAO_TESTCLOCK" ] || { echo "set YIBAO_TESTCLOCK to the test build's yibao-testclock"; exit 77; }
+	[ -n "$clock_file" ] || clock_file=$(mktemp)
+	echo 0 >"$clock_file"
+	keep_yibao=$YIBAO
+	YIBAO=$YIBAO_TESTCLOCK E2E_ENV="YIBAO_TEST_CLOCK=$clock_file"
+	start "$@"
+	rc_clocked=$?
+	YIBAO=$keep_yibao E2E_ENV=
+	return $rc_clocked
+}
+# clock_at SECONDS: the idle timer's clock jumps there (whole milliseconds; replaced at once)
+clock_at() {
+	awk -v s="$1" 'BEGIN { printf "%d\n", s * 1000 }' >"$clock_file.new" && mv "$clock_file.new" "$clock_file"
 }
 
 keys() { T send-keys -t t "$@"; }          # named keys: Enter Escape F1 Up BSpace ...
@@ -76,6 +97,18 @@ wait_gone() {
 	return 1
 }
 
+# stays_off TEXT SECONDS: TEXT does not come on the screen within SECONDS (for what must not
+# happen: the program is polled as long as that, then the test goes on)
+stays_off() {
+	i=0
+	while [ $i -lt $(( $2 * 40 )) ]; do
+		screen | grep -qF -- "$1" && { echo "  on screen: $1"; return 1; }
+		sleep 0.025
+		i=$((i + 1))
+	done
+	return 0
+}
+
 # wait_until SHELL-CONDITION: poll until the condition holds
 wait_until() {
 	i=0
@@ -97,6 +130,7 @@ check() { # name status
 }
 
 finish() {
+	[ -z "$clock_file" ] || rm -f "$clock_file"
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }

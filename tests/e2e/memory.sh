@@ -24,9 +24,8 @@ traces() {
 INCOME=987654
 for lang in en zh; do
 	for how in startover idle; do
-		idle=600
-		[ $how = idle ] && idle=10
-		start 100 30 en_US.UTF-8 --kiosk --staff-key 2468 --idle $idle
+		# the idle timer on the test's clock (lib.sh: clock_at), which stays at 0 until told
+		start_clocked 100 30 en_US.UTF-8 --kiosk --staff-key 2468 --idle 10
 		wait_for "Choose your language"
 		if [ $lang = zh ]; then text "1"; else text "2"; fi
 		interview $lang; check "the interview ($lang, $how)" $?
@@ -34,6 +33,8 @@ for lang in en zh; do
 		pid=$(wizard_pid)
 		if [ $how = startover ]; then
 			keys F10; keys Up Enter
+		else
+			clock_at 10
 		fi
 		if [ $lang = zh ]; then wait_for "请选择语言"; else wait_for "Choose your language"; fi
 		check "back at the start after $how ($lang)" $?

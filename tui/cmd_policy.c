@@ -1,7 +1,4 @@
-/* policycmd.c -- `yibao policy check [DIR]` and `yibao policy show REGION`: the data, for a clerk */
-#include "policycmd.h"
-
-#include <getopt.h>
+/* cmd_policy.c -- `yibao policy check [DIR]` and `yibao policy show REGION`: the data, for a clerk */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +6,11 @@
 #include "advice.h"
 #include "citysearch.h"
 #include "cli.h"
+#include "cmd.h"
 #include "msg.h"
 #include "policydir.h"
 #include "region_table.h"
 #include "wrap.h"
-
-enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_POLICY = 3 };
 
 /* The 36 cities the research covers: 4 municipalities, 27 provincial
  * capitals, and the five cities with provincial-level budgets. */
@@ -23,15 +19,6 @@ static const int coverage_cities[] = {
     330200, 340100, 350100, 350200, 360100, 370100, 370200, 410100, 420100, 430100, 440100, 440300,
     450100, 460100, 500000, 510100, 520100, 530100, 540100, 610100, 620100, 630100, 640100, 650100,
 };
-
-static int
-usage_error(const char *key, const char *arg)
-{
-	struct msg_arg a = MSG_S(arg ? arg : "");
-	cli_say(stderr, key, &a, 1);
-	cli_say(stderr, "usage_hint", NULL, 0);
-	return EXIT_USAGE;
-}
 
 static const char *
 region_name(const struct policy_set *ps, int code)
@@ -136,24 +123,24 @@ coverage(const struct policy_set *ps, struct date on)
 	cli_say(stdout, "pcov_total", fa, 2);
 }
 
+/* policy check [DIR]: the built-in files with DIR's over them, a summary,
+ * the files, and the coverage of the 36 cities; every error as file:line. */
 static int
-policy_check(int argc, char **argv)
+check_run(const struct cmd_args *args)
 {
-	if (argc > 3)
-		return usage_error("err_unexpected_argument", argv[3]);
-	const char *dir = argc == 3 ? argv[2] : NULL;
+	const char *dir = args->argc == 1 ? args->argv[0] : NULL;
 	int nerr;
 	struct policy_set *ps = policydir_load(dir, stdout, &nerr);
 	if (ps == NULL) {
 		struct msg_arg a = MSG_I(nerr);
 		cli_say(stdout, "policy_check_failed", &a, 1);
-		return EXIT_POLICY;
+		return CMD_EXIT_POLICY;
 	}
 	struct policy_stats st;
 	policy_set_stats(ps, &st);
-	struct msg_arg args[4] = {MSG_I((int64_t)st.regions), MSG_I((int64_t)st.sections),
-	                          MSG_I((int64_t)st.unverified), MSG_I((int64_t)st.unknown)};
-	cli_say(stdout, "policy_check_summary", args, 4);
+	struct msg_arg sum[4] = {MSG_I((int64_t)st.regions), MSG_I((int64_t)st.sections),
+	                         MSG_I((int64_t)st.unverified), MSG_I((int64_t)st.unknown)};
+	cli_say(stdout, "policy_check_summary", sum, 4);
 	struct msg_arg lab[5] = {MSG_I((int64_t)st.by_confidence[POLICY_VERIFIED]),
 	                         MSG_I((int64_t)st.by_confidence[POLICY_SECONDARY]),
 	                         MSG_I((int64_t)st.by_confidence[POLICY_UNVERIFIED]),
@@ -171,7 +158,7 @@ policy_check(int argc, char **argv)
 	}
 	coverage(ps, cli_today());
 	policy_set_free(ps);
-	return EXIT_OK;
+	return CMD_EXIT_OK;
 }
 
 /* ---------------------------------------------------------------- show */
@@ -414,59 +401,50 @@ resolve(const char *q, const char **via, char *via_buf, size_t cap)
 	return hits[0].row->code;
 }
 
+/* policy show REGION: everything known about a place on --as-of. */
 static int
-policy_show(int argc, char **argv)
+show_run(const struct cmd_args *args)
 {
-	static const struct option opts[] = {{"as-of", required_argument, NULL, 'd'},
-	                                     {"policy-dir", required_argument, NULL, 'p'},
-	                                     {NULL, 0, NULL, 0}};
-	const char *dir = NULL;
-	struct date on = cli_today();
-	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (!date_parse(optarg, strlen(optarg), &on))
-				return usage_error("err_bad_date", optarg);
-			break;
-		case 'p':
-			dir = optarg;
-			break;
-		case ':':
-			return usage_error("err_missing_value", argv[optind - 1]);
-		default:
-			return usage_error("err_unknown_option", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return usage_error("err_missing_region", "");
-	if (optind + 1 < argc)
-		return usage_error("err_unexpected_argument", argv[optind + 1]);
+	const char *dir = cmd_args_string(args, "policy-dir");
+	struct date on;
+	if (!cmd_args_date(args, "as-of", &on))
+		on = cli_today();
 	char via_buf[160];
 	const char *via;
-	int region = resolve(argv[optind], &via, via_buf, sizeof via_buf);
+	int region = resolve(args->argv[0], &via, via_buf, sizeof via_buf);
 	if (region < 0)
-		return usage_error("err_unknown_place", argv[optind]);
+		return cmd_usage_error(&cmd_policy_show_entry, "err_unknown_place", args->argv[0]);
 	int nerr;
 	struct policy_set *ps = policydir_load(dir, stderr, &nerr);
 	if (ps == NULL) {
 		struct msg_arg a = MSG_I(nerr);
 		cli_say(stderr, "policy_check_failed", &a, 1);
-		return EXIT_POLICY;
+		return CMD_EXIT_POLICY;
 	}
 	show(ps, region, via, on);
 	policy_set_free(ps);
-	return EXIT_OK;
+	return CMD_EXIT_OK;
 }
 
-int
-policycmd_main(int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "check") == 0)
-		return policy_check(argc, argv);
-	if (argc >= 2 && strcmp(argv[1], "show") == 0)
-		return policy_show(argc - 1, argv + 1);
-	return usage_error("err_unknown_command", argc < 2 ? "policy" : argv[1]);
-}
+static const struct cmd_option show_options[] = {
+    {.name = "as-of", .type = CMD_OPTION_DATE},
+    {.name = "policy-dir", .type = CMD_OPTION_STRING},
+    {.name = NULL},
+};
+
+const struct cmd_entry cmd_policy_check_entry = {
+    .name = "policy check",
+    .usage_key = "usage",
+    .args_max = 1,
+    .run = check_run,
+};
+
+const struct cmd_entry cmd_policy_show_entry = {
+    .name = "policy show",
+    .usage_key = "usage",
+    .options = show_options,
+    .args_min = 1,
+    .args_max = 1,
+    .args_missing_key = "err_missing_region",
+    .run = show_run,
+};
