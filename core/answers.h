@@ -64,24 +64,24 @@ struct answers {
 
 enum answers_status {
 	ANSWERS_OK = 0,
-	ANSWERS_ERR_UNKNOWN_KEY,  /* the key is not one of DESIGN.md's */
-	ANSWERS_ERR_DUPLICATE,    /* the key was given twice */
-	ANSWERS_ERR_BAD_VALUE,    /* not a value of the key's type (see answers_key_allowed) */
-	ANSWERS_ERR_RANGE,        /* outside min..max */
-	ANSWERS_ERR_MISSING,      /* a required key is absent */
-	ANSWERS_ERR_REFUSED,      /* the key does not apply (female_retire_age for men, …) */
-	ANSWERS_ERR_INCONSISTENT, /* contradicts `other` (local years above total years, …) */
+	ANSWERS_ERR_UNKNOWN_KEY,    /* the key is not one of DESIGN.md's */
+	ANSWERS_ERR_DUPLICATE,      /* the key was given twice */
+	ANSWERS_ERR_BAD_VALUE,      /* not a value of the key's type (see answers_key_allowed) */
+	ANSWERS_ERR_RANGE,          /* outside min..max */
+	ANSWERS_ERR_MISSING,        /* a required key is absent */
+	ANSWERS_ERR_REFUSED,        /* the key does not apply (female_retire_age for men, …) */
+	ANSWERS_ERR_INCONSISTENT,   /* contradicts `other` (local years above total years, …) */
 	ANSWERS_ERR_UNKNOWN_REGION, /* a region code with no policy file */
-	ANSWERS_ERR_SYNTAX,       /* the answers file is not INI */
+	ANSWERS_ERR_SYNTAX,         /* the answers file is not INI */
 };
 
 struct answers_error {
 	enum answers_status status;
-	int key;   /* enum answers_key, or -1 */
-	int other; /* for ANSWERS_ERR_INCONSISTENT, the key it contradicts, else -1 */
+	int key;          /* enum answers_key, or -1 */
+	int other;        /* for ANSWERS_ERR_INCONSISTENT, the key it contradicts, else -1 */
 	int64_t min, max; /* for ANSWERS_ERR_RANGE, in the key's unit (years for *_years) */
-	int line;  /* line in the answers file, 0 when not from a file */
-	char name[32]; /* the key as written, for ANSWERS_ERR_UNKNOWN_KEY */
+	int line;         /* line in the answers file, 0 when not from a file */
+	char name[32];    /* the key as written, for ANSWERS_ERR_UNKNOWN_KEY */
 };
 
 /* Empty answers: nothing set, every default of DESIGN.md in place. */
@@ -89,24 +89,23 @@ void answers_init(struct answers *a);
 
 /* Set key (by name) from its textual value. On error *a is unchanged. */
 enum answers_status answers_set(struct answers *a, const char *key, const char *value, size_t vlen,
-				struct answers_error *err);
+                                struct answers_error *err);
 
 /* The same with the key already looked up. */
-enum answers_status answers_set_key(struct answers *a, enum answers_key key, const char *value,
-				    size_t vlen, struct answers_error *err);
+enum answers_status answers_set_key(struct answers *a, enum answers_key key, const char *value, size_t vlen,
+                                    struct answers_error *err);
 
 /* Forget the value of key (the default returns). */
 void answers_unset(struct answers *a, enum answers_key key);
 
 /* Check required keys and consistency; with ps, also that every region code
  * has a policy file. as_of is the evaluation date (birth must precede it). */
-enum answers_status answers_check(const struct answers *a, const struct policy_set *ps,
-				  struct date as_of, struct answers_error *err);
+enum answers_status answers_check(const struct answers *a, const struct policy_set *ps, struct date as_of,
+                                  struct answers_error *err);
 
 /* Parse an answers file held in memory: an [answers] section of key = value
  * lines. Fills *a (answers_init first); stops at the first error, with its line. */
-enum answers_status answers_parse(struct answers *a, const char *text, size_t len,
-				  struct answers_error *err);
+enum answers_status answers_parse(struct answers *a, const char *text, size_t len, struct answers_error *err);
 
 /* The key's name ("work_city"), or NULL for an out-of-range key. */
 const char *answers_key_name(int key);

@@ -22,12 +22,12 @@ struct region_alias {
  * their province code. */
 struct region_row {
 	int code;
-	const char *full_zh;  /* 周口市, 内蒙古自治区 */
-	const char *name_zh;  /* 周口, 内蒙古 */
-	const char *name_en;  /* Zhoukou, Inner Mongolia, Lu'an */
-	const char *pinyin;   /* zhoukou, luan */
-	const char *initials; /* zk */
-	int province;         /* the code of its province-level row */
+	const char *full_zh;               /* 周口市, 内蒙古自治区 */
+	const char *name_zh;               /* 周口, 内蒙古 */
+	const char *name_en;               /* Zhoukou, Inner Mongolia, Lu'an */
+	const char *pinyin;                /* zhoukou, luan */
+	const char *initials;              /* zk */
+	int province;                      /* the code of its province-level row */
 	unsigned alias_first, alias_count; /* its aliases in region_aliases */
 };
 

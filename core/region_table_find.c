@@ -30,8 +30,8 @@ alias_in(const struct region_row *row, int code)
 			hi = mid;
 	}
 	return lo < (size_t)row->alias_first + row->alias_count && region_aliases[lo].code == code
-		   ? &region_aliases[lo]
-		   : NULL;
+	           ? &region_aliases[lo]
+	           : NULL;
 }
 
 const struct region_alias *

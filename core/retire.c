@@ -23,27 +23,30 @@ struct retire_rule {
 };
 
 static const struct retire_rule retire_rules[] = {
-	[RETIRE_MALE] = {
-		.base_years = 60,
-		.start_year = 1965,
-		.start_month = 1,
-		.step_months = 4,
-		.max_delay_months = 36,
-	},
-	[RETIRE_FEMALE_55] = {
-		.base_years = 55,
-		.start_year = 1970,
-		.start_month = 1,
-		.step_months = 4,
-		.max_delay_months = 36,
-	},
-	[RETIRE_FEMALE_50] = {
-		.base_years = 50,
-		.start_year = 1975,
-		.start_month = 1,
-		.step_months = 2,
-		.max_delay_months = 60,
-	},
+    [RETIRE_MALE] =
+        {
+            .base_years = 60,
+            .start_year = 1965,
+            .start_month = 1,
+            .step_months = 4,
+            .max_delay_months = 36,
+        },
+    [RETIRE_FEMALE_55] =
+        {
+            .base_years = 55,
+            .start_year = 1970,
+            .start_month = 1,
+            .step_months = 4,
+            .max_delay_months = 36,
+        },
+    [RETIRE_FEMALE_50] =
+        {
+            .base_years = 50,
+            .start_year = 1975,
+            .start_month = 1,
+            .step_months = 2,
+            .max_delay_months = 60,
+        },
 };
 
 #define RETIRE_NRULES ((int)(sizeof retire_rules / sizeof retire_rules[0]))
@@ -57,7 +60,7 @@ retire_is_leap(int year)
 static bool
 retire_date_is_valid(int year, int month, int day)
 {
-	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int last;
 
 	if (year < RETIRE_YEAR_MIN || year > RETIRE_YEAR_MAX)
@@ -81,8 +84,8 @@ retire_before_reform(int year, int month, int day)
 }
 
 bool
-retire_age_compute(enum retire_category cat, int birth_year, int birth_month,
-    int as_of_year, int as_of_month, int as_of_day, struct retire_age *out)
+retire_age_compute(enum retire_category cat, int birth_year, int birth_month, int as_of_year, int as_of_month,
+                   int as_of_day, struct retire_age *out)
 {
 	const struct retire_rule *rule;
 	int since_start, delay, age, reached;
@@ -98,12 +101,10 @@ retire_age_compute(enum retire_category cat, int birth_year, int birth_month,
 		return false;
 
 	rule = &retire_rules[cat];
-	since_start = (birth_year - rule->start_year) * 12 +
-	    (birth_month - rule->start_month);
+	since_start = (birth_year - rule->start_year) * 12 + (birth_month - rule->start_month);
 
 	delay = 0;
-	if (!retire_before_reform(as_of_year, as_of_month, as_of_day) &&
-	    since_start >= 0) {
+	if (!retire_before_reform(as_of_year, as_of_month, as_of_day) && since_start >= 0) {
 		/* The first birth month of the schedule already gets one month. */
 		delay = since_start / rule->step_months + 1;
 		if (delay > rule->max_delay_months)

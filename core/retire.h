@@ -9,10 +9,10 @@
 enum retire_category { RETIRE_MALE, RETIRE_FEMALE_55, RETIRE_FEMALE_50 };
 
 struct retire_age {
-	int age_months;     /* statutory age in months, e.g. 60*12+1 */
-	int delay_months;   /* months added by the reform (0 before it or for older cohorts) */
-	int retire_year;    /* calendar year and month in which the person reaches that age */
-	int retire_month;   /* 1..12 */
+	int age_months;   /* statutory age in months, e.g. 60*12+1 */
+	int delay_months; /* months added by the reform (0 before it or for older cohorts) */
+	int retire_year;  /* calendar year and month in which the person reaches that age */
+	int retire_month; /* 1..12 */
 };
 
 /* Compute the statutory retirement age for someone born in birth_year/birth_month
@@ -25,7 +25,7 @@ struct retire_age {
  * evaluation date is not a real calendar date within years 1900..2100.
  * On false, *out is left untouched. No allocation; out is owned by the caller.
  */
-bool retire_age_compute(enum retire_category cat, int birth_year, int birth_month,
-                        int as_of_year, int as_of_month, int as_of_day, struct retire_age *out);
+bool retire_age_compute(enum retire_category cat, int birth_year, int birth_month, int as_of_year,
+                        int as_of_month, int as_of_day, struct retire_age *out);
 
 #endif /* RETIRE_H */

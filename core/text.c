@@ -104,7 +104,11 @@ text_utf8_next(const char *str, size_t n, uint32_t *cp)
 	const unsigned char *s = (const unsigned char *)str;
 	static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
 	uint32_t c = s[0];
-	size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+	size_t k = c < 0x80             ? 1
+	           : (c & 0xE0) == 0xC0 ? 2
+	           : (c & 0xF0) == 0xE0 ? 3
+	           : (c & 0xF8) == 0xF0 ? 4
+	                                : 0;
 	if (k == 0 || k > n) {
 		*cp = 0xFFFD;
 		return 1;

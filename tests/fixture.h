@@ -233,13 +233,14 @@ static const char fixture_d[] = "region: 400000\n"
                                 "sections:\n";
 
 /* 600000: a rate of 8% but no floor (the typed-base case) */
-static const char fixture_e[] = "region: 600000\n"
-				"documents: {d: {title: e cost}}\n"
-				"sections:\n"
-				"  - {kind: access, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
-				"     values: {employee: open, resident: open}}\n"
-				"  - {kind: employee, from: 2019-01-01, checked: 2026-01-01, confidence: secondary, sources: [d],\n"
-				"     values: {rate: 8%, pension_bundled: no}}\n";
+static const char fixture_e[] =
+    "region: 600000\n"
+    "documents: {d: {title: e cost}}\n"
+    "sections:\n"
+    "  - {kind: access, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
+    "     values: {employee: open, resident: open}}\n"
+    "  - {kind: employee, from: 2019-01-01, checked: 2026-01-01, confidence: secondary, sources: [d],\n"
+    "     values: {rate: 8%, pension_bundled: no}}\n";
 
 /* The fixture's invented regions, outside GB/T 2260. */
 static const struct region_row fixture_rows[] = {

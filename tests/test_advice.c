@@ -16,7 +16,7 @@
 /* What one expectation looks at. */
 enum what {
 	END = 0,
-	STATUS,    /* want = enum answers_status of advice_build */
+	STATUS, /* want = enum answers_status of advice_build */
 	NOPTIONS,
 	ELIGIBLE,
 	BLOCKER,   /* want = id that must be among the option's blockers */
@@ -33,7 +33,7 @@ enum what {
 	MONTHLY_MATCH,
 	ANNUAL_MATCH,
 	PENSION_MATCH,
-	MINIMUM,   /* cost_is_minimum */
+	MINIMUM, /* cost_is_minimum */
 	INPATIENT,
 	AVERAGE,
 	ACCOUNT,
@@ -44,10 +44,10 @@ enum what {
 	YEARS_REQ,
 	SHORTFALL,
 	RECOMMENDED,
-	REASON,    /* want = id that must be among the reasons */
-	REASON_V0, /* id = the reason, want = its v[0] */
-	FIRST_REASON, /* want = the id of the first reason */
-	STAY_OWN,     /* what a 10,000-yuan stay costs the person, fen */
+	REASON,        /* want = id that must be among the reasons */
+	REASON_V0,     /* id = the reason, want = its v[0] */
+	FIRST_REASON,  /* want = the id of the first reason */
+	STAY_OWN,      /* what a 10,000-yuan stay costs the person, fen */
 	WAITING_BOUND, /* want = 1 when the waiting months are the national bound */
 };
 
@@ -69,244 +69,408 @@ struct tcase {
 #define MAN "birth = 1985-03\nsex = male\nwork = flexible\n"
 
 static const struct tcase cases[] = {
-	/* degenerate: before any national data there is nothing to cite */
-	{"before the data", LOCAL_A MAN "monthly_income = 8000\n", "2010-01-01",
-	 {{STATUS, .want = ANSWERS_ERR_RANGE}}},
-	{"missing income", LOCAL_A MAN, "2025-06-01", {{STATUS, .want = ANSWERS_ERR_MISSING}}},
-	{"unknown region", "work_city = 999999\nhukou_city = 100000\nresidence_permit = yes\n" MAN
-			   "monthly_income = 1\n",
-	 "2025-06-01", {{STATUS, .want = ANSWERS_ERR_UNKNOWN_REGION}}},
-	{"zero income", LOCAL_A MAN "monthly_income = 0\n", "2025-06-01",
-	 {{STATUS, .want = ANSWERS_OK}, {SHARE_LOW, 0, .want = U}, {BASE_MATCH, 0, .want = 500000},
-	  {CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
+    /* degenerate: before any national data there is nothing to cite */
+    {"before the data",
+     LOCAL_A MAN "monthly_income = 8000\n",
+     "2010-01-01",
+     {{STATUS, .want = ANSWERS_ERR_RANGE}}},
+    {"missing income", LOCAL_A MAN, "2025-06-01", {{STATUS, .want = ANSWERS_ERR_MISSING}}},
+    {"unknown region",
+     "work_city = 999999\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 1\n",
+     "2025-06-01",
+     {{STATUS, .want = ANSWERS_ERR_UNKNOWN_REGION}}},
+    {"zero income",
+     LOCAL_A MAN "monthly_income = 0\n",
+     "2025-06-01",
+     {{STATUS, .want = ANSWERS_OK},
+      {SHARE_LOW, 0, .want = U},
+      {BASE_MATCH, 0, .want = 500000},
+      {CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
 
-	/* cost at the lowest and the matched base, bundling, share */
-	{"local, matched base", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
-	 {{NOPTIONS, .want = 2},
-	  {ELIGIBLE, 0, .want = 1},
-	  {BASE_LOW, 0, .want = 500000},
-	  {MONTHLY_LOW, 0, .want = 50000},
-	  {ANNUAL_LOW, 0, .want = 600000},
-	  {PENSION_LOW, 0, .want = 100000},
-	  {SHARE_LOW, 0, .want = 62500},
-	  {BASE_MATCH, 0, .want = 800000},
-	  {MONTHLY_MATCH, 0, .want = 80000},
-	  {PENSION_MATCH, 0, .want = 160000},
-	  {CAVEAT_V0, 0, ADVICE_PENSION_BUNDLED, 2000},
-	  {NO_CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
-	{"income above the ceiling", LOCAL_A MAN "monthly_income = 30000\n", "2025-06-01",
-	 {{BASE_MATCH, 0, .want = 2000000}, {MONTHLY_MATCH, 0, .want = 200000}, {ANNUAL_MATCH, 0, .want = 2400000}}},
-	{"income below the floor", LOCAL_A MAN "monthly_income = 3000\n", "2025-06-01",
-	 {{BASE_MATCH, 0, .want = 500000}, {CAVEAT_V0, 0, ADVICE_BASE_ABOVE_INCOME, 500000},
-	  {CAVEAT_V1, 0, ADVICE_BASE_ABOVE_INCOME, 300000}}},
-	{"rounding half up", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1001\n", "2025-06-01",
-	 {{MONTHLY_LOW, 0, .want = 500}, {MONTHLY_MATCH, 0, .want = 501}, {ANNUAL_MATCH, 0, .want = 6012},
-	  {PENSION_MATCH, 0, .want = 0}}},
-	{"rounding exact", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1002\n", "2025-06-01",
-	 {{MONTHLY_MATCH, 0, .want = 501}}},
-	{"rounding below half", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1000\n",
-	 "2025-06-01", {{MONTHLY_MATCH, 0, .want = 500}, {NO_CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
-	{"flat yearly amount, unverified", "work_city = 200000\nhukou_city = 200000\n" MAN "monthly_income = 5000\n",
-	 "2025-06-01",
-	 {{ANNUAL_LOW, 0, .want = 267000},
-	  {MONTHLY_LOW, 0, .want = 22250},
-	  {PENSION_LOW, 0, .want = 0},
-	  {BASE_LOW, 0, .want = U},
-	  {CAVEAT, 0, .want = ADVICE_UNVERIFIED_DATA},
-	  {CAVEAT, 0, .want = ADVICE_NO_PERSONAL_ACCOUNT},
-	  {ACCOUNT, 0, .want = 0}}},
-	{"verified data has no mark", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
-	 {{NO_CAVEAT, 0, .want = ADVICE_UNVERIFIED_DATA}, {ACCOUNT, 0, .want = 1}}},
-	{"no cost data", "work_city = 400000\nhukou_city = 400000\n" MAN "monthly_income = 5000\n", "2025-06-01",
-	 {{ANNUAL_LOW, 0, .want = U}, {PENSION_LOW, 0, .want = U}, {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_COST},
-	  {RECOMMENDED, .want = 0}, {REASON, .want = ADVICE_REASON_COST_UNKNOWN},
-	  {FIRST_REASON, .want = ADVICE_REASON_COST_UNKNOWN}}},
+    /* cost at the lowest and the matched base, bundling, share */
+    {"local, matched base",
+     LOCAL_A MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{NOPTIONS, .want = 2},
+      {ELIGIBLE, 0, .want = 1},
+      {BASE_LOW, 0, .want = 500000},
+      {MONTHLY_LOW, 0, .want = 50000},
+      {ANNUAL_LOW, 0, .want = 600000},
+      {PENSION_LOW, 0, .want = 100000},
+      {SHARE_LOW, 0, .want = 62500},
+      {BASE_MATCH, 0, .want = 800000},
+      {MONTHLY_MATCH, 0, .want = 80000},
+      {PENSION_MATCH, 0, .want = 160000},
+      {CAVEAT_V0, 0, ADVICE_PENSION_BUNDLED, 2000},
+      {NO_CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
+    {"income above the ceiling",
+     LOCAL_A MAN "monthly_income = 30000\n",
+     "2025-06-01",
+     {{BASE_MATCH, 0, .want = 2000000},
+      {MONTHLY_MATCH, 0, .want = 200000},
+      {ANNUAL_MATCH, 0, .want = 2400000}}},
+    {"income below the floor",
+     LOCAL_A MAN "monthly_income = 3000\n",
+     "2025-06-01",
+     {{BASE_MATCH, 0, .want = 500000},
+      {CAVEAT_V0, 0, ADVICE_BASE_ABOVE_INCOME, 500000},
+      {CAVEAT_V1, 0, ADVICE_BASE_ABOVE_INCOME, 300000}}},
+    {"rounding half up",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1001\n",
+     "2025-06-01",
+     {{MONTHLY_LOW, 0, .want = 500},
+      {MONTHLY_MATCH, 0, .want = 501},
+      {ANNUAL_MATCH, 0, .want = 6012},
+      {PENSION_MATCH, 0, .want = 0}}},
+    {"rounding exact",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1002\n",
+     "2025-06-01",
+     {{MONTHLY_MATCH, 0, .want = 501}}},
+    {"rounding below half",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 1000\n",
+     "2025-06-01",
+     {{MONTHLY_MATCH, 0, .want = 500}, {NO_CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
+    {"flat yearly amount, unverified",
+     "work_city = 200000\nhukou_city = 200000\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{ANNUAL_LOW, 0, .want = 267000},
+      {MONTHLY_LOW, 0, .want = 22250},
+      {PENSION_LOW, 0, .want = 0},
+      {BASE_LOW, 0, .want = U},
+      {CAVEAT, 0, .want = ADVICE_UNVERIFIED_DATA},
+      {CAVEAT, 0, .want = ADVICE_NO_PERSONAL_ACCOUNT},
+      {ACCOUNT, 0, .want = 0}}},
+    {"verified data has no mark",
+     LOCAL_A MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{NO_CAVEAT, 0, .want = ADVICE_UNVERIFIED_DATA}, {ACCOUNT, 0, .want = 1}}},
+    {"no cost data",
+     "work_city = 400000\nhukou_city = 400000\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{ANNUAL_LOW, 0, .want = U},
+      {PENSION_LOW, 0, .want = U},
+      {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_COST},
+      {RECOMMENDED, .want = 0},
+      {REASON, .want = ADVICE_REASON_COST_UNKNOWN},
+      {FIRST_REASON, .want = ADVICE_REASON_COST_UNKNOWN}}},
 
-	/* resident premiums by year: city value, else the national minimum */
-	{"national minimum 2019", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
-	 "2019-06-01", {{ANNUAL_LOW, 1, .want = 25000}, {MONTHLY_LOW, 1, .want = 2083}, {MINIMUM, 1, .want = 1}}},
-	{"national minimum 2024", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
-	 "2024-06-01", {{ANNUAL_LOW, 1, .want = 40000}, {MONTHLY_LOW, 1, .want = 3333}, {SHARE_LOW, 1, .want = 6667}}},
-	{"city premium", LOCAL_A MAN "monthly_income = 5000\n", "2024-06-01",
-	 {{ANNUAL_LOW, 1, .want = 50000}, {MINIMUM, 1, .want = 0}}},
-	{"benefits are the national average", LOCAL_A MAN "monthly_income = 5000\n", "2025-06-01",
-	 {{INPATIENT, 0, .want = 8460}, {INPATIENT, 1, .want = 6810}, {AVERAGE, 0, .want = 1}, {ACCOUNT, 1, .want = 0},
-	  {CAVEAT, 1, .want = ADVICE_NO_PERSONAL_ACCOUNT}}},
-	{"benefits before the bulletin", LOCAL_A MAN "monthly_income = 5000\n", "2024-06-01",
-	 {{INPATIENT, 0, .want = U}}},
+    /* resident premiums by year: city value, else the national minimum */
+    {"national minimum 2019",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
+     "2019-06-01",
+     {{ANNUAL_LOW, 1, .want = 25000}, {MONTHLY_LOW, 1, .want = 2083}, {MINIMUM, 1, .want = 1}}},
+    {"national minimum 2024",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
+     "2024-06-01",
+     {{ANNUAL_LOW, 1, .want = 40000}, {MONTHLY_LOW, 1, .want = 3333}, {SHARE_LOW, 1, .want = 6667}}},
+    {"city premium",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2024-06-01",
+     {{ANNUAL_LOW, 1, .want = 50000}, {MINIMUM, 1, .want = 0}}},
+    {"benefits are the national average",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{INPATIENT, 0, .want = 8460},
+      {INPATIENT, 1, .want = 6810},
+      {AVERAGE, 0, .want = 1},
+      {ACCOUNT, 1, .want = 0},
+      {CAVEAT, 1, .want = ADVICE_NO_PERSONAL_ACCOUNT}}},
+    {"benefits before the bulletin",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2024-06-01",
+     {{INPATIENT, 0, .want = U}}},
 
-	/* hukou, permits and dates */
-	{"hukou required in 2019", "work_city = 200000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
-				   "monthly_income = 5000\n",
-	 "2019-06-01",
-	 {{NOPTIONS, .want = 3}, {ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_HUKOU_REQUIRED},
-	  {BLOCKER, 1, .want = ADVICE_HUKOU_REQUIRED}, {ELIGIBLE, 2, .want = 1}, {RECOMMENDED, .want = 2},
-	  {REASON, .want = ADVICE_REASON_ONLY_ELIGIBLE}}},
-	{"open from 2020", "work_city = 200000\nhukou_city = 100000\nresidence_permit = no\n" MAN
-			   "monthly_income = 5000\n",
-	 "2020-06-01", {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = 1}}},
-	{"local hukou is always enough", "work_city = 200000\nhukou_city = 200000\n" MAN "monthly_income = 5000\n",
-	 "2019-06-01", {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = 1}}},
-	{"permit missing", "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\n" MAN
-			   "monthly_income = 5000\n",
-	 "2025-06-01", {{ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_PERMIT_REQUIRED}}},
-	{"permit held", "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
-			"monthly_income = 5000\n",
-	 "2025-06-01",
-	 {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = -1}, {CAVEAT_V0, 1, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_ACCESS}}},
-	{"resident scheme needs a permit", "work_city = 100000\nhukou_city = 300000\nresidence_permit = no\n" MAN
-					   "monthly_income = 5000\n",
-	 "2025-06-01", {{BLOCKER, 1, .want = ADVICE_PERMIT_REQUIRED}, {ELIGIBLE, 0, .want = 1}}},
-	{"access unknown", "work_city = 400000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
-			   "monthly_income = 5000\n",
-	 "2025-06-01",
-	 {{ELIGIBLE, 0, .want = -1}, {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_ACCESS}, {RECOMMENDED, .want = 2}}},
-	{"employed", LOCAL_A "birth = 1985-03\nsex = male\nwork = employed\nmonthly_income = 8000\n", "2025-06-01",
-	 {{BLOCKER, 0, .want = ADVICE_EMPLOYED_ELSEWHERE}, {BLOCKER, 1, .want = ADVICE_EMPLOYED_ELSEWHERE},
-	  {ELIGIBLE, 1, .want = 0}, {RECOMMENDED, .want = -1}, {REASON, .want = ADVICE_REASON_INSURED_BY_EMPLOYER}}},
-	{"self-employed may join", LOCAL_A "birth = 1985-03\nsex = male\nwork = self_employed\nmonthly_income = 8000\n",
-	 "2025-06-01", {{ELIGIBLE, 0, .want = 1}}},
+    /* hukou, permits and dates */
+    {"hukou required in 2019",
+     "work_city = 200000\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 5000\n",
+     "2019-06-01",
+     {{NOPTIONS, .want = 3},
+      {ELIGIBLE, 0, .want = 0},
+      {BLOCKER, 0, .want = ADVICE_HUKOU_REQUIRED},
+      {BLOCKER, 1, .want = ADVICE_HUKOU_REQUIRED},
+      {ELIGIBLE, 2, .want = 1},
+      {RECOMMENDED, .want = 2},
+      {REASON, .want = ADVICE_REASON_ONLY_ELIGIBLE}}},
+    {"open from 2020",
+     "work_city = 200000\nhukou_city = 100000\nresidence_permit = no\n" MAN "monthly_income = 5000\n",
+     "2020-06-01",
+     {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = 1}}},
+    {"local hukou is always enough",
+     "work_city = 200000\nhukou_city = 200000\n" MAN "monthly_income = 5000\n",
+     "2019-06-01",
+     {{ELIGIBLE, 0, .want = 1}, {ELIGIBLE, 1, .want = 1}}},
+    {"permit missing",
+     "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_PERMIT_REQUIRED}}},
+    {"permit held",
+     "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{ELIGIBLE, 0, .want = 1},
+      {ELIGIBLE, 1, .want = -1},
+      {CAVEAT_V0, 1, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_ACCESS}}},
+    {"resident scheme needs a permit",
+     "work_city = 100000\nhukou_city = 300000\nresidence_permit = no\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{BLOCKER, 1, .want = ADVICE_PERMIT_REQUIRED}, {ELIGIBLE, 0, .want = 1}}},
+    {"access unknown",
+     "work_city = 400000\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{ELIGIBLE, 0, .want = -1},
+      {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_ACCESS},
+      {RECOMMENDED, .want = 2}}},
+    {"employed",
+     LOCAL_A "birth = 1985-03\nsex = male\nwork = employed\nmonthly_income = 8000\n",
+     "2025-06-01",
+     {{BLOCKER, 0, .want = ADVICE_EMPLOYED_ELSEWHERE},
+      {BLOCKER, 1, .want = ADVICE_EMPLOYED_ELSEWHERE},
+      {ELIGIBLE, 1, .want = 0},
+      {RECOMMENDED, .want = -1},
+      {REASON, .want = ADVICE_REASON_INSURED_BY_EMPLOYER}}},
+    {"self-employed may join",
+     LOCAL_A "birth = 1985-03\nsex = male\nwork = self_employed\nmonthly_income = 8000\n",
+     "2025-06-01",
+     {{ELIGIBLE, 0, .want = 1}}},
 
-	/* age limits */
-	{"age 59", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n", "2019-06-01",
-	 {{ELIGIBLE, 0, .want = 1}}},
-	{"age 60", LOCAL_A "birth = 1959-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n", "2019-06-01",
-	 {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}, {ELIGIBLE, 1, .want = 1}}},
-	{"age 15", LOCAL_A "birth = 2004-01\nsex = male\nwork = flexible\nmonthly_income = 500\n", "2019-06-01",
-	 {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
-	{"woman 55", LOCAL_A "birth = 1964-01\nsex = female\nfemale_retire_age = 55\nwork = flexible\n"
-			     "monthly_income = 5000\n",
-	 "2019-06-01", {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
-	{"past statutory age, no city limit", "work_city = 300000\nhukou_city = 300000\nbirth = 1958-01\nsex = male\n"
-					      "work = flexible\nmonthly_income = 5000\n",
-	 "2019-06-01", {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+    /* age limits */
+    {"age 59",
+     LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n",
+     "2019-06-01",
+     {{ELIGIBLE, 0, .want = 1}}},
+    {"age 60",
+     LOCAL_A "birth = 1959-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n",
+     "2019-06-01",
+     {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}, {ELIGIBLE, 1, .want = 1}}},
+    {"age 15",
+     LOCAL_A "birth = 2004-01\nsex = male\nwork = flexible\nmonthly_income = 500\n",
+     "2019-06-01",
+     {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+    {"woman 55",
+     LOCAL_A "birth = 1964-01\nsex = female\nfemale_retire_age = 55\nwork = flexible\n"
+             "monthly_income = 5000\n",
+     "2019-06-01",
+     {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+    {"past statutory age, no city limit",
+     "work_city = 300000\nhukou_city = 300000\nbirth = 1958-01\nsex = male\n"
+     "work = flexible\nmonthly_income = 5000\n",
+     "2019-06-01",
+     {{BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
 
-	/* the waiting-period table: resident scheme after a break (38号) */
-	{"gap 0, never covered", LOCAL_A MAN "monthly_income = 5000\n", "2025-06-01",
-	 {{WAITING, 1, .want = 3}, {CAVEAT_V0, 1, ADVICE_WAITING_PERIOD, 3}, {CAVEAT, 1, .want = ADVICE_ENROLLMENT_WINDOW},
-	  {CAVEAT_V0, 1, ADVICE_COVERAGE_GAP, 0}}},
-	{"gap 11", LOCAL_A MAN "monthly_income = 5000\ngap_months = 11\n", "2025-06-01", {{WAITING, 1, .want = 3}}},
-	{"gap 12", LOCAL_A MAN "monthly_income = 5000\ngap_months = 12\n", "2025-06-01", {{WAITING, 1, .want = 3}}},
-	{"gap 24", LOCAL_A MAN "monthly_income = 5000\ngap_months = 24\n", "2025-06-01", {{WAITING, 1, .want = 4}}},
-	{"gap 36", LOCAL_A MAN "monthly_income = 5000\ngap_months = 36\n", "2025-06-01", {{WAITING, 1, .want = 5}}},
-	{"gap 47", LOCAL_A MAN "monthly_income = 5000\ngap_months = 47\n", "2025-06-01", {{WAITING, 1, .want = 5}}},
-	{"gap 48", LOCAL_A MAN "monthly_income = 5000\ngap_months = 48\n", "2025-06-01", {{WAITING, 1, .want = 6}}},
-	{"gap 60", LOCAL_A MAN "monthly_income = 5000\ngap_months = 60\n", "2025-06-01", {{WAITING, 1, .want = 7}}},
-	{"local rule, gap 47", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n"
-			       "gap_months = 47\n",
-	 "2025-06-01", {{WAITING, 1, .want = 2}}},
-	{"local rule, floor at 4 years", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n"
-					 "gap_months = 48\n",
-	 "2025-06-01", {{WAITING, 1, .want = 6}}},
-	{"gap before the rule", LOCAL_A MAN "monthly_income = 5000\ngap_months = 24\n", "2024-06-01",
-	 {{WAITING, 1, .want = -1}, {CAVEAT_V0, 1, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_WAITING}}},
+    /* the waiting-period table: resident scheme after a break (38号) */
+    {"gap 0, never covered",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 3},
+      {CAVEAT_V0, 1, ADVICE_WAITING_PERIOD, 3},
+      {CAVEAT, 1, .want = ADVICE_ENROLLMENT_WINDOW},
+      {CAVEAT_V0, 1, ADVICE_COVERAGE_GAP, 0}}},
+    {"gap 11",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 11\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 3}}},
+    {"gap 12",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 12\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 3}}},
+    {"gap 24",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 24\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 4}}},
+    {"gap 36",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 36\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 5}}},
+    {"gap 47",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 47\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 5}}},
+    {"gap 48",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 48\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 6}}},
+    {"gap 60",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 60\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 7}}},
+    {"local rule, gap 47",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n"
+     "gap_months = 47\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 2}}},
+    {"local rule, floor at 4 years",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n"
+     "gap_months = 48\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = 6}}},
+    {"gap before the rule",
+     LOCAL_A MAN "monthly_income = 5000\ngap_months = 24\n",
+     "2024-06-01",
+     {{WAITING, 1, .want = -1}, {CAVEAT_V0, 1, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_WAITING}}},
 
-	/* switches and transfers (43号): gap <= 3 months after 2 continuous years */
-	{"staying put", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\ncoverage_city = 100000\n"
-				    "employee_years = 3\nemployee_years_local = 3\n",
-	 "2025-06-01",
-	 {{WAITING, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
-	  {NO_CAVEAT, 0, .want = ADVICE_COVERAGE_GAP}, {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_YEARS}}},
-	{"transfer after 3 years, gap 2", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
-						      "coverage_city = 200000\ngap_months = 2\nemployee_years = 3\n",
-	 "2025-06-01",
-	 {{WAITING, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
-	  {CAVEAT_V0, 0, ADVICE_TRANSFER_YEARS, 30}}},
-	{"transfer after 1.5 years", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
-						 "coverage_city = 200000\ngap_months = 2\nemployee_years = 1.5\n",
-	 "2025-06-01", {{WAITING, 0, .want = -1}, {CAVEAT_V0, 0, ADVICE_TRANSFER_GAP, 2}}},
-	{"transfer with a gap of 4", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
-						 "coverage_city = 200000\ngap_months = 4\nemployee_years = 5\n",
-	 "2025-06-01",
-	 {{CAVEAT_V0, 0, ADVICE_TRANSFER_GAP, 4}, {CAVEAT_V1, 0, ADVICE_TRANSFER_GAP, 6}, {WAITING, 0, .want = 3},
-	  {CAVEAT_V0, 0, ADVICE_WAITING_PERIOD, 3}}},
-	{"resident switch, continuity unknown", LOCAL_A MAN "monthly_income = 5000\ncoverage = resident\n"
-							    "coverage_city = 200000\ngap_months = 3\n",
-	 "2025-06-01",
-	 {{WAITING, 1, .want = -1}, {CAVEAT, 1, .want = ADVICE_TRANSFER_GAP},
-	  {CAVEAT, 1, .want = ADVICE_ENROLLMENT_WINDOW}}},
+    /* switches and transfers (43号): gap <= 3 months after 2 continuous years */
+    {"staying put",
+     LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\ncoverage_city = 100000\n"
+                 "employee_years = 3\nemployee_years_local = 3\n",
+     "2025-06-01",
+     {{WAITING, 0, .want = 0},
+      {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
+      {NO_CAVEAT, 0, .want = ADVICE_COVERAGE_GAP},
+      {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_YEARS}}},
+    {"transfer after 3 years, gap 2",
+     LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+                 "coverage_city = 200000\ngap_months = 2\nemployee_years = 3\n",
+     "2025-06-01",
+     {{WAITING, 0, .want = 0},
+      {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
+      {CAVEAT_V0, 0, ADVICE_TRANSFER_YEARS, 30}}},
+    {"transfer after 1.5 years",
+     LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+                 "coverage_city = 200000\ngap_months = 2\nemployee_years = 1.5\n",
+     "2025-06-01",
+     {{WAITING, 0, .want = -1}, {CAVEAT_V0, 0, ADVICE_TRANSFER_GAP, 2}}},
+    {"transfer with a gap of 4",
+     LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+                 "coverage_city = 200000\ngap_months = 4\nemployee_years = 5\n",
+     "2025-06-01",
+     {{CAVEAT_V0, 0, ADVICE_TRANSFER_GAP, 4},
+      {CAVEAT_V1, 0, ADVICE_TRANSFER_GAP, 6},
+      {WAITING, 0, .want = 3},
+      {CAVEAT_V0, 0, ADVICE_WAITING_PERIOD, 3}}},
+    {"resident switch, continuity unknown",
+     LOCAL_A MAN "monthly_income = 5000\ncoverage = resident\n"
+                 "coverage_city = 200000\ngap_months = 3\n",
+     "2025-06-01",
+     {{WAITING, 1, .want = -1},
+      {CAVEAT, 1, .want = ADVICE_TRANSFER_GAP},
+      {CAVEAT, 1, .want = ADVICE_ENROLLMENT_WINDOW}}},
 
-	/* retirement: the 2025 reform, years by then, the city's years */
-	{"man born 1980", LOCAL_A "birth = 1980-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n"
-				  "employee_years = 5\nemployee_years_local = 5\n",
-	 "2025-06-01",
-	 {{AGE_MONTHS, 0, .want = 63 * 12}, {RETIRE_YM, 0, .want = 204301}, {YEARS_AT, 0, .want = 225},
-	  {YEARS_REQ, 0, .want = 25}, {SHORTFALL, 0, .want = 25}, {CAVEAT_V0, 0, ADVICE_RETIREMENT_SHORTFALL, 25},
-	  {YEARS_AT, 1, .want = 50}}},
-	{"man born 1980 before the reform", LOCAL_A "birth = 1980-01\nsex = male\nwork = flexible\n"
-						    "monthly_income = 5000\n",
-	 "2019-06-01", {{AGE_MONTHS, 0, .want = 60 * 12}, {RETIRE_YM, 0, .want = 204001}}},
-	{"woman 50, born 1990", LOCAL_A "birth = 1990-05\nsex = female\nfemale_retire_age = 50\nwork = flexible\n"
-					"monthly_income = 5000\nemployee_years = 10\nemployee_years_local = 10\n",
-	 "2025-06-01",
-	 {{AGE_MONTHS, 0, .want = 55 * 12}, {RETIRE_YM, 0, .want = 204505}, {YEARS_REQ, 0, .want = 20},
-	  {SHORTFALL, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_RETIREMENT_SHORTFALL}}},
-	{"years required unknown", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
-	 "2025-06-01",
-	 {{YEARS_REQ, 0, .want = -1}, {SHORTFALL, 0, .want = -1},
-	  {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_YEARS_REQUIRED}}},
+    /* retirement: the 2025 reform, years by then, the city's years */
+    {"man born 1980",
+     LOCAL_A "birth = 1980-01\nsex = male\nwork = flexible\nmonthly_income = 5000\n"
+             "employee_years = 5\nemployee_years_local = 5\n",
+     "2025-06-01",
+     {{AGE_MONTHS, 0, .want = 63 * 12},
+      {RETIRE_YM, 0, .want = 204301},
+      {YEARS_AT, 0, .want = 225},
+      {YEARS_REQ, 0, .want = 25},
+      {SHORTFALL, 0, .want = 25},
+      {CAVEAT_V0, 0, ADVICE_RETIREMENT_SHORTFALL, 25},
+      {YEARS_AT, 1, .want = 50}}},
+    {"man born 1980 before the reform",
+     LOCAL_A "birth = 1980-01\nsex = male\nwork = flexible\n"
+             "monthly_income = 5000\n",
+     "2019-06-01",
+     {{AGE_MONTHS, 0, .want = 60 * 12}, {RETIRE_YM, 0, .want = 204001}}},
+    {"woman 50, born 1990",
+     LOCAL_A "birth = 1990-05\nsex = female\nfemale_retire_age = 50\nwork = flexible\n"
+             "monthly_income = 5000\nemployee_years = 10\nemployee_years_local = 10\n",
+     "2025-06-01",
+     {{AGE_MONTHS, 0, .want = 55 * 12},
+      {RETIRE_YM, 0, .want = 204505},
+      {YEARS_REQ, 0, .want = 20},
+      {SHORTFALL, 0, .want = 0},
+      {NO_CAVEAT, 0, .want = ADVICE_RETIREMENT_SHORTFALL}}},
+    {"years required unknown",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{YEARS_REQ, 0, .want = -1},
+      {SHORTFALL, 0, .want = -1},
+      {CAVEAT_V0, 0, ADVICE_UNKNOWN_VALUE, ADVICE_FIELD_YEARS_REQUIRED}}},
 
-	/* the recommendation */
-	{"affordable employee scheme", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\n",
-	 "2025-06-01",
-	 {{RECOMMENDED, .want = 0}, {REASON, .want = ADVICE_REASON_RETIREMENT_BENEFITS},
-	  {REASON_V0, .id = ADVICE_REASON_AFFORDABLE, .want = 5000},
-	  {REASON_V0, .id = ADVICE_REASON_HIGHER_REIMBURSEMENT, .want = 8460}}},
-	{"burden with the pension", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
-	 {{RECOMMENDED, .want = 1}, {REASON_V0, .id = ADVICE_REASON_COST_BURDEN, .want = 300000},
-	  {REASON, .want = ADVICE_REASON_LOCAL_CARE}}},
-	{"short stay", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 1\n",
-	 "2025-06-01", {{RECOMMENDED, .want = 1}, {REASON_V0, .id = ADVICE_REASON_SHORT_STAY, .want = 1}}},
-	{"long stay", "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 2\n",
-	 "2025-06-01", {{RECOMMENDED, .want = 0}}},
-	{"retiring in the hukou city", "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
-				       "monthly_income = 8000\nstay_years = 1\nretire_city = hukou\n",
-	 "2025-06-01",
-	 {{RECOMMENDED, .want = 2}, {REASON, .want = ADVICE_REASON_RETIRE_IN_HUKOU},
-	  {CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING}, {CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING},
-	  {CAVEAT, 1, .want = ADVICE_REMOTE_CARE_FILING}}},
-	{"remote care needs filing", "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
-				     "monthly_income = 8000\n",
-	 "2025-06-01", {{CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING}, {NO_CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING}}},
-	{"only known open: the others unknown, not closed",
-	 "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\n" MAN "monthly_income = 8000\n", "2025-06-01",
-	 {{ELIGIBLE, 0, .want = 0}, {ELIGIBLE, 1, .want = -1}, {ELIGIBLE, 2, .want = 1}, {RECOMMENDED, .want = 2},
-	  {REASON, .want = ADVICE_REASON_ONLY_KNOWN_ELIGIBLE}}},
+    /* the recommendation */
+    {"affordable employee scheme",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{RECOMMENDED, .want = 0},
+      {REASON, .want = ADVICE_REASON_RETIREMENT_BENEFITS},
+      {REASON_V0, .id = ADVICE_REASON_AFFORDABLE, .want = 5000},
+      {REASON_V0, .id = ADVICE_REASON_HIGHER_REIMBURSEMENT, .want = 8460}}},
+    {"burden with the pension",
+     LOCAL_A MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{RECOMMENDED, .want = 1},
+      {REASON_V0, .id = ADVICE_REASON_COST_BURDEN, .want = 300000},
+      {REASON, .want = ADVICE_REASON_LOCAL_CARE}}},
+    {"short stay",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 1\n",
+     "2025-06-01",
+     {{RECOMMENDED, .want = 1}, {REASON_V0, .id = ADVICE_REASON_SHORT_STAY, .want = 1}}},
+    {"long stay",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 2\n",
+     "2025-06-01",
+     {{RECOMMENDED, .want = 0}}},
+    {"retiring in the hukou city",
+     "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN
+     "monthly_income = 8000\nstay_years = 1\nretire_city = hukou\n",
+     "2025-06-01",
+     {{RECOMMENDED, .want = 2},
+      {REASON, .want = ADVICE_REASON_RETIRE_IN_HUKOU},
+      {CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING},
+      {CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING},
+      {CAVEAT, 1, .want = ADVICE_REMOTE_CARE_FILING}}},
+    {"remote care needs filing",
+     "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING}, {NO_CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING}}},
+    {"only known open: the others unknown, not closed",
+     "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\n" MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{ELIGIBLE, 0, .want = 0},
+      {ELIGIBLE, 1, .want = -1},
+      {ELIGIBLE, 2, .want = 1},
+      {RECOMMENDED, .want = 2},
+      {REASON, .want = ADVICE_REASON_ONLY_KNOWN_ELIGIBLE}}},
 
-	/* someone already in the employee scheme: never blocked by an enrolment age */
-	{"past the age, not insured: blocked", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
-					       "monthly_income = 8000\nemployee_years = 10\n",
-	 "2026-06-01", {{ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
-	{"past the age, insured here: pay on for 15 years", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
-							    "monthly_income = 8000\nemployee_years = 10\n"
-							    "employee_years_local = 10\ncoverage = employee\n"
-							    "coverage_city = 100000\n",
-	 "2026-06-01",
-	 {{ELIGIBLE, 0, .want = 1}, {CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 150},
-	  {CAVEAT_V1, 0, ADVICE_EXTEND_PAYMENT, 960000}, {CAVEAT_V0, 1, ADVICE_SWITCH_LOSES_YEARS, 100},
-	  {NO_CAVEAT, 0, .want = ADVICE_SWITCH_LOSES_YEARS}}},
-	{"insured elsewhere: the age applies", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
-					       "monthly_income = 8000\nemployee_years = 10\ncoverage = employee\n"
-					       "coverage_city = 200000\n",
-	 "2026-06-01", {{ELIGIBLE, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_EXTEND_PAYMENT}}},
-	{"years complete: nothing to pay on", LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
-					      "monthly_income = 8000\nemployee_years = 30\nemployee_years_local = 30\n"
-					      "coverage = employee\ncoverage_city = 100000\n",
-	 "2026-06-01", {{ELIGIBLE, 0, .want = 1}, {NO_CAVEAT, 0, .want = ADVICE_EXTEND_PAYMENT}}},
+    /* someone already in the employee scheme: never blocked by an enrolment age */
+    {"past the age, not insured: blocked",
+     LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+             "monthly_income = 8000\nemployee_years = 10\n",
+     "2026-06-01",
+     {{ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE}}},
+    {"past the age, insured here: pay on for 15 years",
+     LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+             "monthly_income = 8000\nemployee_years = 10\n"
+             "employee_years_local = 10\ncoverage = employee\n"
+             "coverage_city = 100000\n",
+     "2026-06-01",
+     {{ELIGIBLE, 0, .want = 1},
+      {CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 150},
+      {CAVEAT_V1, 0, ADVICE_EXTEND_PAYMENT, 960000},
+      {CAVEAT_V0, 1, ADVICE_SWITCH_LOSES_YEARS, 100},
+      {NO_CAVEAT, 0, .want = ADVICE_SWITCH_LOSES_YEARS}}},
+    {"insured elsewhere: the age applies",
+     LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+             "monthly_income = 8000\nemployee_years = 10\ncoverage = employee\n"
+             "coverage_city = 200000\n",
+     "2026-06-01",
+     {{ELIGIBLE, 0, .want = 0}, {NO_CAVEAT, 0, .want = ADVICE_EXTEND_PAYMENT}}},
+    {"years complete: nothing to pay on",
+     LOCAL_A "birth = 1960-01\nsex = male\nwork = flexible\n"
+             "monthly_income = 8000\nemployee_years = 30\nemployee_years_local = 30\n"
+             "coverage = employee\ncoverage_city = 100000\n",
+     "2026-06-01",
+     {{ELIGIBLE, 0, .want = 1}, {NO_CAVEAT, 0, .want = ADVICE_EXTEND_PAYMENT}}},
 
-	/* the employee scheme's wait when the local rule is unknown: the national bound */
-	{"new enrollee, local rule unknown", "work_city = 400000\nhukou_city = 400000\n" MAN "monthly_income = 5000\n",
-	 "2025-06-01",
-	 {{WAITING, 0, .want = 6}, {WAITING_BOUND, 0, .want = 1}, {CAVEAT_V0, 0, ADVICE_WAITING_BOUND, 6}}},
-	{"a city's own rule is not a bound", LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
-						 "coverage_city = 200000\ngap_months = 4\nemployee_years = 5\n",
-	 "2025-06-01", {{WAITING, 0, .want = 3}, {WAITING_BOUND, 0, .want = 0}}},
+    /* the employee scheme's wait when the local rule is unknown: the national bound */
+    {"new enrollee, local rule unknown",
+     "work_city = 400000\nhukou_city = 400000\n" MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{WAITING, 0, .want = 6}, {WAITING_BOUND, 0, .want = 1}, {CAVEAT_V0, 0, ADVICE_WAITING_BOUND, 6}}},
+    {"a city's own rule is not a bound",
+     LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
+                 "coverage_city = 200000\ngap_months = 4\nemployee_years = 5\n",
+     "2025-06-01",
+     {{WAITING, 0, .want = 3}, {WAITING_BOUND, 0, .want = 0}}},
 
-	/* a 10,000-yuan stay: (10,000 - deductible) x the share not paid, deductible unknown as 0 */
-	{"a hospital stay", LOCAL_A MAN "monthly_income = 8000\n", "2025-06-01",
-	 {{STAY_OWN, 0, .want = 154000}, {STAY_OWN, 1, .want = 319000}}},
-	{"a stay before the ratios are known", LOCAL_A MAN "monthly_income = 8000\n", "2024-06-01",
-	 {{STAY_OWN, 0, .want = U}}},
+    /* a 10,000-yuan stay: (10,000 - deductible) x the share not paid, deductible unknown as 0 */
+    {"a hospital stay",
+     LOCAL_A MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{STAY_OWN, 0, .want = 154000}, {STAY_OWN, 1, .want = 319000}}},
+    {"a stay before the ratios are known",
+     LOCAL_A MAN "monthly_income = 8000\n",
+     "2024-06-01",
+     {{STAY_OWN, 0, .want = U}}},
 };
 
 static int
@@ -344,11 +508,16 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 	int i;
 	*ok = true;
 	switch (x->what) {
-	case NOPTIONS: return adv->noptions;
-	case ELIGIBLE: return o->eligible;
-	case BLOCKER: return find(o->blockers, o->nblockers, (int)x->want) >= 0 ? x->want : -999;
-	case CAVEAT: return find(o->caveats, o->ncaveats, (int)x->want) >= 0 ? x->want : -999;
-	case NO_CAVEAT: return find(o->caveats, o->ncaveats, (int)x->want) < 0 ? x->want : -999;
+	case NOPTIONS:
+		return adv->noptions;
+	case ELIGIBLE:
+		return o->eligible;
+	case BLOCKER:
+		return find(o->blockers, o->nblockers, (int)x->want) >= 0 ? x->want : -999;
+	case CAVEAT:
+		return find(o->caveats, o->ncaveats, (int)x->want) >= 0 ? x->want : -999;
+	case NO_CAVEAT:
+		return find(o->caveats, o->ncaveats, (int)x->want) < 0 ? x->want : -999;
 	case CAVEAT_V0:
 	case CAVEAT_V1: {
 		int64_t v = caveat_value(o, x->id, x->what == CAVEAT_V0 ? 0 : 1, x->want, ok);
@@ -356,30 +525,54 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 			print_message("case %zu: caveat %s missing\n", ci, advice_id_name(x->id));
 		return v;
 	}
-	case BASE_LOW: return o->low.base;
-	case MONTHLY_LOW: return o->low.monthly;
-	case ANNUAL_LOW: return o->low.annual;
-	case PENSION_LOW: return o->low.pension_monthly;
-	case SHARE_LOW: return o->low.share_ppm;
-	case BASE_MATCH: return o->matched.base;
-	case MONTHLY_MATCH: return o->matched.monthly;
-	case ANNUAL_MATCH: return o->matched.annual;
-	case PENSION_MATCH: return o->matched.pension_monthly;
-	case MINIMUM: return o->cost_is_minimum;
-	case INPATIENT: return o->inpatient_bp;
-	case AVERAGE: return o->inpatient_is_average;
-	case ACCOUNT: return o->personal_account;
-	case WAITING: return o->waiting_months;
-	case AGE_MONTHS: return o->retirement.age_months;
-	case RETIRE_YM: return o->retirement.year * 100 + o->retirement.month;
-	case YEARS_AT: return o->retirement.years_at_retirement;
-	case YEARS_REQ: return o->retirement.years_required;
-	case SHORTFALL: return o->retirement.shortfall;
-	case RECOMMENDED: return adv->recommended;
-	case REASON: return find(adv->reasons, adv->nreasons, (int)x->want) >= 0 ? x->want : -999;
-	case FIRST_REASON: return adv->nreasons > 0 ? (int64_t)adv->reasons[0].id : -1;
-	case STAY_OWN: return o->stay.own;
-	case WAITING_BOUND: return o->waiting_is_bound;
+	case BASE_LOW:
+		return o->low.base;
+	case MONTHLY_LOW:
+		return o->low.monthly;
+	case ANNUAL_LOW:
+		return o->low.annual;
+	case PENSION_LOW:
+		return o->low.pension_monthly;
+	case SHARE_LOW:
+		return o->low.share_ppm;
+	case BASE_MATCH:
+		return o->matched.base;
+	case MONTHLY_MATCH:
+		return o->matched.monthly;
+	case ANNUAL_MATCH:
+		return o->matched.annual;
+	case PENSION_MATCH:
+		return o->matched.pension_monthly;
+	case MINIMUM:
+		return o->cost_is_minimum;
+	case INPATIENT:
+		return o->inpatient_bp;
+	case AVERAGE:
+		return o->inpatient_is_average;
+	case ACCOUNT:
+		return o->personal_account;
+	case WAITING:
+		return o->waiting_months;
+	case AGE_MONTHS:
+		return o->retirement.age_months;
+	case RETIRE_YM:
+		return o->retirement.year * 100 + o->retirement.month;
+	case YEARS_AT:
+		return o->retirement.years_at_retirement;
+	case YEARS_REQ:
+		return o->retirement.years_required;
+	case SHORTFALL:
+		return o->retirement.shortfall;
+	case RECOMMENDED:
+		return adv->recommended;
+	case REASON:
+		return find(adv->reasons, adv->nreasons, (int)x->want) >= 0 ? x->want : -999;
+	case FIRST_REASON:
+		return adv->nreasons > 0 ? (int64_t)adv->reasons[0].id : -1;
+	case STAY_OWN:
+		return o->stay.own;
+	case WAITING_BOUND:
+		return o->waiting_is_bound;
 	case REASON_V0:
 		i = find(adv->reasons, adv->nreasons, x->id);
 		if (i < 0) {
@@ -389,7 +582,8 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 		}
 		return adv->reasons[i].v[0];
 	case STATUS:
-	case END: break;
+	case END:
+		break;
 	}
 	*ok = false;
 	return 0;
@@ -415,22 +609,24 @@ test_rules(void **state)
 		for (const struct expect *x = c->expect; x->what != END; x++) {
 			if (x->what == STATUS) {
 				if ((int64_t)st != x->want) {
-					print_message("case %zu (%s): status %d, want %d\n", ci, c->name, st, (int)x->want);
+					print_message("case %zu (%s): status %d, want %d\n", ci, c->name, st,
+					              (int)x->want);
 					failures++;
 				}
 				continue;
 			}
 			if (st != ANSWERS_OK) {
-				print_message("case %zu (%s): advice_build failed with %d (key %d)\n", ci, c->name, st,
-					      err.key);
+				print_message("case %zu (%s): advice_build failed with %d (key %d)\n", ci,
+				              c->name, st, err.key);
 				failures++;
 				break;
 			}
 			bool ok;
 			int64_t got = pick(&adv, x, ci, &ok);
 			if (!ok || got != x->want) {
-				print_message("case %zu (%s): check %d option %d: got %lld, want %lld\n", ci, c->name,
-					      (int)x->what, x->opt, (long long)got, (long long)x->want);
+				print_message("case %zu (%s): check %d option %d: got %lld, want %lld\n", ci,
+				              c->name, (int)x->what, x->opt, (long long)got,
+				              (long long)x->want);
 				failures++;
 			}
 		}
@@ -439,14 +635,17 @@ test_rules(void **state)
 			for (int i = 0; i < adv.noptions; i++) {
 				const struct advice_option *o = &adv.options[i];
 				for (int k = 0; k < o->nblockers; k++)
-					assert_true(o->blockers[k].ref != NULL && o->blockers[k].ref->source[0] != '\0');
+					assert_true(o->blockers[k].ref != NULL &&
+					            o->blockers[k].ref->source[0] != '\0');
 				for (int k = 0; k < o->ncaveats; k++)
-					assert_true(o->caveats[k].ref != NULL && o->caveats[k].ref->source[0] != '\0');
+					assert_true(o->caveats[k].ref != NULL &&
+					            o->caveats[k].ref->source[0] != '\0');
 				if (o->nblockers > 0)
 					assert_int_equal(o->eligible, 0);
 			}
 			for (int k = 0; k < adv.nreasons; k++)
-				assert_true(adv.reasons[k].ref != NULL && adv.reasons[k].ref->source[0] != '\0');
+				assert_true(adv.reasons[k].ref != NULL &&
+				            adv.reasons[k].ref->source[0] != '\0');
 			if (adv.recommended >= 0)
 				assert_int_equal(adv.options[adv.recommended].eligible, 1);
 		}
@@ -462,11 +661,9 @@ test_params(void **state)
 		enum advice_base_mode mode;
 		int64_t amount, want_base;
 	} rows[] = {
-		{ADVICE_BASE_INCOME, 0, 800000},
-		{ADVICE_BASE_LOWEST, 0, 500000},
-		{ADVICE_BASE_AMOUNT, 1200000, 1200000},
-		{ADVICE_BASE_AMOUNT, 100, 500000},
-		{ADVICE_BASE_AMOUNT, 99999999, 2000000},
+	    {ADVICE_BASE_INCOME, 0, 800000},         {ADVICE_BASE_LOWEST, 0, 500000},
+	    {ADVICE_BASE_AMOUNT, 1200000, 1200000},  {ADVICE_BASE_AMOUNT, 100, 500000},
+	    {ADVICE_BASE_AMOUNT, 99999999, 2000000},
 	};
 	struct policy_set *ps = *state;
 	const char text[] = "[answers]\n" LOCAL_A MAN "monthly_income = 8000\n";
@@ -480,18 +677,20 @@ test_params(void **state)
 		assert_int_equal(advice_build(&adv, &a, ps, on, &p, NULL), ANSWERS_OK);
 		if (adv.options[0].matched.base != rows[i].want_base)
 			fail_msg("row %zu: base %lld, want %lld", i, (long long)adv.options[0].matched.base,
-				 (long long)rows[i].want_base);
+			         (long long)rows[i].want_base);
 		assert_int_equal(adv.options[0].low.base, 500000);
 		/* a typed base below the floor is said to be costed at the floor */
 		bool below = false;
 		for (int k = 0; k < adv.options[0].ncaveats; k++)
 			below |= adv.options[0].caveats[k].id == ADVICE_BASE_BELOW_FLOOR &&
-				 adv.options[0].caveats[k].v[0] == 500000 && adv.options[0].caveats[k].v[1] == 100;
+			         adv.options[0].caveats[k].v[0] == 500000 &&
+			         adv.options[0].caveats[k].v[1] == 100;
 		if (below != (rows[i].mode == ADVICE_BASE_AMOUNT && rows[i].amount < 500000))
 			fail_msg("row %zu: the below-the-floor caveat %s", i, below ? "given" : "missing");
 	}
 	/* a city whose floor is not known: the typed base is costed, and says so */
-	const char etext[] = "[answers]\nwork_city = 600000\nhukou_city = 600000\n" MAN "monthly_income = 8000\n";
+	const char etext[] =
+	    "[answers]\nwork_city = 600000\nhukou_city = 600000\n" MAN "monthly_income = 8000\n";
 	answers_init(&a);
 	assert_int_equal(answers_parse(&a, etext, strlen(etext), NULL), ANSWERS_OK);
 	assert_int_equal(advice_build(&adv, &a, ps, on, NULL, NULL), ANSWERS_OK);
@@ -502,7 +701,8 @@ test_params(void **state)
 	assert_int_equal(adv.options[0].matched.monthly, 48000); /* 8% of 6,000 */
 	bool said = false;
 	for (int k = 0; k < adv.options[0].ncaveats; k++)
-		said |= adv.options[0].caveats[k].id == ADVICE_BASE_FLOOR_UNKNOWN && adv.options[0].caveats[k].v[0] == 600000;
+		said |= adv.options[0].caveats[k].id == ADVICE_BASE_FLOOR_UNKNOWN &&
+		        adv.options[0].caveats[k].v[0] == 600000;
 	assert_true(said);
 }
 
@@ -540,9 +740,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_names),
-		cmocka_unit_test(test_rules),
-		cmocka_unit_test(test_params),
+	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_rules),
+	    cmocka_unit_test(test_params),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

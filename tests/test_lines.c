@@ -25,39 +25,50 @@ struct wcase {
 };
 
 static const struct wcase cases[] = {
-	/* degenerate */
-	{"NULL text", NULL, 10, 0, {"", NULL}},
-	{"empty", "", 10, 0, {"", NULL}},
-	{"empty, indent", "", 10, 3, {"", NULL}},
-	{"only spaces", "   ", 10, 0, {"", NULL}},
-	{"width 0", "abc", 0, 0, {"a", "b", "c", NULL}},
-	{"negative width and indent", "ab", -3, -2, {"a", "b", NULL}},
-	{"indent wider than the width", "abcdef", 3, 5, {"abc", "     d", "     e", "     f", NULL}},
-	{"width 1, Chinese", "你好", 1, 0, {"你", "好", NULL}},
-	/* English */
-	{"English 10", EN, 10, 0, {"the quick", "brown fox", "jumps over", "the lazy", "dog", NULL}},
-	{"English 40", EN, 40, 0, {"the quick brown fox jumps over the lazy", "dog", NULL}},
-	{"English 80", EN, 80, 0, {EN, NULL}},
-	/* Chinese: never a closing mark first */
-	{"Chinese 10", ZH, 10, 0,
-	 {"在参保地以", "外就医，须", "办理异地就", "医备案才能", "直接结算。", NULL}},
-	{"Chinese 40", ZH, 40, 0, {"在参保地以外就医，须办理异地就医备案才能", "直接结算。", NULL}},
-	{"Chinese 80", ZH, 80, 0, {ZH, NULL}},
-	{"mixed 10", MIX, 10, 0,
-	 {"灵活就业人", "员可以参加", "职工医保", "(employee", "insurance)", "或居民医", "保。", NULL}},
-	{"mixed 40", MIX, 40, 0, {"灵活就业人员可以参加职工医保 (employee", "insurance) 或居民医保。", NULL}},
-	{"mixed 80", MIX, 80, 0, {MIX, NULL}},
-	/* continuation lines indented, within the width */
-	{"English 10, indent 2", EN, 10, 2,
-	 {"the quick", "  brown", "  fox", "  jumps", "  over the", "  lazy dog", NULL}},
-	{"Chinese 18, indent 2", ZH, 18, 2,
-	 {"在参保地以外就医，", "  须办理异地就医备", "  案才能直接结算。", NULL}},
-	{"Chinese 10, indent 4", ZH, 10, 4,
-	 {"在参保地以", "    外就", "    医，须", "    办理异", "    地就医", "    备案才", "    能直接",
-	  "    结算。", NULL}},
-	{"newline, indent", "a\nb", 10, 2, {"a", "  b", NULL}},
-	{"blank line not padded", "hello\n\nworld", 10, 2, {"hello", "", "  world", NULL}},
-	{"trailing newline", "hello\n", 10, 2, {"hello", NULL}},
+    /* degenerate */
+    {"NULL text", NULL, 10, 0, {"", NULL}},
+    {"empty", "", 10, 0, {"", NULL}},
+    {"empty, indent", "", 10, 3, {"", NULL}},
+    {"only spaces", "   ", 10, 0, {"", NULL}},
+    {"width 0", "abc", 0, 0, {"a", "b", "c", NULL}},
+    {"negative width and indent", "ab", -3, -2, {"a", "b", NULL}},
+    {"indent wider than the width", "abcdef", 3, 5, {"abc", "     d", "     e", "     f", NULL}},
+    {"width 1, Chinese", "你好", 1, 0, {"你", "好", NULL}},
+    /* English */
+    {"English 10", EN, 10, 0, {"the quick", "brown fox", "jumps over", "the lazy", "dog", NULL}},
+    {"English 40", EN, 40, 0, {"the quick brown fox jumps over the lazy", "dog", NULL}},
+    {"English 80", EN, 80, 0, {EN, NULL}},
+    /* Chinese: never a closing mark first */
+    {"Chinese 10", ZH, 10, 0, {"在参保地以", "外就医，须", "办理异地就", "医备案才能", "直接结算。", NULL}},
+    {"Chinese 40", ZH, 40, 0, {"在参保地以外就医，须办理异地就医备案才能", "直接结算。", NULL}},
+    {"Chinese 80", ZH, 80, 0, {ZH, NULL}},
+    {"mixed 10",
+     MIX,
+     10,
+     0,
+     {"灵活就业人", "员可以参加", "职工医保", "(employee", "insurance)", "或居民医", "保。", NULL}},
+    {"mixed 40", MIX, 40, 0, {"灵活就业人员可以参加职工医保 (employee", "insurance) 或居民医保。", NULL}},
+    {"mixed 80", MIX, 80, 0, {MIX, NULL}},
+    /* continuation lines indented, within the width */
+    {"English 10, indent 2",
+     EN,
+     10,
+     2,
+     {"the quick", "  brown", "  fox", "  jumps", "  over the", "  lazy dog", NULL}},
+    {"Chinese 18, indent 2",
+     ZH,
+     18,
+     2,
+     {"在参保地以外就医，", "  须办理异地就医备", "  案才能直接结算。", NULL}},
+    {"Chinese 10, indent 4",
+     ZH,
+     10,
+     4,
+     {"在参保地以", "    外就", "    医，须", "    办理异", "    地就医", "    备案才", "    能直接",
+      "    结算。", NULL}},
+    {"newline, indent", "a\nb", 10, 2, {"a", "  b", NULL}},
+    {"blank line not padded", "hello\n\nworld", 10, 2, {"hello", "", "  world", NULL}},
+    {"trailing newline", "hello\n", 10, 2, {"hello", NULL}},
 };
 
 /* Bytes of s other than spaces and newlines, in order: what wrapping must keep. */
@@ -128,12 +139,12 @@ struct acase {
 };
 
 static const struct acase add_cases[] = {
-	{"NULL, 0", NULL, 0, ""},
-	{"empty", "", 0, ""},
-	{"len 0 of text", "abc", 0, ""},
-	{"part", "abcdef", 3, "abc"},
-	{"whole", "职工医保", sizeof "职工医保" - 1, "职工医保"},
-	{"not NUL-terminated", "abc|def", 3, "abc"},
+    {"NULL, 0", NULL, 0, ""},
+    {"empty", "", 0, ""},
+    {"len 0 of text", "abc", 0, ""},
+    {"part", "abcdef", 3, "abc"},
+    {"whole", "职工医保", sizeof "职工医保" - 1, "职工医保"},
+    {"not NUL-terminated", "abc|def", 3, "abc"},
 };
 
 static void
@@ -230,9 +241,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_add),
-		cmocka_unit_test(test_clear_fini),
-		cmocka_unit_test(test_wrapped),
+	    cmocka_unit_test(test_add),
+	    cmocka_unit_test(test_clear_fini),
+	    cmocka_unit_test(test_wrapped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

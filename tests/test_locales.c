@@ -195,8 +195,9 @@ scan_arg(struct scan *p)
 	int32_t tl = p->i - t0;
 	bool sel = is_word(t, tl, "select");
 	bool plural = is_word(t, tl, "plural") || is_word(t, tl, "selectordinal");
-	if (!sel && !plural && !is_word(t, tl, "number") && !is_word(t, tl, "date") && !is_word(t, tl, "time") &&
-	    !is_word(t, tl, "spellout") && !is_word(t, tl, "ordinal") && !is_word(t, tl, "duration")) {
+	if (!sel && !plural && !is_word(t, tl, "number") && !is_word(t, tl, "date") &&
+	    !is_word(t, tl, "time") && !is_word(t, tl, "spellout") && !is_word(t, tl, "ordinal") &&
+	    !is_word(t, tl, "duration")) {
 		p->bad = true;
 		return;
 	}
@@ -267,8 +268,8 @@ test_same_keys(void **state)
 		assert_true(cats[l].n < MAX_KEYS);
 		for (int i = 0; i < cats[l].n; i++)
 			if (find(other, cats[l].e[i].key) == NULL) {
-				print_error("key %s is in %s.txt but not in %s.txt\n", cats[l].e[i].key, cats[l].lang,
-					    other->lang);
+				print_error("key %s is in %s.txt but not in %s.txt\n", cats[l].e[i].key,
+				            cats[l].lang, other->lang);
 				missing++;
 			}
 	}
@@ -295,14 +296,16 @@ test_same_placeholders(void **state)
 			enum use x = a.use[k], y = b.use[k];
 			if (x == USE_CONFLICT || y == USE_CONFLICT) {
 				print_error("%s: {%d} is used as two types in %s\n", en->key, k,
-					    x == USE_CONFLICT ? "en" : "zh");
+				            x == USE_CONFLICT ? "en" : "zh");
 				bad++;
 			} else if ((x == USE_NONE) != (y == USE_NONE)) {
-				print_error("%s: {%d} is used in %s only\n", en->key, k, x != USE_NONE ? "en" : "zh");
+				print_error("%s: {%d} is used in %s only\n", en->key, k,
+				            x != USE_NONE ? "en" : "zh");
 				bad++;
 			} else if (x != y) {
 				print_error("%s: {%d} is a %s in en but a %s in zh\n", en->key, k,
-					    x == USE_NUMBER ? "number" : "string", y == USE_NUMBER ? "number" : "string");
+				            x == USE_NUMBER ? "number" : "string",
+				            y == USE_NUMBER ? "number" : "string");
 				bad++;
 			}
 		}
@@ -354,19 +357,22 @@ test_style(void **state)
 			 * (ICU's default apostrophe mode); a plain one is text */
 			for (int k = 0; k < e->len; k++) {
 				UChar next = k + 1 < e->len ? e->pat[k + 1] : 0;
-				bool quoting = e->pat[k] == '\'' &&
-					       (next == '{' || next == '}' || next == '#' || next == '|' || next == '\'');
+				bool quoting =
+				    e->pat[k] == '\'' && (next == '{' || next == '}' || next == '#' ||
+				                          next == '|' || next == '\'');
 				if (quoting)
-					print_error("%s.txt: %s has a quoting apostrophe\n", cats[l].lang, e->key);
+					print_error("%s.txt: %s has a quoting apostrophe\n", cats[l].lang,
+					            e->key);
 				assert_false(quoting);
 			}
 			/* no ambiguous-width quotes: they take two columns on some terminals */
-			static const UChar ambiguous[] = {0x2018, 0x2019, 0x201C, 0x201D, 0x00B7, 0x2026, 0x2014};
+			static const UChar ambiguous[] = {0x2018, 0x2019, 0x201C, 0x201D,
+			                                  0x00B7, 0x2026, 0x2014};
 			for (size_t k = 0; k < sizeof ambiguous / sizeof ambiguous[0]; k++) {
 				bool found = u_memchr(e->pat, ambiguous[k], e->len) != NULL;
 				if (found)
-					print_error("%s.txt: %s has ambiguous-width U+%04X\n", cats[l].lang, e->key,
-						    (unsigned)ambiguous[k]);
+					print_error("%s.txt: %s has ambiguous-width U+%04X\n", cats[l].lang,
+					            e->key, (unsigned)ambiguous[k]);
 				assert_false(found);
 			}
 		}
@@ -383,23 +389,76 @@ test_program_keys(void **state)
 {
 	(void)state;
 	static const char *const keys[] = {
-		"usage", "usage_hint", "usage_advise", "err_option_needs_value", "err_unknown_option",
-		"err_unexpected_argument", "err_option_required", "err_bad_format", "err_bad_date", "err_read_file",
-		"err_unknown_command", "err_bad_lang", "policy_check_failed", "policy_check_summary",
-		"policy_check_region", "fmt_money", "fmt_percent", "fmt_months", "fmt_years", "fmt_number",
-		"value_unknown", "list_separator", "scheme_employee", "scheme_resident", "option_title",
-		"report_title", "report_person", "report_unverified_note", "report_option", "report_eligible_yes",
-		"report_eligible_no", "report_eligible_unknown", "report_cost", "report_cost_fixed",
-		"report_cost_minimum", "report_cost_low", "report_cost_matched", "report_cost_same",
-		"report_amounts", "report_amounts_share", "report_amounts_share_pension", "report_pension",
-		"report_pension_one", "report_pension_two", "report_pension_none", "report_pension_unknown",
-		"report_inpatient", "report_national_average", "report_personal_account", "report_family_sharing",
-		"report_waiting", "report_waiting_none", "report_retire_age", "report_retire_age_unknown",
-		"report_retire_years", "report_retire_required", "report_retire_shortfall",
-		"report_retire_shortfall_none", "report_retire_resident", "report_caveats", "report_source",
-		"report_recommend", "report_recommend_none", "report_reasons", "answers_err_other",
-		"policy_err_other", "policy_err_syntax_utf8", "policy_err_syntax_long", "policy_err_syntax_key",
-		"policy_err_bad_until",
+	    "usage",
+	    "usage_hint",
+	    "usage_advise",
+	    "err_option_needs_value",
+	    "err_unknown_option",
+	    "err_unexpected_argument",
+	    "err_option_required",
+	    "err_bad_format",
+	    "err_bad_date",
+	    "err_read_file",
+	    "err_unknown_command",
+	    "err_bad_lang",
+	    "policy_check_failed",
+	    "policy_check_summary",
+	    "policy_check_region",
+	    "fmt_money",
+	    "fmt_percent",
+	    "fmt_months",
+	    "fmt_years",
+	    "fmt_number",
+	    "value_unknown",
+	    "list_separator",
+	    "scheme_employee",
+	    "scheme_resident",
+	    "option_title",
+	    "report_title",
+	    "report_person",
+	    "report_unverified_note",
+	    "report_option",
+	    "report_eligible_yes",
+	    "report_eligible_no",
+	    "report_eligible_unknown",
+	    "report_cost",
+	    "report_cost_fixed",
+	    "report_cost_minimum",
+	    "report_cost_low",
+	    "report_cost_matched",
+	    "report_cost_same",
+	    "report_amounts",
+	    "report_amounts_share",
+	    "report_amounts_share_pension",
+	    "report_pension",
+	    "report_pension_one",
+	    "report_pension_two",
+	    "report_pension_none",
+	    "report_pension_unknown",
+	    "report_inpatient",
+	    "report_national_average",
+	    "report_personal_account",
+	    "report_family_sharing",
+	    "report_waiting",
+	    "report_waiting_none",
+	    "report_retire_age",
+	    "report_retire_age_unknown",
+	    "report_retire_years",
+	    "report_retire_required",
+	    "report_retire_shortfall",
+	    "report_retire_shortfall_none",
+	    "report_retire_resident",
+	    "report_caveats",
+	    "report_source",
+	    "report_recommend",
+	    "report_recommend_none",
+	    "report_reasons",
+	    "answers_err_other",
+	    "policy_err_other",
+	    "policy_err_syntax_utf8",
+	    "policy_err_syntax_long",
+	    "policy_err_syntax_key",
+	    "policy_err_bad_until",
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		for (int l = 0; l < MSG_LANG_COUNT; l++) {
@@ -432,8 +491,9 @@ test_advice_ids(void **state)
 				int arg = v < 2 ? v : v + 4;
 				bool carries = advice_id_value_name((enum advice_id)id, v) != NULL;
 				if (carries != (s.use[arg] != USE_NONE))
-					print_error("%s.txt: %s %s {%d}, but the id %s value %d\n", cats[l].lang, key,
-						    carries ? "does not use" : "uses", v, carries ? "carries" : "has no", v);
+					print_error("%s.txt: %s %s {%d}, but the id %s value %d\n",
+					            cats[l].lang, key, carries ? "does not use" : "uses", v,
+					            carries ? "carries" : "has no", v);
 				assert_int_equal(carries, s.use[arg] != USE_NONE);
 			}
 		}
@@ -467,19 +527,21 @@ test_answers_errors(void **state)
 		}
 		for (int st = ANSWERS_OK; st <= ANSWERS_ERR_SYNTAX; st++) {
 			for (int k = -1; k < ANSWERS_KEY_COUNT; k++) {
-				struct answers_error err = {.status = (enum answers_status)st, .key = k, .other = -1,
-							    .line = 7};
+				struct answers_error err = {
+				    .status = (enum answers_status)st, .key = k, .other = -1, .line = 7};
 				int64_t min = 0, max = 0;
 				bool ranged = answers_key_range(k, &min, &max);
 				err.min = min;
 				err.max = max;
 				if (st == ANSWERS_ERR_INCONSISTENT)
-					err.other = k == ANSWERS_EMPLOYEE_YEARS_LOCAL ? ANSWERS_EMPLOYEE_YEARS : ANSWERS_SEX;
+					err.other = k == ANSWERS_EMPLOYEE_YEARS_LOCAL ? ANSWERS_EMPLOYEE_YEARS
+					                                              : ANSWERS_SEX;
 				if (st == ANSWERS_ERR_UNKNOWN_KEY)
 					snprintf(err.name, sizeof err.name, "wokr_city");
 				size_t n = msg_answers_error(buf, sizeof buf, "a.ini", &err);
 				assert_int_equal(n, strlen(buf));
-				if (strstr(buf, "[answers_") != NULL || strncmp(buf, "a.ini:7: ", 9) != 0 || n < 15)
+				if (strstr(buf, "[answers_") != NULL || strncmp(buf, "a.ini:7: ", 9) != 0 ||
+				    n < 15)
 					print_error("%s: status %d key %d: %s\n", cats[l].lang, st, k, buf);
 				assert_null(strstr(buf, "[answers_"));
 				assert_true(strncmp(buf, "a.ini:7: ", 9) == 0);
@@ -488,12 +550,13 @@ test_answers_errors(void **state)
 					assert_non_null(strstr(buf, "wokr_city"));
 				else if (k >= 0 && st != ANSWERS_OK && st != ANSWERS_ERR_SYNTAX)
 					assert_non_null(strstr(buf, answers_key_name(k)));
-				if (k >= 0 && ranged && (st == ANSWERS_ERR_RANGE || st == ANSWERS_ERR_BAD_VALUE)) {
+				if (k >= 0 && ranged &&
+				    (st == ANSWERS_ERR_RANGE || st == ANSWERS_ERR_BAD_VALUE)) {
 					struct msg_arg a = MSG_I(max);
 					msg_format(want, sizeof want, "fmt_number", &a, 1);
 					if (strstr(buf, want) == NULL)
-						print_error("%s: %s does not give the range: %s\n", cats[l].lang,
-							    answers_key_name(k), buf);
+						print_error("%s: %s does not give the range: %s\n",
+						            cats[l].lang, answers_key_name(k), buf);
 					assert_non_null(strstr(buf, want));
 				}
 				const char *allowed = answers_key_allowed(k);
@@ -501,7 +564,8 @@ test_answers_errors(void **state)
 					/* each allowed word is named */
 					for (const char *w = allowed; w != NULL;) {
 						const char *bar = strchr(w, '|');
-						snprintf(want, sizeof want, "%.*s", (int)(bar ? bar - w : (long)strlen(w)), w);
+						snprintf(want, sizeof want, "%.*s",
+						         (int)(bar ? bar - w : (long)strlen(w)), w);
 						assert_non_null(strstr(buf, want));
 						w = bar ? bar + 1 : NULL;
 					}
@@ -529,7 +593,8 @@ test_policy_errors(void **state)
 	for (int l = 0; l < MSG_LANG_COUNT; l++) {
 		assert_true(msg_open((enum msg_lang)l));
 		for (int c = POLICY_OK; c <= POLICY_ERR_NOMEM; c++) {
-			struct policy_error err = {.code = (enum policy_errcode)c, .line = 12, .min = 0, .max = 30};
+			struct policy_error err = {
+			    .code = (enum policy_errcode)c, .line = 12, .min = 0, .max = 30};
 			snprintf(err.file, sizeof err.file, "310000-shanghai.ini");
 			snprintf(err.detail, sizeof err.detail, "rate");
 			size_t n = msg_policy_error(buf, sizeof buf, &err);
@@ -571,21 +636,27 @@ test_format(void **state)
 		struct msg_arg arg;
 		const char *want;
 	} cases[] = {
-		{MSG_EN, "no_such_key", {0}, "[no_such_key]"},
-		{MSG_EN, "fmt_money", {.type = MSG_DOUBLE, .d = 1234.5}, "¥1,234.50"},
-		{MSG_ZH, "fmt_money", {.type = MSG_DOUBLE, .d = 1234.5}, "¥1,234.50"},
-		{MSG_EN, "fmt_money", {.type = MSG_INT, .i = 0}, "¥0.00"},
-		{MSG_EN, "fmt_percent", {.type = MSG_DOUBLE, .d = 0.846}, "84.6%"},
-		{MSG_EN, "fmt_months", {.type = MSG_INT, .i = 1}, "1 month"},
-		{MSG_EN, "fmt_months", {.type = MSG_INT, .i = 3}, "3 months"},
-		{MSG_ZH, "fmt_months", {.type = MSG_INT, .i = 3}, "3个月"},
-		{MSG_EN, "fmt_years", {.type = MSG_DOUBLE, .d = 30.5}, "30.5 years"},
-		{MSG_ZH, "fmt_years", {.type = MSG_DOUBLE, .d = 30.5}, "30.5年"},
-		{MSG_EN, "fmt_number", {.type = MSG_INT, .i = 10000000}, "10,000,000"},
-		{MSG_EN, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "unknown language \"fr\": use en or zh"},
-		{MSG_ZH, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "未知语言「fr」：请使用 en 或 zh"},
-		{MSG_EN, "err_bad_lang", {.type = MSG_STR, .s = "\xff"}, "unknown language \"\xef\xbf\xbd\": use en or zh"},
-		{MSG_EN, "err_bad_lang", {.type = MSG_INT, .i = 12345}, "unknown language \"12,345\": use en or zh"},
+	    {MSG_EN, "no_such_key", {0}, "[no_such_key]"},
+	    {MSG_EN, "fmt_money", {.type = MSG_DOUBLE, .d = 1234.5}, "¥1,234.50"},
+	    {MSG_ZH, "fmt_money", {.type = MSG_DOUBLE, .d = 1234.5}, "¥1,234.50"},
+	    {MSG_EN, "fmt_money", {.type = MSG_INT, .i = 0}, "¥0.00"},
+	    {MSG_EN, "fmt_percent", {.type = MSG_DOUBLE, .d = 0.846}, "84.6%"},
+	    {MSG_EN, "fmt_months", {.type = MSG_INT, .i = 1}, "1 month"},
+	    {MSG_EN, "fmt_months", {.type = MSG_INT, .i = 3}, "3 months"},
+	    {MSG_ZH, "fmt_months", {.type = MSG_INT, .i = 3}, "3个月"},
+	    {MSG_EN, "fmt_years", {.type = MSG_DOUBLE, .d = 30.5}, "30.5 years"},
+	    {MSG_ZH, "fmt_years", {.type = MSG_DOUBLE, .d = 30.5}, "30.5年"},
+	    {MSG_EN, "fmt_number", {.type = MSG_INT, .i = 10000000}, "10,000,000"},
+	    {MSG_EN, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "unknown language \"fr\": use en or zh"},
+	    {MSG_ZH, "err_bad_lang", {.type = MSG_STR, .s = "fr"}, "未知语言「fr」：请使用 en 或 zh"},
+	    {MSG_EN,
+	     "err_bad_lang",
+	     {.type = MSG_STR, .s = "\xff"},
+	     "unknown language \"\xef\xbf\xbd\": use en or zh"},
+	    {MSG_EN,
+	     "err_bad_lang",
+	     {.type = MSG_INT, .i = 12345},
+	     "unknown language \"12,345\": use en or zh"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_true(msg_open(cases[i].lang));
@@ -643,11 +714,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_same_keys),	  cmocka_unit_test(test_same_placeholders),
-		cmocka_unit_test(test_all_format),	  cmocka_unit_test(test_style),
-		cmocka_unit_test(test_program_keys),	  cmocka_unit_test(test_advice_ids),
-		cmocka_unit_test(test_answers_errors),	  cmocka_unit_test(test_policy_errors),
-		cmocka_unit_test(test_format),		  cmocka_unit_test(test_lang),
+	    cmocka_unit_test(test_same_keys),      cmocka_unit_test(test_same_placeholders),
+	    cmocka_unit_test(test_all_format),     cmocka_unit_test(test_style),
+	    cmocka_unit_test(test_program_keys),   cmocka_unit_test(test_advice_ids),
+	    cmocka_unit_test(test_answers_errors), cmocka_unit_test(test_policy_errors),
+	    cmocka_unit_test(test_format),         cmocka_unit_test(test_lang),
 	};
 	return cmocka_run_group_tests(tests, load, unload);
 }

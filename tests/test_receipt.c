@@ -33,30 +33,32 @@ struct rcase {
 	int recommended;
 };
 
-#define RIDER(city) "work_city = " city "\nhukou_city = 510100\nresidence_permit = yes\nbirth = 1985-03\n" \
-		    "sex = male\nwork = flexible\nmonthly_income = 6000\n"
-#define QINGDAO(work) "work_city = 370200\nhukou_city = 370200\nbirth = 1975-06\nsex = female\n" \
-		      "female_retire_age = 50\nwork = " work "\nmonthly_income = 4000\n"
+#define RIDER(city)                                                                                          \
+	"work_city = " city "\nhukou_city = 510100\nresidence_permit = yes\nbirth = 1985-03\n"               \
+	"sex = male\nwork = flexible\nmonthly_income = 6000\n"
+#define QINGDAO(work)                                                                                        \
+	"work_city = 370200\nhukou_city = 370200\nbirth = 1975-06\nsex = female\n"                           \
+	"female_retire_age = 50\nwork = " work "\nmonthly_income = 4000\n"
 
 static const struct rcase cases[] = {
-	{"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 2},
-	{"Qingdao local, 2023: employee cost known", QINGDAO("flexible"), "2023-06-01", 2, 0},
-	{"Qingdao employed, 2023: insured by the employer", QINGDAO("employed"), "2023-06-01", 2, -1},
-	{"Beijing rider, 2019: hukou required", RIDER("110000"), "2019-06-01", 3, 2},
-	{"Chongqing local, 2023: a fixed yearly amount",
-	 "work_city = 500000\nhukou_city = 500000\nbirth = 1985-03\nsex = male\nwork = flexible\n"
-	 "monthly_income = 6000\n",
-	 "2023-06-01", 2, 0},
-	{"Shenzhen, Wuhan hukou, no permit, long gap, years elsewhere",
-	 "work_city = 440300\nhukou_city = 420100\nresidence_permit = no\nbirth = 1970-11\nsex = male\n"
-	 "work = self_employed\nmonthly_income = 2500\nemployee_years = 12.5\nemployee_years_local = 2\n"
-	 "coverage = employee\ncoverage_city = 420100\ngap_months = 40\nstay_years = 1\n"
-	 "retire_city = hukou\n",
-	 "2025-06-01", 3, -2},
-	{"Hangzhou, no income, woman near retirement",
-	 "work_city = 330100\nhukou_city = 330100\nbirth = 1972-02\nsex = female\nfemale_retire_age = 55\n"
-	 "work = unemployed\nmonthly_income = 0\n",
-	 "2025-06-01", 2, -2},
+    {"Shanghai rider, Chengdu hukou, 2025", RIDER("310000"), "2025-06-01", 3, 2},
+    {"Qingdao local, 2023: employee cost known", QINGDAO("flexible"), "2023-06-01", 2, 0},
+    {"Qingdao employed, 2023: insured by the employer", QINGDAO("employed"), "2023-06-01", 2, -1},
+    {"Beijing rider, 2019: hukou required", RIDER("110000"), "2019-06-01", 3, 2},
+    {"Chongqing local, 2023: a fixed yearly amount",
+     "work_city = 500000\nhukou_city = 500000\nbirth = 1985-03\nsex = male\nwork = flexible\n"
+     "monthly_income = 6000\n",
+     "2023-06-01", 2, 0},
+    {"Shenzhen, Wuhan hukou, no permit, long gap, years elsewhere",
+     "work_city = 440300\nhukou_city = 420100\nresidence_permit = no\nbirth = 1970-11\nsex = male\n"
+     "work = self_employed\nmonthly_income = 2500\nemployee_years = 12.5\nemployee_years_local = 2\n"
+     "coverage = employee\ncoverage_city = 420100\ngap_months = 40\nstay_years = 1\n"
+     "retire_city = hukou\n",
+     "2025-06-01", 3, -2},
+    {"Hangzhou, no income, woman near retirement",
+     "work_city = 330100\nhukou_city = 330100\nbirth = 1972-02\nsex = female\nfemale_retire_age = 55\n"
+     "work = unemployed\nmonthly_income = 0\n",
+     "2025-06-01", 2, -2},
 };
 
 static const int widths[] = {32, 42, 48};
@@ -64,21 +66,21 @@ static const enum msg_lang langs[] = {MSG_EN, MSG_ZH};
 
 /* Marks that must not start a line. */
 static const char *const closing[] = {
-	"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】", "〕", ",", ".", ";", ":", ")",
+    "，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】", "〕", ",", ".", ";", ":", ")",
 };
 
 static struct policy_set *ps;
 static int failures;
 static char where[256];
 
-#define CHECK(cond, ...)                                          \
-	do {                                                      \
-		if (!(cond)) {                                    \
-			print_message("%s: ", where);             \
-			print_message(__VA_ARGS__);               \
-			print_message("\n");                      \
-			failures++;                               \
-		}                                                 \
+#define CHECK(cond, ...)                                                                                     \
+	do {                                                                                                 \
+		if (!(cond)) {                                                                               \
+			print_message("%s: ", where);                                                        \
+			print_message(__VA_ARGS__);                                                          \
+			print_message("\n");                                                                 \
+			failures++;                                                                          \
+		}                                                                                            \
 	} while (0)
 
 /* ---------------------------------------------------------------- helpers */
@@ -200,8 +202,8 @@ check_lines(const struct lines *l, int width, const struct advice *adv)
 		CHECK(strchr(t, '\t') == NULL && strchr(t, '\n') == NULL, "line %zu has a tab or newline", i);
 		/* msg_format writes a missing key as "[key]" */
 		CHECK(strstr(t, "[rcpt_") == NULL && strstr(t, "[cmp_") == NULL &&
-			      strstr(t, "[fmt_") == NULL && strstr(t, "[scheme_") == NULL &&
-			      strstr(t, "[option_") == NULL,
+		          strstr(t, "[fmt_") == NULL && strstr(t, "[scheme_") == NULL &&
+		          strstr(t, "[option_") == NULL,
 		      "line %zu names a missing message: \"%s\"", i, t);
 		if (len > 0 && strspn(t, "-") == len) {
 			CHECK((int)len == width, "the rule is %zu wide", len);
@@ -270,9 +272,10 @@ test_degenerate(void **state)
 	static const struct {
 		const char *in, *want;
 	} charsets[] = {
-		{NULL, NULL},          {"", NULL},           {"utf-8", "UTF-8"}, {"UTF-8", "UTF-8"},
-		{"utf8", "UTF-8"},     {"gb18030", "GB18030"}, {"GB18030", "GB18030"}, {"gbk", "GBK"},
-		{"GBK", "GBK"},        {"gb2312", NULL},     {"latin1", NULL},   {"utf-16", NULL},
+	    {NULL, NULL},           {"", NULL},        {"utf-8", "UTF-8"},
+	    {"UTF-8", "UTF-8"},     {"utf8", "UTF-8"}, {"gb18030", "GB18030"},
+	    {"GB18030", "GB18030"}, {"gbk", "GBK"},    {"GBK", "GBK"},
+	    {"gb2312", NULL},       {"latin1", NULL},  {"utf-16", NULL},
 	};
 	for (size_t i = 0; i < sizeof charsets / sizeof charsets[0]; i++) {
 		const char *got = receipt_charset(charsets[i].in);
@@ -285,7 +288,7 @@ test_degenerate(void **state)
 		int width;
 		bool ok;
 	} ws[] = {{0, false},  {-32, false}, {31, false}, {32, true},
-		  {40, false}, {42, true},   {48, true},  {80, false}};
+	          {40, false}, {42, true},   {48, true},  {80, false}};
 	for (size_t i = 0; i < sizeof ws / sizeof ws[0]; i++)
 		assert_int_equal(receipt_width_is_valid(ws[i].width), ws[i].ok);
 	assert_int_equal(failures, 0);
@@ -311,7 +314,7 @@ test_cases(void **state)
 				struct lines out;
 				lines_init(&out);
 				snprintf(where, sizeof where, "case %zu (%s), %s, width %d", c, cases[c].name,
-					 langs[l] == MSG_ZH ? "zh" : "en", widths[w]);
+				         langs[l] == MSG_ZH ? "zh" : "en", widths[w]);
 				CHECK(receipt_render(&out, &adv, &a, ps, widths[w]) == 0, "render failed");
 				dump(&out);
 				check_lines(&out, widths[w], &adv);
@@ -340,16 +343,19 @@ struct bcase {
 };
 
 static const struct bcase bcases[] = {
-	{"UTF-8", false, false, true, false},   {"UTF-8", true, false, true, false},
-	{"GB18030", false, false, true, false}, {"GB18030", true, true, true, false},
-	{"GBK", false, false, false, true},     {"GBK", true, true, false, true},
-	{NULL, false, false, true, false},
+    {"UTF-8", false, false, true, false},   {"UTF-8", true, false, true, false},
+    {"GB18030", false, false, true, false}, {"GB18030", true, true, true, false},
+    {"GBK", false, false, false, true},     {"GBK", true, true, false, true},
+    {NULL, false, false, true, false},
 };
 
 /* The ESC/POS bytes around the receipt: ESC @, FS & for the GB sets; a
  * feed of 3 lines and GS V 66 0 last. */
 #define HEAD_MAX 4
-#define TAIL "\x1b" "d\x03" "\x1dV\x42\x00"
+#define TAIL                                                                                                 \
+	"\x1b"                                                                                               \
+	"d\x03"                                                                                              \
+	"\x1dV\x42\x00"
 #define TAIL_LEN 7
 
 static void
@@ -404,9 +410,9 @@ test_bytes(void **state)
 		for (size_t i = 0; i < sizeof bcases / sizeof bcases[0]; i++)
 			for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
 				snprintf(where, sizeof where, "bytes case %zu (%s%s), %s, width %d", i,
-					 bcases[i].charset ? bcases[i].charset : "NULL",
-					 bcases[i].escpos ? " escpos" : "", langs[l] == MSG_ZH ? "zh" : "en",
-					 widths[w]);
+				         bcases[i].charset ? bcases[i].charset : "NULL",
+				         bcases[i].escpos ? " escpos" : "", langs[l] == MSG_ZH ? "zh" : "en",
+				         widths[w]);
 				check_bytes(&bcases[i], &adv, &a, widths[w], langs[l] == MSG_ZH);
 			}
 	}
@@ -431,7 +437,7 @@ test_bytes(void **state)
 	lines_fini(&out);
 	/* bad arguments */
 	assert_int_equal(receipt_bytes(&adv, &a, ps, 32, "NO-SUCH-CHARSET", false, &b, &n, NULL),
-			 RECEIPT_ERR_CHARSET);
+	                 RECEIPT_ERR_CHARSET);
 	assert_int_equal(receipt_bytes(&adv, &a, ps, 3, "UTF-8", false, &b, &n, NULL), RECEIPT_ERR_USAGE);
 	assert_int_equal(receipt_bytes(NULL, &a, ps, 32, "UTF-8", false, &b, &n, NULL), RECEIPT_ERR_USAGE);
 	assert_true(msg_open(MSG_EN));
@@ -491,19 +497,17 @@ test_write(void **state)
 		const char *content; /* of the target afterwards; NULL: none (or untouched for SYMLINK) */
 		const char *left;    /* what dir holds afterwards */
 	} wc[] = {
-		{"new file", NONE, "r.txt", false, "hello\n", RECEIPT_OK, 0, "hello\n", "r.txt"},
-		{"new empty file", NONE, "r.txt", false, "", RECEIPT_OK, 0, "", "r.txt"},
-		{"existing file refused", FILE_OLD, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, "old\n",
-		 "r.txt"},
-		{"existing file forced", FILE_OLD, "r.txt", true, "new\n", RECEIPT_OK, 0, "new\n", "r.txt"},
-		{"symbolic link refused", SYMLINK, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, NULL,
-		 "r.txt"},
-		{"missing directory", NONE, "@", false, "x", RECEIPT_ERR_IO, ENOENT, NULL, ""},
-		{"missing directory forced", NONE, "@", true, "x", RECEIPT_ERR_IO, ENOENT, NULL, ""},
-		{"directory refused", DIRECTORY, "r.txt", false, "x", RECEIPT_ERR_EXISTS, 0, NULL, "r.txt"},
-		{"directory, forced", DIRECTORY, "r.txt", true, "x", RECEIPT_ERR_IO, EISDIR, NULL,
-		 "r.txt"},
-		{"a path ending in a slash", NONE, "r.txt/", false, "x", RECEIPT_ERR_IO, EISDIR, NULL, ""},
+	    {"new file", NONE, "r.txt", false, "hello\n", RECEIPT_OK, 0, "hello\n", "r.txt"},
+	    {"new empty file", NONE, "r.txt", false, "", RECEIPT_OK, 0, "", "r.txt"},
+	    {"existing file refused", FILE_OLD, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, "old\n",
+	     "r.txt"},
+	    {"existing file forced", FILE_OLD, "r.txt", true, "new\n", RECEIPT_OK, 0, "new\n", "r.txt"},
+	    {"symbolic link refused", SYMLINK, "r.txt", false, "new\n", RECEIPT_ERR_EXISTS, 0, NULL, "r.txt"},
+	    {"missing directory", NONE, "@", false, "x", RECEIPT_ERR_IO, ENOENT, NULL, ""},
+	    {"missing directory forced", NONE, "@", true, "x", RECEIPT_ERR_IO, ENOENT, NULL, ""},
+	    {"directory refused", DIRECTORY, "r.txt", false, "x", RECEIPT_ERR_EXISTS, 0, NULL, "r.txt"},
+	    {"directory, forced", DIRECTORY, "r.txt", true, "x", RECEIPT_ERR_IO, EISDIR, NULL, "r.txt"},
+	    {"a path ending in a slash", NONE, "r.txt/", false, "x", RECEIPT_ERR_IO, EISDIR, NULL, ""},
 	};
 	char path[512], other[512], left[1024];
 	mode_t old_umask = umask(0222); /* mkstemp alone would then give 0400 */
@@ -606,22 +610,21 @@ test_print(void **state)
 		const char *said; /* in the message, or NULL when none is wanted */
 		bool check_out;   /* %s/out holds the receipt */
 	} pc[] = {
-		{"a command fed the receipt", "cat > %s/out", "gb18030", 32, RECEIPT_OK, NULL, true},
-		{"its standard output is not ours", "echo request id is 7; cat > %s/out", "gb18030", 32,
-		 RECEIPT_OK, NULL, true},
-		{"a failing command", "cat >/dev/null; exit 3", "gb18030", 32, RECEIPT_ERR_COMMAND, "3",
-		 false},
-		{"a failing command says why", "cat >/dev/null; echo 'lp: no such printer' >&2; exit 1",
-		 "gb18030", 32, RECEIPT_ERR_COMMAND, "lp: no such printer", false},
-		{"a command that is not there", "no-such-command-yibao", "gb18030", 32, RECEIPT_ERR_COMMAND,
-		 "127", false},
-		{"a command killed", "kill -9 $$", "gb18030", 32, RECEIPT_ERR_COMMAND, "9", false},
-		{"a file", "%s/file.bin", "gb18030", 32, RECEIPT_OK, NULL, false},
-		{"the file again is refused", "%s/file.bin", "gb18030", 32, RECEIPT_ERR_EXISTS, "file.bin",
-		 false},
-		{"a bad encoding", "cat >/dev/null", "latin1", 32, RECEIPT_ERR_USAGE, "latin1", false},
-		{"a bad width", "cat >/dev/null", "gbk", 40, RECEIPT_ERR_USAGE, "40", false},
-		{"no command", "", "gbk", 32, RECEIPT_ERR_USAGE, NULL, false},
+	    {"a command fed the receipt", "cat > %s/out", "gb18030", 32, RECEIPT_OK, NULL, true},
+	    {"its standard output is not ours", "echo request id is 7; cat > %s/out", "gb18030", 32,
+	     RECEIPT_OK, NULL, true},
+	    {"a failing command", "cat >/dev/null; exit 3", "gb18030", 32, RECEIPT_ERR_COMMAND, "3", false},
+	    {"a failing command says why", "cat >/dev/null; echo 'lp: no such printer' >&2; exit 1",
+	     "gb18030", 32, RECEIPT_ERR_COMMAND, "lp: no such printer", false},
+	    {"a command that is not there", "no-such-command-yibao", "gb18030", 32, RECEIPT_ERR_COMMAND,
+	     "127", false},
+	    {"a command killed", "kill -9 $$", "gb18030", 32, RECEIPT_ERR_COMMAND, "9", false},
+	    {"a file", "%s/file.bin", "gb18030", 32, RECEIPT_OK, NULL, false},
+	    {"the file again is refused", "%s/file.bin", "gb18030", 32, RECEIPT_ERR_EXISTS, "file.bin",
+	     false},
+	    {"a bad encoding", "cat >/dev/null", "latin1", 32, RECEIPT_ERR_USAGE, "latin1", false},
+	    {"a bad width", "cat >/dev/null", "gbk", 40, RECEIPT_ERR_USAGE, "40", false},
+	    {"no command", "", "gbk", 32, RECEIPT_ERR_USAGE, NULL, false},
 	};
 	char cmd[512], err[512], path[512], left[1024];
 	for (size_t i = 0; i < sizeof pc / sizeof pc[0]; i++) {
@@ -704,8 +707,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases), cmocka_unit_test(test_bytes),
-		cmocka_unit_test(test_write),      cmocka_unit_test(test_print),
+	    cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases), cmocka_unit_test(test_bytes),
+	    cmocka_unit_test(test_write),      cmocka_unit_test(test_print),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -42,168 +42,185 @@
 #include "retire.h"
 
 /* An evaluation date after the reform, the last day before it, and its first day. */
-#define AFTER { 2025, 6, 15 }
-#define BEFORE { 2024, 12, 31 }
-#define REFORM { 2025, 1, 1 }
+#define AFTER                                                                                                \
+	{                                                                                                    \
+		2025, 6, 15                                                                                  \
+	}
+#define BEFORE                                                                                               \
+	{                                                                                                    \
+		2024, 12, 31                                                                                 \
+	}
+#define REFORM                                                                                               \
+	{                                                                                                    \
+		2025, 1, 1                                                                                   \
+	}
 
 struct retire_case {
 	const char *name;
 	enum retire_category cat;
-	struct { int year, month; } birth;
-	struct { int year, month, day; } as_of;
+	struct {
+		int year, month;
+	} birth;
+	struct {
+		int year, month, day;
+	} as_of;
 	bool ok;
 	struct retire_age want;
 	bool null_out;
 };
 
 static const struct retire_case cases[] = {
-	/* Degenerate input first: nothing is written and false comes back. */
-	{ "NULL out", RETIRE_MALE, { 1965, 1 }, AFTER,
-	    .ok = false, .null_out = true },
-	{ "category past the end", (enum retire_category)3, { 1965, 1 }, AFTER,
-	    .ok = false },
-	{ "negative category", (enum retire_category)-1, { 1965, 1 }, AFTER,
-	    .ok = false },
-	{ "birth month 0", RETIRE_MALE, { 1965, 0 }, AFTER,
-	    .ok = false },
-	{ "birth month 13", RETIRE_MALE, { 1965, 13 }, AFTER,
-	    .ok = false },
-	{ "birth year 1899", RETIRE_MALE, { 1899, 12 }, AFTER,
-	    .ok = false },
-	{ "birth year 2101", RETIRE_MALE, { 2101, 1 }, AFTER,
-	    .ok = false },
-	{ "as-of month 0", RETIRE_MALE, { 1965, 1 }, { 2025, 0, 15 },
-	    .ok = false },
-	{ "as-of month 13", RETIRE_MALE, { 1965, 1 }, { 2025, 13, 15 },
-	    .ok = false },
-	{ "as-of day 0", RETIRE_MALE, { 1965, 1 }, { 2025, 1, 0 },
-	    .ok = false },
-	{ "as-of day 32", RETIRE_MALE, { 1965, 1 }, { 2025, 1, 32 },
-	    .ok = false },
-	{ "as-of 2025-02-29", RETIRE_MALE, { 1965, 1 }, { 2025, 2, 29 },
-	    .ok = false },
-	{ "as-of 2100-02-29", RETIRE_MALE, { 1965, 1 }, { 2100, 2, 29 },
-	    .ok = false },
-	{ "as-of year 1899", RETIRE_MALE, { 1965, 1 }, { 1899, 12, 31 },
-	    .ok = false },
-	{ "as-of year 2101", RETIRE_MALE, { 1965, 1 }, { 2101, 1, 1 },
-	    .ok = false },
+    /* Degenerate input first: nothing is written and false comes back. */
+    {"NULL out", RETIRE_MALE, {1965, 1}, AFTER, .ok = false, .null_out = true},
+    {"category past the end", (enum retire_category)3, {1965, 1}, AFTER, .ok = false},
+    {"negative category", (enum retire_category) - 1, {1965, 1}, AFTER, .ok = false},
+    {"birth month 0", RETIRE_MALE, {1965, 0}, AFTER, .ok = false},
+    {"birth month 13", RETIRE_MALE, {1965, 13}, AFTER, .ok = false},
+    {"birth year 1899", RETIRE_MALE, {1899, 12}, AFTER, .ok = false},
+    {"birth year 2101", RETIRE_MALE, {2101, 1}, AFTER, .ok = false},
+    {"as-of month 0", RETIRE_MALE, {1965, 1}, {2025, 0, 15}, .ok = false},
+    {"as-of month 13", RETIRE_MALE, {1965, 1}, {2025, 13, 15}, .ok = false},
+    {"as-of day 0", RETIRE_MALE, {1965, 1}, {2025, 1, 0}, .ok = false},
+    {"as-of day 32", RETIRE_MALE, {1965, 1}, {2025, 1, 32}, .ok = false},
+    {"as-of 2025-02-29", RETIRE_MALE, {1965, 1}, {2025, 2, 29}, .ok = false},
+    {"as-of 2100-02-29", RETIRE_MALE, {1965, 1}, {2100, 2, 29}, .ok = false},
+    {"as-of year 1899", RETIRE_MALE, {1965, 1}, {1899, 12, 31}, .ok = false},
+    {"as-of year 2101", RETIRE_MALE, {1965, 1}, {2101, 1, 1}, .ok = false},
 
-	/* Extremes that are accepted. */
-	{ "male born 1900-01", RETIRE_MALE, { 1900, 1 }, AFTER,
-	    .ok = true, .want = { 720, 0, 1960, 1 } },
-	{ "male born 2100-12", RETIRE_MALE, { 2100, 12 }, { 2100, 12, 31 },
-	    .ok = true, .want = { 756, 36, 2163, 12 } },
-	{ "as-of 2024-02-29", RETIRE_FEMALE_50, { 1984, 11 }, { 2024, 2, 29 },
-	    .ok = true, .want = { 600, 0, 2034, 11 } },
-	{ "as-of 2000-02-29", RETIRE_FEMALE_50, { 1984, 11 }, { 2000, 2, 29 },
-	    .ok = true, .want = { 600, 0, 2034, 11 } },
+    /* Extremes that are accepted. */
+    {"male born 1900-01", RETIRE_MALE, {1900, 1}, AFTER, .ok = true, .want = {720, 0, 1960, 1}},
+    {"male born 2100-12", RETIRE_MALE, {2100, 12}, {2100, 12, 31}, .ok = true, .want = {756, 36, 2163, 12}},
+    {"as-of 2024-02-29", RETIRE_FEMALE_50, {1984, 11}, {2024, 2, 29}, .ok = true, .want = {600, 0, 2034, 11}},
+    {"as-of 2000-02-29", RETIRE_FEMALE_50, {1984, 11}, {2000, 2, 29}, .ok = true, .want = {600, 0, 2034, 11}},
 
-	/* Men, original age 60. */
-	{ "male 1964-12 last undelayed [rule]", RETIRE_MALE, { 1964, 12 }, AFTER,
-	    .ok = true, .want = { 720, 0, 2024, 12 } },
-	{ "male 1965-01 first row [2][3][5]", RETIRE_MALE, { 1965, 1 }, AFTER,
-	    .ok = true, .want = { 721, 1, 2025, 2 } },
-	{ "male 1965-04 end of +1 [2][3]", RETIRE_MALE, { 1965, 4 }, AFTER,
-	    .ok = true, .want = { 721, 1, 2025, 5 } },
-	{ "male 1965-05 first +2 [2][3]", RETIRE_MALE, { 1965, 5 }, AFTER,
-	    .ok = true, .want = { 722, 2, 2025, 7 } },
-	{ "male 1965-08 end of +2 [2][3]", RETIRE_MALE, { 1965, 8 }, AFTER,
-	    .ok = true, .want = { 722, 2, 2025, 10 } },
-	{ "male 1965-09 first +3 [rule]", RETIRE_MALE, { 1965, 9 }, AFTER,
-	    .ok = true, .want = { 723, 3, 2025, 12 } },
-	{ "male 1966-01 [5]", RETIRE_MALE, { 1966, 1 }, AFTER,
-	    .ok = true, .want = { 724, 4, 2026, 5 } },
-	{ "male 1975-06 middle [5]", RETIRE_MALE, { 1975, 6 }, AFTER,
-	    .ok = true, .want = { 752, 32, 2038, 2 } },
-	{ "male 1976-08 last uncapped [rule]", RETIRE_MALE, { 1976, 8 }, AFTER,
-	    .ok = true, .want = { 755, 35, 2039, 7 } },
-	{ "male 1976-09 first capped [3]", RETIRE_MALE, { 1976, 9 }, AFTER,
-	    .ok = true, .want = { 756, 36, 2039, 9 } },
-	{ "male 1976-12 capped [3]", RETIRE_MALE, { 1976, 12 }, AFTER,
-	    .ok = true, .want = { 756, 36, 2039, 12 } },
-	{ "male 1977-01 capped [3]", RETIRE_MALE, { 1977, 1 }, AFTER,
-	    .ok = true, .want = { 756, 36, 2040, 1 } },
-	{ "male 1988-09 capped [5]", RETIRE_MALE, { 1988, 9 }, AFTER,
-	    .ok = true, .want = { 756, 36, 2051, 9 } },
-	{ "male 1965-01 before reform", RETIRE_MALE, { 1965, 1 }, BEFORE,
-	    .ok = true, .want = { 720, 0, 2025, 1 } },
-	{ "male 1965-05 before reform", RETIRE_MALE, { 1965, 5 }, BEFORE,
-	    .ok = true, .want = { 720, 0, 2025, 5 } },
-	{ "male 1976-09 before reform", RETIRE_MALE, { 1976, 9 }, BEFORE,
-	    .ok = true, .want = { 720, 0, 2036, 9 } },
-	{ "male 1988-09 before reform", RETIRE_MALE, { 1988, 9 }, BEFORE,
-	    .ok = true, .want = { 720, 0, 2048, 9 } },
-	{ "male 1965-01 on reform day", RETIRE_MALE, { 1965, 1 }, REFORM,
-	    .ok = true, .want = { 721, 1, 2025, 2 } },
+    /* Men, original age 60. */
+    {"male 1964-12 last undelayed [rule]",
+     RETIRE_MALE,
+     {1964, 12},
+     AFTER,
+     .ok = true,
+     .want = {720, 0, 2024, 12}},
+    {"male 1965-01 first row [2][3][5]",
+     RETIRE_MALE,
+     {1965, 1},
+     AFTER,
+     .ok = true,
+     .want = {721, 1, 2025, 2}},
+    {"male 1965-04 end of +1 [2][3]", RETIRE_MALE, {1965, 4}, AFTER, .ok = true, .want = {721, 1, 2025, 5}},
+    {"male 1965-05 first +2 [2][3]", RETIRE_MALE, {1965, 5}, AFTER, .ok = true, .want = {722, 2, 2025, 7}},
+    {"male 1965-08 end of +2 [2][3]", RETIRE_MALE, {1965, 8}, AFTER, .ok = true, .want = {722, 2, 2025, 10}},
+    {"male 1965-09 first +3 [rule]", RETIRE_MALE, {1965, 9}, AFTER, .ok = true, .want = {723, 3, 2025, 12}},
+    {"male 1966-01 [5]", RETIRE_MALE, {1966, 1}, AFTER, .ok = true, .want = {724, 4, 2026, 5}},
+    {"male 1975-06 middle [5]", RETIRE_MALE, {1975, 6}, AFTER, .ok = true, .want = {752, 32, 2038, 2}},
+    {"male 1976-08 last uncapped [rule]",
+     RETIRE_MALE,
+     {1976, 8},
+     AFTER,
+     .ok = true,
+     .want = {755, 35, 2039, 7}},
+    {"male 1976-09 first capped [3]", RETIRE_MALE, {1976, 9}, AFTER, .ok = true, .want = {756, 36, 2039, 9}},
+    {"male 1976-12 capped [3]", RETIRE_MALE, {1976, 12}, AFTER, .ok = true, .want = {756, 36, 2039, 12}},
+    {"male 1977-01 capped [3]", RETIRE_MALE, {1977, 1}, AFTER, .ok = true, .want = {756, 36, 2040, 1}},
+    {"male 1988-09 capped [5]", RETIRE_MALE, {1988, 9}, AFTER, .ok = true, .want = {756, 36, 2051, 9}},
+    {"male 1965-01 before reform", RETIRE_MALE, {1965, 1}, BEFORE, .ok = true, .want = {720, 0, 2025, 1}},
+    {"male 1965-05 before reform", RETIRE_MALE, {1965, 5}, BEFORE, .ok = true, .want = {720, 0, 2025, 5}},
+    {"male 1976-09 before reform", RETIRE_MALE, {1976, 9}, BEFORE, .ok = true, .want = {720, 0, 2036, 9}},
+    {"male 1988-09 before reform", RETIRE_MALE, {1988, 9}, BEFORE, .ok = true, .want = {720, 0, 2048, 9}},
+    {"male 1965-01 on reform day", RETIRE_MALE, {1965, 1}, REFORM, .ok = true, .want = {721, 1, 2025, 2}},
 
-	/* Women, original age 55. */
-	{ "f55 1969-12 last undelayed [rule]", RETIRE_FEMALE_55, { 1969, 12 }, AFTER,
-	    .ok = true, .want = { 660, 0, 2024, 12 } },
-	{ "f55 1970-01 first row [5]", RETIRE_FEMALE_55, { 1970, 1 }, AFTER,
-	    .ok = true, .want = { 661, 1, 2025, 2 } },
-	{ "f55 1970-04 end of +1 [rule]", RETIRE_FEMALE_55, { 1970, 4 }, AFTER,
-	    .ok = true, .want = { 661, 1, 2025, 5 } },
-	{ "f55 1970-05 first +2 [rule]", RETIRE_FEMALE_55, { 1970, 5 }, AFTER,
-	    .ok = true, .want = { 662, 2, 2025, 7 } },
-	{ "f55 1970-06 [5]", RETIRE_FEMALE_55, { 1970, 6 }, AFTER,
-	    .ok = true, .want = { 662, 2, 2025, 8 } },
-	{ "f55 1970-09 [5]", RETIRE_FEMALE_55, { 1970, 9 }, AFTER,
-	    .ok = true, .want = { 663, 3, 2025, 12 } },
-	{ "f55 1971-06 middle [5]", RETIRE_FEMALE_55, { 1971, 6 }, AFTER,
-	    .ok = true, .want = { 665, 5, 2026, 11 } },
-	{ "f55 1981-08 last uncapped [rule]", RETIRE_FEMALE_55, { 1981, 8 }, AFTER,
-	    .ok = true, .want = { 695, 35, 2039, 7 } },
-	{ "f55 1981-09 first capped [rule]", RETIRE_FEMALE_55, { 1981, 9 }, AFTER,
-	    .ok = true, .want = { 696, 36, 2039, 9 } },
-	{ "f55 1981-12 capped [rule]", RETIRE_FEMALE_55, { 1981, 12 }, AFTER,
-	    .ok = true, .want = { 696, 36, 2039, 12 } },
-	{ "f55 1988-09 capped [5]", RETIRE_FEMALE_55, { 1988, 9 }, AFTER,
-	    .ok = true, .want = { 696, 36, 2046, 9 } },
-	{ "f55 1970-01 before reform", RETIRE_FEMALE_55, { 1970, 1 }, BEFORE,
-	    .ok = true, .want = { 660, 0, 2025, 1 } },
-	{ "f55 1981-09 before reform", RETIRE_FEMALE_55, { 1981, 9 }, BEFORE,
-	    .ok = true, .want = { 660, 0, 2036, 9 } },
-	{ "f55 1970-01 on reform day", RETIRE_FEMALE_55, { 1970, 1 }, REFORM,
-	    .ok = true, .want = { 661, 1, 2025, 2 } },
+    /* Women, original age 55. */
+    {"f55 1969-12 last undelayed [rule]",
+     RETIRE_FEMALE_55,
+     {1969, 12},
+     AFTER,
+     .ok = true,
+     .want = {660, 0, 2024, 12}},
+    {"f55 1970-01 first row [5]", RETIRE_FEMALE_55, {1970, 1}, AFTER, .ok = true, .want = {661, 1, 2025, 2}},
+    {"f55 1970-04 end of +1 [rule]",
+     RETIRE_FEMALE_55,
+     {1970, 4},
+     AFTER,
+     .ok = true,
+     .want = {661, 1, 2025, 5}},
+    {"f55 1970-05 first +2 [rule]",
+     RETIRE_FEMALE_55,
+     {1970, 5},
+     AFTER,
+     .ok = true,
+     .want = {662, 2, 2025, 7}},
+    {"f55 1970-06 [5]", RETIRE_FEMALE_55, {1970, 6}, AFTER, .ok = true, .want = {662, 2, 2025, 8}},
+    {"f55 1970-09 [5]", RETIRE_FEMALE_55, {1970, 9}, AFTER, .ok = true, .want = {663, 3, 2025, 12}},
+    {"f55 1971-06 middle [5]", RETIRE_FEMALE_55, {1971, 6}, AFTER, .ok = true, .want = {665, 5, 2026, 11}},
+    {"f55 1981-08 last uncapped [rule]",
+     RETIRE_FEMALE_55,
+     {1981, 8},
+     AFTER,
+     .ok = true,
+     .want = {695, 35, 2039, 7}},
+    {"f55 1981-09 first capped [rule]",
+     RETIRE_FEMALE_55,
+     {1981, 9},
+     AFTER,
+     .ok = true,
+     .want = {696, 36, 2039, 9}},
+    {"f55 1981-12 capped [rule]",
+     RETIRE_FEMALE_55,
+     {1981, 12},
+     AFTER,
+     .ok = true,
+     .want = {696, 36, 2039, 12}},
+    {"f55 1988-09 capped [5]", RETIRE_FEMALE_55, {1988, 9}, AFTER, .ok = true, .want = {696, 36, 2046, 9}},
+    {"f55 1970-01 before reform", RETIRE_FEMALE_55, {1970, 1}, BEFORE, .ok = true, .want = {660, 0, 2025, 1}},
+    {"f55 1981-09 before reform", RETIRE_FEMALE_55, {1981, 9}, BEFORE, .ok = true, .want = {660, 0, 2036, 9}},
+    {"f55 1970-01 on reform day", RETIRE_FEMALE_55, {1970, 1}, REFORM, .ok = true, .want = {661, 1, 2025, 2}},
 
-	/* Women, original age 50. */
-	{ "f50 1974-12 last undelayed [rule]", RETIRE_FEMALE_50, { 1974, 12 }, AFTER,
-	    .ok = true, .want = { 600, 0, 2024, 12 } },
-	{ "f50 1975-01 first row [2][5]", RETIRE_FEMALE_50, { 1975, 1 }, AFTER,
-	    .ok = true, .want = { 601, 1, 2025, 2 } },
-	{ "f50 1975-02 end of +1 [2]", RETIRE_FEMALE_50, { 1975, 2 }, AFTER,
-	    .ok = true, .want = { 601, 1, 2025, 3 } },
-	{ "f50 1975-03 first +2 [2]", RETIRE_FEMALE_50, { 1975, 3 }, AFTER,
-	    .ok = true, .want = { 602, 2, 2025, 5 } },
-	{ "f50 1975-06 [5]", RETIRE_FEMALE_50, { 1975, 6 }, AFTER,
-	    .ok = true, .want = { 603, 3, 2025, 9 } },
-	{ "f50 1976-06 middle [5]", RETIRE_FEMALE_50, { 1976, 6 }, AFTER,
-	    .ok = true, .want = { 609, 9, 2027, 3 } },
-	{ "f50 1977-01 middle [5]", RETIRE_FEMALE_50, { 1977, 1 }, AFTER,
-	    .ok = true, .want = { 613, 13, 2028, 2 } },
-	{ "f50 1984-10 last uncapped [4]", RETIRE_FEMALE_50, { 1984, 10 }, AFTER,
-	    .ok = true, .want = { 659, 59, 2039, 9 } },
-	{ "f50 1984-11 first capped [4][5]", RETIRE_FEMALE_50, { 1984, 11 }, AFTER,
-	    .ok = true, .want = { 660, 60, 2039, 11 } },
-	{ "f50 1984-12 capped [4]", RETIRE_FEMALE_50, { 1984, 12 }, AFTER,
-	    .ok = true, .want = { 660, 60, 2039, 12 } },
-	{ "f50 1985-01 capped [4]", RETIRE_FEMALE_50, { 1985, 1 }, AFTER,
-	    .ok = true, .want = { 660, 60, 2040, 1 } },
-	{ "f50 1975-01 before reform", RETIRE_FEMALE_50, { 1975, 1 }, BEFORE,
-	    .ok = true, .want = { 600, 0, 2025, 1 } },
-	{ "f50 1975-03 before reform", RETIRE_FEMALE_50, { 1975, 3 }, BEFORE,
-	    .ok = true, .want = { 600, 0, 2025, 3 } },
-	{ "f50 1984-11 before reform", RETIRE_FEMALE_50, { 1984, 11 }, BEFORE,
-	    .ok = true, .want = { 600, 0, 2034, 11 } },
-	{ "f50 1975-01 on reform day", RETIRE_FEMALE_50, { 1975, 1 }, REFORM,
-	    .ok = true, .want = { 601, 1, 2025, 2 } },
+    /* Women, original age 50. */
+    {"f50 1974-12 last undelayed [rule]",
+     RETIRE_FEMALE_50,
+     {1974, 12},
+     AFTER,
+     .ok = true,
+     .want = {600, 0, 2024, 12}},
+    {"f50 1975-01 first row [2][5]",
+     RETIRE_FEMALE_50,
+     {1975, 1},
+     AFTER,
+     .ok = true,
+     .want = {601, 1, 2025, 2}},
+    {"f50 1975-02 end of +1 [2]", RETIRE_FEMALE_50, {1975, 2}, AFTER, .ok = true, .want = {601, 1, 2025, 3}},
+    {"f50 1975-03 first +2 [2]", RETIRE_FEMALE_50, {1975, 3}, AFTER, .ok = true, .want = {602, 2, 2025, 5}},
+    {"f50 1975-06 [5]", RETIRE_FEMALE_50, {1975, 6}, AFTER, .ok = true, .want = {603, 3, 2025, 9}},
+    {"f50 1976-06 middle [5]", RETIRE_FEMALE_50, {1976, 6}, AFTER, .ok = true, .want = {609, 9, 2027, 3}},
+    {"f50 1977-01 middle [5]", RETIRE_FEMALE_50, {1977, 1}, AFTER, .ok = true, .want = {613, 13, 2028, 2}},
+    {"f50 1984-10 last uncapped [4]",
+     RETIRE_FEMALE_50,
+     {1984, 10},
+     AFTER,
+     .ok = true,
+     .want = {659, 59, 2039, 9}},
+    {"f50 1984-11 first capped [4][5]",
+     RETIRE_FEMALE_50,
+     {1984, 11},
+     AFTER,
+     .ok = true,
+     .want = {660, 60, 2039, 11}},
+    {"f50 1984-12 capped [4]", RETIRE_FEMALE_50, {1984, 12}, AFTER, .ok = true, .want = {660, 60, 2039, 12}},
+    {"f50 1985-01 capped [4]", RETIRE_FEMALE_50, {1985, 1}, AFTER, .ok = true, .want = {660, 60, 2040, 1}},
+    {"f50 1975-01 before reform", RETIRE_FEMALE_50, {1975, 1}, BEFORE, .ok = true, .want = {600, 0, 2025, 1}},
+    {"f50 1975-03 before reform", RETIRE_FEMALE_50, {1975, 3}, BEFORE, .ok = true, .want = {600, 0, 2025, 3}},
+    {"f50 1984-11 before reform",
+     RETIRE_FEMALE_50,
+     {1984, 11},
+     BEFORE,
+     .ok = true,
+     .want = {600, 0, 2034, 11}},
+    {"f50 1975-01 on reform day", RETIRE_FEMALE_50, {1975, 1}, REFORM, .ok = true, .want = {601, 1, 2025, 2}},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
 
 /* Values no valid result can hold, to see whether a failing call wrote to out. */
-static const struct retire_age sentinel = { -7, -7, -7, -7 };
+static const struct retire_age sentinel = {-7, -7, -7, -7};
 
 static int
 check_case(size_t i, const struct retire_case *c)
@@ -211,32 +228,28 @@ check_case(size_t i, const struct retire_case *c)
 	struct retire_age got = sentinel;
 	bool ok;
 
-	ok = retire_age_compute(c->cat, c->birth.year, c->birth.month, c->as_of.year,
-	    c->as_of.month, c->as_of.day, c->null_out ? NULL : &got);
+	ok = retire_age_compute(c->cat, c->birth.year, c->birth.month, c->as_of.year, c->as_of.month,
+	                        c->as_of.day, c->null_out ? NULL : &got);
 	if (ok != c->ok) {
-		print_error("case %zu (%s): returned %s, want %s\n", i, c->name,
-		    ok ? "true" : "false", c->ok ? "true" : "false");
+		print_error("case %zu (%s): returned %s, want %s\n", i, c->name, ok ? "true" : "false",
+		            c->ok ? "true" : "false");
 		return 1;
 	}
 	if (!c->ok) {
-		if (got.age_months != sentinel.age_months ||
-		    got.delay_months != sentinel.delay_months ||
-		    got.retire_year != sentinel.retire_year ||
-		    got.retire_month != sentinel.retire_month) {
+		if (got.age_months != sentinel.age_months || got.delay_months != sentinel.delay_months ||
+		    got.retire_year != sentinel.retire_year || got.retire_month != sentinel.retire_month) {
 			print_error("case %zu (%s): wrote to out on failure\n", i, c->name);
 			return 1;
 		}
 		return 0;
 	}
-	if (got.age_months != c->want.age_months ||
-	    got.delay_months != c->want.delay_months ||
-	    got.retire_year != c->want.retire_year ||
-	    got.retire_month != c->want.retire_month) {
+	if (got.age_months != c->want.age_months || got.delay_months != c->want.delay_months ||
+	    got.retire_year != c->want.retire_year || got.retire_month != c->want.retire_month) {
 		print_error("case %zu (%s): got age %d delay %d at %04d-%02d, "
-		    "want age %d delay %d at %04d-%02d\n", i, c->name,
-		    got.age_months, got.delay_months, got.retire_year, got.retire_month,
-		    c->want.age_months, c->want.delay_months, c->want.retire_year,
-		    c->want.retire_month);
+		            "want age %d delay %d at %04d-%02d\n",
+		            i, c->name, got.age_months, got.delay_months, got.retire_year, got.retire_month,
+		            c->want.age_months, c->want.delay_months, c->want.retire_year,
+		            c->want.retire_month);
 		return 1;
 	}
 	return 0;
@@ -258,7 +271,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_retire_cases),
+	    cmocka_unit_test(test_retire_cases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

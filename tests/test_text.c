@@ -18,19 +18,19 @@ test_utf8_next(void **state)
 		uint32_t cp;
 		size_t len;
 	} cases[] = {
-		{"\x00", 1, 0, 1},
-		{"A", 1, 'A', 1},
-		{"\xC2\xA5", 2, 0xA5, 2},             /* ¥ */
-		{"\xE5\x8C\xBB", 3, 0x533B, 3},       /* 医 */
-		{"\xF0\x9F\x98\x80", 4, 0x1F600, 4},  /* an emoji */
-		{"\xE5\x8C", 2, 0xFFFD, 1},           /* cut short */
-		{"\xC0\xAF", 2, 0xFFFD, 1},           /* overlong '/' */
-		{"\xE0\x80\xAF", 3, 0xFFFD, 1},       /* overlong */
-		{"\xED\xA0\x80", 3, 0xFFFD, 1},       /* a surrogate */
-		{"\xF4\x90\x80\x80", 4, 0xFFFD, 1},   /* beyond U+10FFFF */
-		{"\x80", 1, 0xFFFD, 1},               /* stray continuation */
-		{"\xFF", 1, 0xFFFD, 1},
-		{"\xE5\x41\x41", 3, 0xFFFD, 1},       /* a lead byte, then ASCII */
+	    {"\x00", 1, 0, 1},
+	    {"A", 1, 'A', 1},
+	    {"\xC2\xA5", 2, 0xA5, 2},            /* ¥ */
+	    {"\xE5\x8C\xBB", 3, 0x533B, 3},      /* 医 */
+	    {"\xF0\x9F\x98\x80", 4, 0x1F600, 4}, /* an emoji */
+	    {"\xE5\x8C", 2, 0xFFFD, 1},          /* cut short */
+	    {"\xC0\xAF", 2, 0xFFFD, 1},          /* overlong '/' */
+	    {"\xE0\x80\xAF", 3, 0xFFFD, 1},      /* overlong */
+	    {"\xED\xA0\x80", 3, 0xFFFD, 1},      /* a surrogate */
+	    {"\xF4\x90\x80\x80", 4, 0xFFFD, 1},  /* beyond U+10FFFF */
+	    {"\x80", 1, 0xFFFD, 1},              /* stray continuation */
+	    {"\xFF", 1, 0xFFFD, 1},
+	    {"\xE5\x41\x41", 3, 0xFFFD, 1}, /* a lead byte, then ASCII */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -38,15 +38,15 @@ test_utf8_next(void **state)
 		size_t len = text_utf8_next(cases[i].s, cases[i].n, &cp);
 		if (cp != cases[i].cp || len != cases[i].len)
 			fail_msg("case %zu: U+%04X len %zu, want U+%04X len %zu", i, (unsigned)cp, len,
-				 (unsigned)cases[i].cp, cases[i].len);
+			         (unsigned)cases[i].cp, cases[i].len);
 	}
 }
 
 static void
 test_utf8_put(void **state)
 {
-	static const uint32_t cps[] = {0, 'A', 0x7F, 0x80, 0xA5, 0x7FF, 0x800, 0x533B, 0xFFE5, 0xFFFF, 0x10000,
-				       0x10FFFF};
+	static const uint32_t cps[] = {0,     'A',    0x7F,   0x80,   0xA5,    0x7FF,
+	                               0x800, 0x533B, 0xFFE5, 0xFFFF, 0x10000, 0x10FFFF};
 	(void)state;
 	for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
 		char buf[4];
@@ -61,7 +61,8 @@ test_utf8_put(void **state)
 static void
 test_halfwidth(void **state)
 {
-	static const uint32_t in[] = {0xFF10, 0xFF19, 0xFF41, 0xFF5E, 0xFF01, 0x3000, 0xFF00, 0xFF5F, '5', 0x533B};
+	static const uint32_t in[] = {0xFF10, 0xFF19, 0xFF41, 0xFF5E, 0xFF01,
+	                              0x3000, 0xFF00, 0xFF5F, '5',    0x533B};
 	static const uint32_t want[] = {'0', '9', 'a', '~', '!', ' ', 0xFF00, 0xFF5F, '5', 0x533B};
 	(void)state;
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
@@ -84,7 +85,9 @@ test_copy_trim(void **state)
 	text_trim(&s, &e);
 	assert_int_equal(e - s, 3);
 	assert_memory_equal(s, "a b", 3);
-	const char *text = "\xEF\xBB\xBF" "one\r\n two \nthree", *pos = text, *end = text + strlen(text);
+	const char *text = "\xEF\xBB\xBF"
+	                   "one\r\n two \nthree",
+	           *pos = text, *end = text + strlen(text);
 	const char *ls, *le;
 	text_next_line(&pos, end, 1, &ls, &le);
 	assert_int_equal(le - ls, 3);
@@ -100,10 +103,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_utf8_next),
-		cmocka_unit_test(test_utf8_put),
-		cmocka_unit_test(test_halfwidth),
-		cmocka_unit_test(test_copy_trim),
+	    cmocka_unit_test(test_utf8_next),
+	    cmocka_unit_test(test_utf8_put),
+	    cmocka_unit_test(test_halfwidth),
+	    cmocka_unit_test(test_copy_trim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,137 +33,176 @@ struct tcase {
 	const char *name;
 	const char *script; /* UTF-8 */
 	enum wizard_screen screen;
-	int question;       /* answers key of the current question, or -1 */
+	int question; /* answers key of the current question, or -1 */
 	enum msg_lang lang;
-	const char *field;  /* the typed field, or NULL */
-	int error;          /* enum wizard_error */
-	int exit;           /* 1 when the last action asked to exit */
-	int key_set;        /* an answers key that must be set, or -1 */
+	const char *field; /* the typed field, or NULL */
+	int error;         /* enum wizard_error */
+	int exit;          /* 1 when the last action asked to exit */
+	int key_set;       /* an answers key that must be set, or -1 */
 };
 
-#define TO_Q1 "2"                     /* English */
+#define TO_Q1 "2" /* English */
 #define CITIES TO_Q1 "shanghai" K_ENTER "chengdu" K_ENTER
-#define TO_INCOME CITIES "1" "199005" K_ENTER "2" "1" "1"
+#define TO_INCOME                                                                                            \
+	CITIES "1"                                                                                           \
+	       "199005" K_ENTER "2"                                                                          \
+	       "1"                                                                                           \
+	       "1"
 
 static const struct tcase cases[] = {
-	{"nothing done", "", WIZ_SCREEN_LANG, -1, MSG_ZH, NULL, 0, 0, -1},
-	{"Enter takes the highlighted language", K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_ZH, "", 0, 0,
-	 -1},
-	{"2 is English", TO_Q1, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
-	{"Enter on an untouched city list is refused", TO_Q1 K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN,
-	 "", WIZ_ERR_NO_MATCH, 0, -1},
-	{"a moved highlight may be taken", TO_Q1 K_DOWN K_UP K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN,
-	 "", 0, 0, ANSWERS_WORK_CITY},
-	{"typing filters, Enter picks", TO_Q1 "sh" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "", 0, 0,
-	 ANSWERS_WORK_CITY},
-	{"no match", TO_Q1 "zzz" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "zzz", WIZ_ERR_NO_MATCH, 0,
-	 -1},
-	{"full-width letters", TO_Q1 "ｃｑ" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "", 0, 0,
-	 ANSWERS_WORK_CITY},
-	{"Backspace on an empty field goes back", TO_Q1 K_ERASE, WIZ_SCREEN_LANG, -1, MSG_EN, NULL, 0, 0, -1},
-	{"'-' on an empty field goes back", TO_Q1 "-", WIZ_SCREEN_LANG, -1, MSG_EN, NULL, 0, 0, -1},
-	{"permit skipped for the same city", TO_Q1 "sh" K_ENTER "sh" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_BIRTH,
-	 MSG_EN, "", 0, 0, -1},
-	{"permit asked for different cities", CITIES, WIZ_SCREEN_QUESTION, ANSWERS_RESIDENCE_PERMIT, MSG_EN, NULL, 0,
-	 0, -1},
-	{"a digit picks a choice", CITIES "1", WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "", 0, 0,
-	 ANSWERS_RESIDENCE_PERMIT},
-	{"birth as six digits", CITIES "1" "199005" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_SEX, MSG_EN, NULL, 0, 0,
-	 ANSWERS_BIRTH},
-	{"birth with a dash", CITIES "1" "1990-05" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_SEX, MSG_EN, NULL, 0, 0,
-	 ANSWERS_BIRTH},
-	{"birth month 13", CITIES "1" "199013" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "199013",
-	 WIZ_ERR_ANSWER, 0, -1},
-	/* kept as typed, so that Enter gets the range message: 1e3 is never 13 */
-	{"a letter in a number field", CITIES "1" "19a", WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "19a",
-	 WIZ_ERR_CHAR, 0, -1},
-	{"1e3 is not 13", TO_INCOME "1e3" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN,
-	 "1e3", WIZ_ERR_ANSWER, 0, -1},
-	{"men skip the women's category", CITIES "1" "199005" K_ENTER "1", WIZ_SCREEN_QUESTION, ANSWERS_WORK, MSG_EN,
-	 NULL, 0, 0, -1},
-	{"women are asked it", CITIES "1" "199005" K_ENTER "2", WIZ_SCREEN_QUESTION, ANSWERS_FEMALE_RETIRE_AGE,
-	 MSG_EN, NULL, 0, 0, -1},
-	{"full-width digits", TO_INCOME "６０００" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_EMPLOYEE_YEARS, MSG_EN, "",
-	 0, 0, ANSWERS_MONTHLY_INCOME},
-	{"a negative income gets the range message", TO_INCOME "-5" K_ENTER, WIZ_SCREEN_QUESTION,
-	 ANSWERS_MONTHLY_INCOME, MSG_EN, "-5", WIZ_ERR_ANSWER, 0, -1},
-	{"income too large, typed text kept", TO_INCOME "99999999999" K_ENTER, WIZ_SCREEN_QUESTION,
-	 ANSWERS_MONTHLY_INCOME, MSG_EN, "99999999999", WIZ_ERR_ANSWER, 0, -1},
-	{"the language switch keeps the field", TO_INCOME "6000" K_LANG, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME,
-	 MSG_ZH, "6000", 0, 0, -1},
-	{"back and forward keep answers", TO_INCOME "6000" K_BACK K_BACK K_BACK K_BACK K_ENTER K_ENTER K_ENTER K_ENTER,
-	 WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "6000", 0, 0, ANSWERS_FEMALE_RETIRE_AGE},
-	{"zero years skips the local years", TO_INCOME "6000" K_ENTER "0" K_ENTER, WIZ_SCREEN_QUESTION,
-	 ANSWERS_COVERAGE, MSG_EN, NULL, 0, 0, -1},
-	{"local years above total", TO_INCOME "6000" K_ENTER "2" K_ENTER "3" K_ENTER, WIZ_SCREEN_QUESTION,
-	 ANSWERS_EMPLOYEE_YEARS_LOCAL, MSG_EN, "3", WIZ_ERR_ANSWER, 0, -1},
-	{"no coverage skips its city", TO_INCOME "6000" K_ENTER "0" K_ENTER "1", WIZ_SCREEN_QUESTION,
-	 ANSWERS_GAP_MONTHS, MSG_EN, "", 0, 0, -1},
-	{"stay may be left empty", TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER, WIZ_SCREEN_QUESTION,
-	 ANSWERS_RETIRE_CITY, MSG_EN, NULL, 0, 0, -1},
-	{"the end is the comparison", TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3",
-	 WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
-	{"help and back", TO_INCOME K_HELP K_BACK, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
-	{"help screen", TO_INCOME K_HELP, WIZ_SCREEN_HELP, -1, MSG_EN, NULL, 0, 0, -1},
-	{"quit from help, refused, then back from help", TO_INCOME K_HELP K_QUIT "2" K_BACK, WIZ_SCREEN_QUESTION,
-	 ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
-	{"quit asks", TO_INCOME K_QUIT, WIZ_SCREEN_QUIT, -1, MSG_EN, NULL, 0, 0, -1},
-	{"quit refused", TO_INCOME K_QUIT "2", WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
-	{"quit confirmed", TO_INCOME K_QUIT "1", WIZ_SCREEN_QUIT, -1, MSG_EN, NULL, 0, 1, -1},
-	{"what-if income", TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3" K_INCOME "9000" K_ENTER,
-	 WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, ANSWERS_MONTHLY_INCOME},
-	{"detail by digit and back", TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3" "2" K_BACK,
-	 WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
-	{"back from the comparison", TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3" K_BACK,
-	 WIZ_SCREEN_QUESTION, ANSWERS_RETIRE_CITY, MSG_EN, NULL, 0, 0, -1},
-	{"garbage bytes are only characters", TO_Q1 "\xff\xfe\x80\xc3", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN,
-	 NULL, 0, 0, -1},
-	{"without digit picks a digit is typed", TO_Q1 "9" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN,
-	 "9", 0, 0, -1},
-	/* fields */
-	{"'.' erases in a city field", TO_Q1 "shanghai.", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "shangha", 0,
-	 0, -1},
-	{"'.' on an empty field stays", TO_Q1 "..", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
-	{"'.' erases in a number field", TO_INCOME "60000.", WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN,
-	 "6000", 0, 0, -1},
-	{"years: '.' is the point", TO_INCOME "6000" K_ENTER "3.", WIZ_SCREEN_QUESTION, ANSWERS_EMPLOYEE_YEARS, MSG_EN,
-	 "3.", 0, 0, -1},
-	{"years: '.' after the point erases it and a digit", TO_INCOME "6000" K_ENTER "35..", WIZ_SCREEN_QUESTION,
-	 ANSWERS_EMPLOYEE_YEARS, MSG_EN, "3", 0, 0, -1},
-	{"years: '.' after a tenth erases it", TO_INCOME "6000" K_ENTER "3.5.", WIZ_SCREEN_QUESTION,
-	 ANSWERS_EMPLOYEE_YEARS, MSG_EN, "3.", 0, 0, -1},
-	{"Ctrl-U clears the field", TO_Q1 "shanghai" K_CLEAR, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0,
-	 -1},
-	{"a held Backspace stops at the empty field", TO_Q1 "sh" K_ERASE K_REPEAT K_REPEAT K_REPEAT,
-	 WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
-	{"then a fresh Backspace goes back", TO_Q1 "sh" K_ERASE K_REPEAT K_REPEAT K_ERASE, WIZ_SCREEN_LANG, -1, MSG_EN,
-	 NULL, 0, 0, -1},
-	{"a held Backspace never eats the answer before", TO_Q1 "shanghai" K_ENTER "cd" K_ERASE K_REPEAT K_ERASE
-	 K_REPEAT K_REPEAT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "shanghai", 0, 0, -1},
-	{"'.' in the what-if income erases", TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3" "." "95."
-	 K_ENTER, WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
+    {"nothing done", "", WIZ_SCREEN_LANG, -1, MSG_ZH, NULL, 0, 0, -1},
+    {"Enter takes the highlighted language", K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_ZH, "", 0,
+     0, -1},
+    {"2 is English", TO_Q1, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
+    {"Enter on an untouched city list is refused", TO_Q1 K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY,
+     MSG_EN, "", WIZ_ERR_NO_MATCH, 0, -1},
+    {"a moved highlight may be taken", TO_Q1 K_DOWN K_UP K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY,
+     MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
+    {"typing filters, Enter picks", TO_Q1 "sh" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "",
+     0, 0, ANSWERS_WORK_CITY},
+    {"no match", TO_Q1 "zzz" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "zzz", WIZ_ERR_NO_MATCH,
+     0, -1},
+    {"full-width letters", TO_Q1 "ｃｑ" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "", 0, 0,
+     ANSWERS_WORK_CITY},
+    {"Backspace on an empty field goes back", TO_Q1 K_ERASE, WIZ_SCREEN_LANG, -1, MSG_EN, NULL, 0, 0, -1},
+    {"'-' on an empty field goes back", TO_Q1 "-", WIZ_SCREEN_LANG, -1, MSG_EN, NULL, 0, 0, -1},
+    {"permit skipped for the same city", TO_Q1 "sh" K_ENTER "sh" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_BIRTH,
+     MSG_EN, "", 0, 0, -1},
+    {"permit asked for different cities", CITIES, WIZ_SCREEN_QUESTION, ANSWERS_RESIDENCE_PERMIT, MSG_EN, NULL,
+     0, 0, -1},
+    {"a digit picks a choice", CITIES "1", WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "", 0, 0,
+     ANSWERS_RESIDENCE_PERMIT},
+    {"birth as six digits",
+     CITIES "1"
+            "199005" K_ENTER,
+     WIZ_SCREEN_QUESTION, ANSWERS_SEX, MSG_EN, NULL, 0, 0, ANSWERS_BIRTH},
+    {"birth with a dash",
+     CITIES "1"
+            "1990-05" K_ENTER,
+     WIZ_SCREEN_QUESTION, ANSWERS_SEX, MSG_EN, NULL, 0, 0, ANSWERS_BIRTH},
+    {"birth month 13",
+     CITIES "1"
+            "199013" K_ENTER,
+     WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "199013", WIZ_ERR_ANSWER, 0, -1},
+    /* kept as typed, so that Enter gets the range message: 1e3 is never 13 */
+    {"a letter in a number field",
+     CITIES "1"
+            "19a",
+     WIZ_SCREEN_QUESTION, ANSWERS_BIRTH, MSG_EN, "19a", WIZ_ERR_CHAR, 0, -1},
+    {"1e3 is not 13", TO_INCOME "1e3" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "1e3",
+     WIZ_ERR_ANSWER, 0, -1},
+    {"men skip the women's category",
+     CITIES "1"
+            "199005" K_ENTER "1",
+     WIZ_SCREEN_QUESTION, ANSWERS_WORK, MSG_EN, NULL, 0, 0, -1},
+    {"women are asked it",
+     CITIES "1"
+            "199005" K_ENTER "2",
+     WIZ_SCREEN_QUESTION, ANSWERS_FEMALE_RETIRE_AGE, MSG_EN, NULL, 0, 0, -1},
+    {"full-width digits", TO_INCOME "６０００" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_EMPLOYEE_YEARS, MSG_EN,
+     "", 0, 0, ANSWERS_MONTHLY_INCOME},
+    {"a negative income gets the range message", TO_INCOME "-5" K_ENTER, WIZ_SCREEN_QUESTION,
+     ANSWERS_MONTHLY_INCOME, MSG_EN, "-5", WIZ_ERR_ANSWER, 0, -1},
+    {"income too large, typed text kept", TO_INCOME "99999999999" K_ENTER, WIZ_SCREEN_QUESTION,
+     ANSWERS_MONTHLY_INCOME, MSG_EN, "99999999999", WIZ_ERR_ANSWER, 0, -1},
+    {"the language switch keeps the field", TO_INCOME "6000" K_LANG, WIZ_SCREEN_QUESTION,
+     ANSWERS_MONTHLY_INCOME, MSG_ZH, "6000", 0, 0, -1},
+    {"back and forward keep answers",
+     TO_INCOME "6000" K_BACK K_BACK K_BACK K_BACK K_ENTER K_ENTER K_ENTER K_ENTER, WIZ_SCREEN_QUESTION,
+     ANSWERS_MONTHLY_INCOME, MSG_EN, "6000", 0, 0, ANSWERS_FEMALE_RETIRE_AGE},
+    {"zero years skips the local years", TO_INCOME "6000" K_ENTER "0" K_ENTER, WIZ_SCREEN_QUESTION,
+     ANSWERS_COVERAGE, MSG_EN, NULL, 0, 0, -1},
+    {"local years above total", TO_INCOME "6000" K_ENTER "2" K_ENTER "3" K_ENTER, WIZ_SCREEN_QUESTION,
+     ANSWERS_EMPLOYEE_YEARS_LOCAL, MSG_EN, "3", WIZ_ERR_ANSWER, 0, -1},
+    {"no coverage skips its city", TO_INCOME "6000" K_ENTER "0" K_ENTER "1", WIZ_SCREEN_QUESTION,
+     ANSWERS_GAP_MONTHS, MSG_EN, "", 0, 0, -1},
+    {"stay may be left empty",
+     TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+               "0" K_ENTER K_ENTER,
+     WIZ_SCREEN_QUESTION, ANSWERS_RETIRE_CITY, MSG_EN, NULL, 0, 0, -1},
+    {"the end is the comparison",
+     TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+               "0" K_ENTER K_ENTER "3",
+     WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
+    {"help and back", TO_INCOME K_HELP K_BACK, WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0,
+     -1},
+    {"help screen", TO_INCOME K_HELP, WIZ_SCREEN_HELP, -1, MSG_EN, NULL, 0, 0, -1},
+    {"quit from help, refused, then back from help", TO_INCOME K_HELP K_QUIT "2" K_BACK, WIZ_SCREEN_QUESTION,
+     ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
+    {"quit asks", TO_INCOME K_QUIT, WIZ_SCREEN_QUIT, -1, MSG_EN, NULL, 0, 0, -1},
+    {"quit refused", TO_INCOME K_QUIT "2", WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN, "", 0, 0, -1},
+    {"quit confirmed", TO_INCOME K_QUIT "1", WIZ_SCREEN_QUIT, -1, MSG_EN, NULL, 0, 1, -1},
+    {"what-if income",
+     TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+               "0" K_ENTER K_ENTER "3" K_INCOME "9000" K_ENTER,
+     WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, ANSWERS_MONTHLY_INCOME},
+    {"detail by digit and back",
+     TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+               "0" K_ENTER K_ENTER "3"
+               "2" K_BACK,
+     WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
+    {"back from the comparison",
+     TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+               "0" K_ENTER K_ENTER "3" K_BACK,
+     WIZ_SCREEN_QUESTION, ANSWERS_RETIRE_CITY, MSG_EN, NULL, 0, 0, -1},
+    {"garbage bytes are only characters", TO_Q1 "\xff\xfe\x80\xc3", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY,
+     MSG_EN, NULL, 0, 0, -1},
+    {"without digit picks a digit is typed", TO_Q1 "9" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY,
+     MSG_EN, "9", 0, 0, -1},
+    /* fields */
+    {"'.' erases in a city field", TO_Q1 "shanghai.", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN,
+     "shangha", 0, 0, -1},
+    {"'.' on an empty field stays", TO_Q1 "..", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
+    {"'.' erases in a number field", TO_INCOME "60000.", WIZ_SCREEN_QUESTION, ANSWERS_MONTHLY_INCOME, MSG_EN,
+     "6000", 0, 0, -1},
+    {"years: '.' is the point", TO_INCOME "6000" K_ENTER "3.", WIZ_SCREEN_QUESTION, ANSWERS_EMPLOYEE_YEARS,
+     MSG_EN, "3.", 0, 0, -1},
+    {"years: '.' after the point erases it and a digit", TO_INCOME "6000" K_ENTER "35..", WIZ_SCREEN_QUESTION,
+     ANSWERS_EMPLOYEE_YEARS, MSG_EN, "3", 0, 0, -1},
+    {"years: '.' after a tenth erases it", TO_INCOME "6000" K_ENTER "3.5.", WIZ_SCREEN_QUESTION,
+     ANSWERS_EMPLOYEE_YEARS, MSG_EN, "3.", 0, 0, -1},
+    {"Ctrl-U clears the field", TO_Q1 "shanghai" K_CLEAR, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "",
+     0, 0, -1},
+    {"a held Backspace stops at the empty field", TO_Q1 "sh" K_ERASE K_REPEAT K_REPEAT K_REPEAT,
+     WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
+    {"then a fresh Backspace goes back", TO_Q1 "sh" K_ERASE K_REPEAT K_REPEAT K_ERASE, WIZ_SCREEN_LANG, -1,
+     MSG_EN, NULL, 0, 0, -1},
+    {"a held Backspace never eats the answer before",
+     TO_Q1 "shanghai" K_ENTER "cd" K_ERASE K_REPEAT K_ERASE K_REPEAT K_REPEAT, WIZ_SCREEN_QUESTION,
+     ANSWERS_WORK_CITY, MSG_EN, "shanghai", 0, 0, -1},
+    {"'.' in the what-if income erases",
+     TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+               "0" K_ENTER K_ENTER "3"
+               "."
+               "95." K_ENTER,
+     WIZ_SCREEN_COMPARE, -1, MSG_EN, NULL, 0, 0, -1},
 };
 
 /* At a terminal (digit_picks on): a lone digit on a list, pages. */
 static const struct tcase terminal_cases[] = {
-	{"a lone digit picks after the wait", TO_Q1 "9" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "",
-	 0, 0, ANSWERS_WORK_CITY},
-	{"a lone digit waits", TO_Q1 "9", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "9", 0, 0, -1},
-	{"two digits are a code", TO_Q1 "51" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "51", 0, 0, -1},
-	{"Enter takes a lone digit at once", TO_Q1 "1" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "", 0,
-	 0, ANSWERS_WORK_CITY},
-	{"a digit after letters picks from their list", TO_Q1 "cd" "3" K_TIMEOUT, WIZ_SCREEN_QUESTION,
-	 ANSWERS_HUKOU_CITY, MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
-	{"a letter after a digit is a search", TO_Q1 "5a", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "5a", 0, 0,
-	 -1},
-	{"'.' takes back a waiting digit", TO_Q1 "9." K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0,
-	 0, -1},
-	{"+ pages on, Enter takes the first of the page", TO_Q1 "+" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY,
-	 MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
-	{"'-' on a later page pages back", TO_Q1 "+-", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
-	{"the keypad's '-' on a later page pages back", TO_Q1 K_PGDN K_KPMINUS, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY,
-	 MSG_EN, "", 0, 0, -1},
-	{"the keypad's '-' on the first page goes back", TO_Q1 K_KPMINUS, WIZ_SCREEN_LANG, -1, MSG_EN, NULL, 0, 0, -1},
+    {"a lone digit picks after the wait", TO_Q1 "9" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY,
+     MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
+    {"a lone digit waits", TO_Q1 "9", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "9", 0, 0, -1},
+    {"two digits are a code", TO_Q1 "51" K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "51", 0,
+     0, -1},
+    {"Enter takes a lone digit at once", TO_Q1 "1" K_ENTER, WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN,
+     "", 0, 0, ANSWERS_WORK_CITY},
+    {"a digit after letters picks from their list",
+     TO_Q1 "cd"
+           "3" K_TIMEOUT,
+     WIZ_SCREEN_QUESTION, ANSWERS_HUKOU_CITY, MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
+    {"a letter after a digit is a search", TO_Q1 "5a", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "5a",
+     0, 0, -1},
+    {"'.' takes back a waiting digit", TO_Q1 "9." K_TIMEOUT, WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN,
+     "", 0, 0, -1},
+    {"+ pages on, Enter takes the first of the page", TO_Q1 "+" K_ENTER, WIZ_SCREEN_QUESTION,
+     ANSWERS_HUKOU_CITY, MSG_EN, "", 0, 0, ANSWERS_WORK_CITY},
+    {"'-' on a later page pages back", TO_Q1 "+-", WIZ_SCREEN_QUESTION, ANSWERS_WORK_CITY, MSG_EN, "", 0, 0,
+     -1},
+    {"the keypad's '-' on a later page pages back", TO_Q1 K_PGDN K_KPMINUS, WIZ_SCREEN_QUESTION,
+     ANSWERS_WORK_CITY, MSG_EN, "", 0, 0, -1},
+    {"the keypad's '-' on the first page goes back", TO_Q1 K_KPMINUS, WIZ_SCREEN_LANG, -1, MSG_EN, NULL, 0, 0,
+     -1},
 };
 
 static uint32_t
@@ -183,10 +222,11 @@ static enum wizard_result
 play(struct wizard *w, const char *script)
 {
 	static const enum wizard_act keys[] = {
-		[1] = WIZ_ACT_ENTER, [2] = WIZ_ACT_BACK, [3] = WIZ_ACT_ERASE, [4] = WIZ_ACT_HELP, [5] = WIZ_ACT_LANG,
-		[6] = WIZ_ACT_QUIT, [7] = WIZ_ACT_DOWN, [14] = WIZ_ACT_UP, [15] = WIZ_ACT_INCOME, [16] = WIZ_ACT_BASE,
-		[17] = WIZ_ACT_TIMEOUT, [18] = WIZ_ACT_CLEAR, [19] = WIZ_ACT_ERASE, [20] = WIZ_ACT_PAGE_DOWN,
-		[21] = WIZ_ACT_BACK, [22] = WIZ_ACT_END, [23] = WIZ_ACT_HOME,
+	    [1] = WIZ_ACT_ENTER,   [2] = WIZ_ACT_BACK,       [3] = WIZ_ACT_ERASE,    [4] = WIZ_ACT_HELP,
+	    [5] = WIZ_ACT_LANG,    [6] = WIZ_ACT_QUIT,       [7] = WIZ_ACT_DOWN,     [14] = WIZ_ACT_UP,
+	    [15] = WIZ_ACT_INCOME, [16] = WIZ_ACT_BASE,      [17] = WIZ_ACT_TIMEOUT, [18] = WIZ_ACT_CLEAR,
+	    [19] = WIZ_ACT_ERASE,  [20] = WIZ_ACT_PAGE_DOWN, [21] = WIZ_ACT_BACK,    [22] = WIZ_ACT_END,
+	    [23] = WIZ_ACT_HOME,
 	};
 	enum wizard_result r = WIZ_IDLE;
 	const unsigned char *s = (const unsigned char *)script;
@@ -221,14 +261,14 @@ test_scripts(void **state)
 		char field[256];
 		wizard_field_utf8(&w, field, sizeof field);
 		int got_q = q ? (int)q->key : -1;
-#define EXPECT(cond, ...)                                                        \
-	do {                                                                     \
-		if (!(cond)) {                                                   \
-			print_message("case %zu (%s): ", i, c->name);            \
-			print_message(__VA_ARGS__);                              \
-			print_message("\n");                                     \
-			failures++;                                              \
-		}                                                                \
+#define EXPECT(cond, ...)                                                                                    \
+	do {                                                                                                 \
+		if (!(cond)) {                                                                               \
+			print_message("case %zu (%s): ", i, c->name);                                        \
+			print_message(__VA_ARGS__);                                                          \
+			print_message("\n");                                                                 \
+			failures++;                                                                          \
+		}                                                                                            \
 	} while (0)
 		EXPECT(w.screen == c->screen, "screen %d, want %d", w.screen, c->screen);
 		EXPECT(got_q == c->question, "question %d, want %d", got_q, c->question);
@@ -252,10 +292,13 @@ test_lists(void **state)
 		const char *script;
 		int work_city;
 	} cases[] = {
-		{TO_Q1 "9" K_TIMEOUT, 310000},       {TO_Q1 "+1" K_TIMEOUT, 320000},
-		{TO_Q1 K_PGDN K_PGDN "3" K_ENTER, 460000}, {TO_Q1 K_END K_ENTER, 650000},
-		{TO_Q1 "+" K_HOME K_ENTER, 110000},  {TO_Q1 "cd3" K_TIMEOUT, 510100},
-		{TO_Q1 "++++1" K_ENTER, 110000}, /* the last page wraps to the first */
+	    {TO_Q1 "9" K_TIMEOUT, 310000},
+	    {TO_Q1 "+1" K_TIMEOUT, 320000},
+	    {TO_Q1 K_PGDN K_PGDN "3" K_ENTER, 460000},
+	    {TO_Q1 K_END K_ENTER, 650000},
+	    {TO_Q1 "+" K_HOME K_ENTER, 110000},
+	    {TO_Q1 "cd3" K_TIMEOUT, 510100},
+	    {TO_Q1 "++++1" K_ENTER, 110000}, /* the last page wraps to the first */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		wizard_init(&w, *state, (struct date){2025, 6, 1}, MSG_EN, false);
@@ -283,7 +326,8 @@ test_whatif_and_reset(void **state)
 {
 	static struct wizard w;
 	wizard_init(&w, *state, (struct date){2025, 6, 1}, MSG_EN, false);
-	play(&w, TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3");
+	play(&w, TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+	                   "0" K_ENTER K_ENTER "3");
 	assert_int_equal(w.screen, WIZ_SCREEN_COMPARE);
 	int64_t share = w.adv.options[1].low.share_ppm;
 	play(&w, K_INCOME "12000" K_ENTER);
@@ -310,7 +354,8 @@ test_kiosk(void **state)
 	static struct wizard w;
 	wizard_init(&w, *state, (struct date){2025, 6, 1}, MSG_EN, false);
 	assert_true(wizard_set_kiosk(&w, "2468"));
-	play(&w, TO_INCOME "6000" K_ENTER "0" K_ENTER "1" "0" K_ENTER K_ENTER "3" K_INCOME "97531" K_BACK);
+	play(&w, TO_INCOME "6000" K_ENTER "0" K_ENTER "1"
+	                   "0" K_ENTER K_ENTER "3" K_INCOME "97531" K_BACK);
 	assert_int_equal(w.screen, WIZ_SCREEN_COMPARE);
 	assert_int_equal(play(&w, K_QUIT), WIZ_REDRAW);
 	assert_int_equal(w.screen, WIZ_SCREEN_QUIT);
@@ -366,7 +411,8 @@ test_help_topics(void **state)
 				/* a title, then an empty line */
 				const char *d = (const char *)help_files[i].data;
 				const char *nl = memchr(d, '\n', help_files[i].len);
-				if (nl == NULL || nl == d || (size_t)(nl - d) + 1 >= help_files[i].len || nl[1] != '\n')
+				if (nl == NULL || nl == d || (size_t)(nl - d) + 1 >= help_files[i].len ||
+				    nl[1] != '\n')
 					fail_msg("%s: no title line followed by an empty line", name);
 			}
 			if (!found)
@@ -377,7 +423,7 @@ test_help_topics(void **state)
 	/* the first topics are the questions, in the order of the answers keys */
 	for (int q = 0; q < wizard_nquestions; q++)
 		assert_string_equal(wizard_topics[wizard_questions[q].key - ANSWERS_WORK_CITY],
-				    answers_key_name(wizard_questions[q].key));
+		                    answers_key_name(wizard_questions[q].key));
 }
 
 static int
@@ -385,7 +431,8 @@ setup(void **state)
 {
 	struct policy_error err;
 	struct policy_set *ps = policy_set_new();
-	if (ps == NULL || policy_set_add_builtin(ps, &err) != POLICY_OK || policy_set_finish(ps, &err) != POLICY_OK) {
+	if (ps == NULL || policy_set_add_builtin(ps, &err) != POLICY_OK ||
+	    policy_set_finish(ps, &err) != POLICY_OK) {
 		policy_set_free(ps);
 		return -1;
 	}
@@ -404,12 +451,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_scripts),
-		cmocka_unit_test(test_lists),
-		cmocka_unit_test(test_whatif_and_reset),
-		cmocka_unit_test(test_locked),
-		cmocka_unit_test(test_kiosk),
-		cmocka_unit_test(test_help_topics),
+	    cmocka_unit_test(test_scripts),
+	    cmocka_unit_test(test_lists),
+	    cmocka_unit_test(test_whatif_and_reset),
+	    cmocka_unit_test(test_locked),
+	    cmocka_unit_test(test_kiosk),
+	    cmocka_unit_test(test_help_topics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

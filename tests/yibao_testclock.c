@@ -1,4 +1,5 @@
-/* yibao_testclock.c -- yibao whose kiosk idle timer reads $YIBAO_TEST_CLOCK: for tests only, never installed */
+/* yibao_testclock.c -- yibao whose kiosk idle timer reads $YIBAO_TEST_CLOCK: for tests only, never installed
+ */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>

@@ -181,7 +181,8 @@ static bool
 cs_is_province(size_t i)
 {
 	const struct region_row *r = &region_table[i];
-	return r->province == r->code && i + 1 < region_table_count && region_table[i + 1].province == r->code;
+	return r->province == r->code && i + 1 < region_table_count &&
+	       region_table[i + 1].province == r->code;
 }
 
 size_t
@@ -214,11 +215,14 @@ citysearch(const char *query, struct citysearch_hit *out, size_t max)
 	for (size_t i = 0; i < region_table_count; i++) {
 		const struct region_row *r = &region_table[i];
 		enum cs_rank k = cs_row_rank(r, &q);
-		row_slot[i] = k == CS_NONE ? 0xFF
-					   : (unsigned char)(k * CS_NCLASS + (cs_is_province(i) ? CS_PROVINCE : CS_CITY));
+		row_slot[i] =
+		    k == CS_NONE
+		        ? 0xFF
+		        : (unsigned char)(k * CS_NCLASS + (cs_is_province(i) ? CS_PROVINCE : CS_CITY));
 		for (unsigned j = r->alias_first; j < r->alias_first + r->alias_count; j++) {
 			enum cs_rank ka = cs_alias_rank(&region_aliases[j], &q);
-			alias_slot[j] = ka == CS_NONE || ka >= k ? 0xFF : (unsigned char)(ka * CS_NCLASS + CS_ALIAS);
+			alias_slot[j] =
+			    ka == CS_NONE || ka >= k ? 0xFF : (unsigned char)(ka * CS_NCLASS + CS_ALIAS);
 		}
 		if (row_slot[i] != 0xFF)
 			count[row_slot[i]]++;
@@ -254,8 +258,8 @@ citysearch(const char *query, struct citysearch_hit *out, size_t max)
 		} else {
 			for (size_t j = 0; j < region_alias_count && n < max; j++)
 				if (alias_slot[j] == s)
-					out[n++] = (struct citysearch_hit){region_table_find(region_aliases[j].region),
-									   &region_aliases[j]};
+					out[n++] = (struct citysearch_hit){
+					    region_table_find(region_aliases[j].region), &region_aliases[j]};
 		}
 	}
 	return n;

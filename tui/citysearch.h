@@ -36,6 +36,7 @@ size_t citysearch(const char *query, struct citysearch_hit *out, size_t max);
  * row (郸城县 → 周口市); in English the row's English name (Zhoukou) or the
  * alias's pinyin, capitalised, and the row's (Dancheng → Zhoukou), with
  * "->" for the arrow when ascii is set. Returns buf. */
-const char *citysearch_label(const struct citysearch_hit *hit, bool english, bool ascii, char *buf, size_t cap);
+const char *citysearch_label(const struct citysearch_hit *hit, bool english, bool ascii, char *buf,
+                             size_t cap);
 
 #endif

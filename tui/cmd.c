@@ -1,4 +1,5 @@
-/* cmd.c -- the command line: the table of subcommands, the option parser, the usage error, the advice prologue */
+/* cmd.c -- the command line: the table of subcommands, the option parser, the usage error, the advice
+ * prologue */
 #include "cmd.h"
 
 #include <assert.h>
@@ -150,8 +151,8 @@ parse(const struct cmd_entry *e, int argc, char **argv, struct cmd_args *args)
 	for (; e->options != NULL && e->options[n].name != NULL; n++) {
 		const struct cmd_option *o = &e->options[n];
 		assert(n < CMD_OPTIONS_MAX);
-		longopts[n] = (struct option){o->name, o->type == CMD_OPTION_FLAG ? no_argument : required_argument,
-		                              NULL, 256 + n};
+		longopts[n] = (struct option){
+		    o->name, o->type == CMD_OPTION_FLAG ? no_argument : required_argument, NULL, 256 + n};
 		if (o->letter != 0) {
 			shortopts[ns++] = o->letter;
 			if (o->type != CMD_OPTION_FLAG)
@@ -350,7 +351,8 @@ cmd_main(int argc, char **argv)
 	enum msg_lang lang = pick_lang(&argc, argv, &lang_given, &bad_lang);
 	bool plain = pick_plain(&argc, argv);
 	if (!msg_open(lang)) {
-		fputs("yibao: the built-in message catalog is damaged\nyibao：程序内置的消息目录已损坏\n", stderr);
+		fputs("yibao: the built-in message catalog is damaged\nyibao：程序内置的消息目录已损坏\n",
+		      stderr);
 		return CMD_EXIT_POLICY;
 	}
 	if (no_locale) {

@@ -35,11 +35,11 @@ struct cmd_option {
 	const char *name; /* the long name, without "--" */
 	char letter;      /* the short form (-o), or 0 */
 	enum cmd_option_type type;
-	bool required;                /* err_option_required when missing */
-	const char *const *choices;   /* CMD_OPTION_CHOICE: NULL-terminated */
-	long min, max;                /* CMD_OPTION_INT: the range, inclusive */
-	const int *only;              /* CMD_OPTION_INT: the values taken, 0-terminated, or NULL */
-	const char *bad_key;          /* the message for a refused value, {0} the value */
+	bool required;              /* err_option_required when missing */
+	const char *const *choices; /* CMD_OPTION_CHOICE: NULL-terminated */
+	long min, max;              /* CMD_OPTION_INT: the range, inclusive */
+	const int *only;            /* CMD_OPTION_INT: the values taken, 0-terminated, or NULL */
+	const char *bad_key;        /* the message for a refused value, {0} the value */
 };
 
 #define CMD_OPTIONS_MAX 12
@@ -65,9 +65,9 @@ struct cmd_args {
 
 /* A subcommand: a row of cmd.c's table. */
 struct cmd_entry {
-	const char *name;      /* one or two words: "advise", "policy show" */
-	const char *usage_key; /* what --help prints on standard output */
-	const char *hint_key;  /* said after a usage error; NULL: "usage_hint" */
+	const char *name;                 /* one or two words: "advise", "policy show" */
+	const char *usage_key;            /* what --help prints on standard output */
+	const char *hint_key;             /* said after a usage error; NULL: "usage_hint" */
 	const struct cmd_option *options; /* ended by a row whose name is NULL; may be NULL */
 	int args_min, args_max;           /* how many positional arguments */
 	const char *args_missing_key;     /* the message for fewer than args_min */

@@ -67,7 +67,8 @@ run(const struct cmd_args *args)
 	int rc = cmd_advice_init(&ca, args);
 	if (rc != CMD_EXIT_OK)
 		goto out;
-	int r = receipt_bytes(&ca.advice, &ca.answers, ca.ps, width, charset, escpos, &bytes, &nbytes, &replaced);
+	int r =
+	    receipt_bytes(&ca.advice, &ca.answers, ca.ps, width, charset, escpos, &bytes, &nbytes, &replaced);
 	if (r != RECEIPT_OK) {
 		int why = r == RECEIPT_ERR_NOMEM ? ENOMEM : errno;
 		struct msg_arg e[2] = {MSG_S(charset), MSG_S(strerror(why))};

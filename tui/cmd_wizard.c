@@ -62,7 +62,8 @@ run(const struct cmd_args *args)
 		as_of = cli_today();
 	if (uo.print_encoding != NULL && receipt_charset(uo.print_encoding) == NULL)
 		return cmd_usage_error(e, "err_bad_encoding", uo.print_encoding);
-	if (uo.kiosk && (uo.staff_code == NULL || uo.staff_code[0] == '\0' || strlen(uo.staff_code) > STAFF_CODE_MAX))
+	if (uo.kiosk &&
+	    (uo.staff_code == NULL || uo.staff_code[0] == '\0' || strlen(uo.staff_code) > STAFF_CODE_MAX))
 		return cmd_usage_error(e, "err_kiosk_staff", "--staff-key");
 	bool plain = args->plain || !ui_can_address();
 	if (plain && uo.kiosk)

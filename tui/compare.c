@@ -603,8 +603,8 @@ detail_benefits(struct rend *r, const struct advice_option *o)
 		money(r, own, sizeof own, o->stay.own);
 		money(r, ded, sizeof ded, o->stay.deductible == ADVICE_UNKNOWN ? 0 : o->stay.deductible);
 		struct msg_arg st[5] = {MSG_S(bill), MSG_S(own), MSG_S(ded),
-					MSG_S(o->stay.deductible == ADVICE_UNKNOWN ? "no" : "yes"),
-					MSG_S(o->inpatient_is_average ? "yes" : "no")};
+		                        MSG_S(o->stay.deductible == ADVICE_UNKNOWN ? "no" : "yes"),
+		                        MSG_S(o->inpatient_is_average ? "yes" : "no")};
 		say(r, LINES_NORMAL, 2, NULL, "report_stay", st, 5);
 	}
 	a[0] = MSG_S(tri(o->personal_account));
@@ -636,7 +636,8 @@ detail_retirement(struct rend *r, const struct advice_option *o)
 		a[2] = MSG_I(o->retirement.year);
 		a[3] = MSG_I(o->retirement.month);
 		/* a date already passed is said in the past */
-		bool passed = o->retirement.year * 100 + o->retirement.month <= r->adv->as_of.y * 100 + r->adv->as_of.m;
+		bool passed =
+		    o->retirement.year * 100 + o->retirement.month <= r->adv->as_of.y * 100 + r->adv->as_of.m;
 		struct msg_arg b[5] = {a[0], a[1], a[2], a[3], MSG_S(passed ? "yes" : "no")};
 		say(r, LINES_NORMAL, 2, NULL, "report_retire_age", b, 5);
 		years_tenths(r, v, sizeof v, o->retirement.years_at_retirement);

@@ -15,13 +15,13 @@
  * cannot draw Chinese or box characters; the caller then opens the English
  * catalog). Appends to out. */
 void compare_table(struct lines *out, const struct advice *adv, const struct answers *a,
-		   const struct policy_set *ps, int width, bool ascii);
+                   const struct policy_set *ps, int width, bool ascii);
 
 /* Everything about option i: eligibility and blockers, costs, benefits,
  * waiting, retirement, every caveat and reason with its source and the date
  * it was checked; unverified or unknown data visibly marked. Appends to out. */
 void compare_detail(struct lines *out, const struct advice *adv, int i, const struct answers *a,
-		    const struct policy_set *ps, int width, bool ascii);
+                    const struct policy_set *ps, int width, bool ascii);
 
 /* Sources as numbered notes: each document (a reference's citation, with
  * its checked date and label) once, in the order first cited. */
@@ -34,7 +34,7 @@ struct compare_notes {
 /* As compare_detail, citing into notes (the caller prints them with
  * compare_notes_emit), so that several details share one list. */
 void compare_detail_noted(struct lines *out, const struct advice *adv, int i, const struct answers *a,
-			  const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes);
+                          const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes);
 
 /* The note number of ref in notes (1-based), adding it when new; 0 when
  * ref is NULL or the list is full. */
@@ -48,14 +48,14 @@ void compare_notes_emit(struct lines *out, const struct compare_notes *notes, in
  * year (medical and bundled pension, each named), one line per other
  * option (its cost, or what blocks it), and the next step. Appends to out. */
 void compare_summary(struct lines *out, const struct advice *adv, const struct answers *a,
-		     const struct policy_set *ps, int width, bool ascii);
+                     const struct policy_set *ps, int width, bool ascii);
 
 /* The cumulative cost of each option from the as-of year until ten years
  * after the statutory retirement age, height rows of bars (block characters,
  * or ASCII when ascii), a legend, and a note for options whose cost is
  * unknown. Appends to out. */
-void compare_chart(struct lines *out, const struct advice *adv, const struct answers *a, int width, int height,
-		   bool ascii);
+void compare_chart(struct lines *out, const struct advice *adv, const struct answers *a, int width,
+                   int height, bool ascii);
 
 /* How the value and item formatters below write: the table's short words
  * ("unknown", short field names) or the report's sentences' words; ASCII
@@ -83,6 +83,6 @@ const char *compare_region_name(const struct compare_style *st, int code, char *
  * ({0} {1} the values, {2} the region's name, {3} {4} whether each value is
  * known, {5} zero/min/max). */
 void compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice_item *it, int region,
-		       const struct compare_style *st);
+                       const struct compare_style *st);
 
 #endif

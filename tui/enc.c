@@ -21,12 +21,24 @@ static const struct {
 	uint32_t from;
 	const char *to; /* UTF-8 */
 } fallbacks[] = {
-	{0x00A5, "\xEF\xBF\xA5"}, /* ¥ -> ￥ (GBK has only the full-width sign) */
-	{0x00A0, " "}, {0x2002, " "}, {0x2003, " "}, {0x2007, " "}, {0x2008, " "}, {0x2009, " "},
-	{0x200A, " "}, {0x202F, " "}, {0x205F, " "}, /* special spaces */
-	{0x2018, "'"}, {0x2019, "'"}, {0x201C, "\""}, {0x201D, "\""},
-	{0x2013, "-"}, {0x2014, "-"}, {0x2212, "-"},
-	{0xFFE5, "Y"}, /* ￥ in a set without it (ASCII) */
+    {0x00A5, "\xEF\xBF\xA5"}, /* ¥ -> ￥ (GBK has only the full-width sign) */
+    {0x00A0, " "},
+    {0x2002, " "},
+    {0x2003, " "},
+    {0x2007, " "},
+    {0x2008, " "},
+    {0x2009, " "},
+    {0x200A, " "},
+    {0x202F, " "},
+    {0x205F, " "}, /* special spaces */
+    {0x2018, "'"},
+    {0x2019, "'"},
+    {0x201C, "\""},
+    {0x201D, "\""},
+    {0x2013, "-"},
+    {0x2014, "-"},
+    {0x2212, "-"},
+    {0xFFE5, "Y"}, /* ￥ in a set without it (ASCII) */
 };
 
 static bool

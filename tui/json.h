@@ -18,7 +18,7 @@ json_t *json_advice(const struct advice *adv, const struct policy_set *ps);
  * a JSON-lines row leaves it out to stay small. a (may be NULL) is the
  * person, for the documents to bring. */
 json_t *json_advice2(const struct advice *adv, const struct answers *a, const struct policy_set *ps,
-		     bool provenance);
+                     bool provenance);
 
 /* Serialise with the project's number format (money with two decimals at
  * most). Returns a malloc'ed string, or NULL. */

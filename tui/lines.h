@@ -6,12 +6,12 @@
 
 enum lines_style {
 	LINES_NORMAL,
-	LINES_TITLE,   /* screen title */
-	LINES_HEADER,  /* a table or section header */
-	LINES_MARK,    /* a caveat or blocker line */
-	LINES_WARN,    /* unverified or unknown data */
-	LINES_GOOD,    /* the recommended option */
-	LINES_DIM,     /* sources, dates */
+	LINES_TITLE,  /* screen title */
+	LINES_HEADER, /* a table or section header */
+	LINES_MARK,   /* a caveat or blocker line */
+	LINES_WARN,   /* unverified or unknown data */
+	LINES_GOOD,   /* the recommended option */
+	LINES_DIM,    /* sources, dates */
 };
 
 struct lines {

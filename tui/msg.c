@@ -323,10 +323,10 @@ scan_arg(struct pscan *p, int depth)
 	const UChar *type = p->s + t0;
 	int32_t tlen = p->i - t0;
 	bool complex = word_is(type, tlen, "plural") || word_is(type, tlen, "selectordinal") ||
-		       word_is(type, tlen, "select");
+	               word_is(type, tlen, "select");
 	bool simple = word_is(type, tlen, "number") || word_is(type, tlen, "date") ||
-		      word_is(type, tlen, "time") || word_is(type, tlen, "spellout") ||
-		      word_is(type, tlen, "ordinal") || word_is(type, tlen, "duration");
+	              word_is(type, tlen, "time") || word_is(type, tlen, "spellout") ||
+	              word_is(type, tlen, "ordinal") || word_is(type, tlen, "duration");
 	if (!complex && !simple) {
 		p->bad = true; /* choice and unknown types are not used here */
 		return;
@@ -397,7 +397,7 @@ pattern_rewrite(const UChar *pat, int32_t len, enum pclass cls[MAX_ARGS], int32_
 	int h = snprintf(hidden, sizeof hidden, "{%d,select,yibao_hidden{", SLOT_HIDDEN);
 	for (int k = 0; k < MAX_ARGS; k++)
 		h += snprintf(hidden + h, sizeof hidden - (size_t)h, "{%d,number}{%d}{%d,number,integer}", k,
-			      SLOT_STR + k, SLOT_INT + k);
+		              SLOT_STR + k, SLOT_INT + k);
 	h += snprintf(hidden + h, sizeof hidden - (size_t)h, "} other{}}");
 	UChar *out = malloc(((size_t)len + (size_t)p.nrefs + (size_t)h + 1) * sizeof *out);
 	if (out == NULL)
@@ -473,7 +473,7 @@ ustr_from_number(const struct msg_arg *a)
 	int32_t n = 0;
 	if (U_SUCCESS(st))
 		n = a->type == MSG_INT ? unum_formatInt64(nf, a->i, buf, 64, NULL, &st)
-				       : unum_formatDouble(nf, a->d, buf, 64, NULL, &st);
+		                       : unum_formatDouble(nf, a->d, buf, 64, NULL, &st);
 	unum_close(nf);
 	if (U_FAILURE(st) || n >= 64)
 		return NULL;
@@ -489,9 +489,12 @@ static double
 arg_double(const struct msg_arg *a)
 {
 	switch (a->type) {
-	case MSG_INT: return (double)a->i;
-	case MSG_DOUBLE: return a->d;
-	case MSG_STR: return a->s != NULL ? strtod(a->s, NULL) : 0.0;
+	case MSG_INT:
+		return (double)a->i;
+	case MSG_DOUBLE:
+		return a->d;
+	case MSG_STR:
+		return a->s != NULL ? strtod(a->s, NULL) : 0.0;
 	}
 	return 0.0;
 }
@@ -602,8 +605,8 @@ msg_format(char *buf, size_t cap, const char *key, const struct msg_arg *args, i
 	for (int attempt = 0; attempt < 2; attempt++) {
 		st = U_ZERO_ERROR;
 		int32_t n = umsg_format(fmt, out, cap16, &st, dv[0], dv[1], dv[2], dv[3], dv[4], dv[5], dv[6],
-					dv[7], s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], iv[0], iv[1],
-					iv[2], iv[3], iv[4], iv[5], iv[6], iv[7], empty);
+		                        dv[7], s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], iv[0], iv[1],
+		                        iv[2], iv[3], iv[4], iv[5], iv[6], iv[7], empty);
 		if (st == U_BUFFER_OVERFLOW_ERROR && attempt == 0) {
 			out = malloc(((size_t)n + 1) * sizeof *out);
 			if (out == NULL)
@@ -714,8 +717,8 @@ msg_answers_error(char *buf, size_t cap, const char *file, const struct answers_
 		char sep[16];
 		msg_format(sep, sizeof sep, "list_separator", NULL, 0);
 		for (int i = 0; i < ANSWERS_KEY_COUNT && k < sizeof keys; i++) {
-			int n = snprintf(keys + k, sizeof keys - k, "%s%s", i ? sep : "",
-					 answers_key_name(i));
+			int n =
+			    snprintf(keys + k, sizeof keys - k, "%s%s", i ? sep : "", answers_key_name(i));
 			if (n < 0)
 				break;
 			k += (size_t)n;
@@ -724,8 +727,12 @@ msg_answers_error(char *buf, size_t cap, const char *file, const struct answers_
 		key = "answers_err_unknown_key";
 		break;
 	}
-	case ANSWERS_ERR_DUPLICATE: key = "answers_err_duplicate"; break;
-	case ANSWERS_ERR_BAD_VALUE: key = "answers_err_bad_value"; break;
+	case ANSWERS_ERR_DUPLICATE:
+		key = "answers_err_duplicate";
+		break;
+	case ANSWERS_ERR_BAD_VALUE:
+		key = "answers_err_bad_value";
+		break;
 	case ANSWERS_ERR_RANGE:
 		/* as_of has no range: advice_build refuses a date before the data */
 		key = err->key == ANSWERS_AS_OF ? "answers_err_as_of_early" : "answers_err_range";
@@ -739,14 +746,21 @@ msg_answers_error(char *buf, size_t cap, const char *file, const struct answers_
 			key = "answers_err_missing";
 		}
 		break;
-	case ANSWERS_ERR_REFUSED: key = "answers_err_refused"; break;
+	case ANSWERS_ERR_REFUSED:
+		key = "answers_err_refused";
+		break;
 	case ANSWERS_ERR_INCONSISTENT:
 		snprintf(mkey, sizeof mkey, "answers_err_inconsistent_%s", name ? name : "");
 		key = name != NULL && msg_has(mkey) ? mkey : "answers_err_inconsistent";
 		break;
-	case ANSWERS_ERR_UNKNOWN_REGION: key = "answers_err_unknown_region"; break;
-	case ANSWERS_ERR_SYNTAX: key = "answers_err_syntax"; break;
-	case ANSWERS_OK: break;
+	case ANSWERS_ERR_UNKNOWN_REGION:
+		key = "answers_err_unknown_region";
+		break;
+	case ANSWERS_ERR_SYNTAX:
+		key = "answers_err_syntax";
+		break;
+	case ANSWERS_OK:
+		break;
 	}
 	if (name == NULL && err->status != ANSWERS_ERR_SYNTAX)
 		key = "answers_err_other";
@@ -778,40 +792,40 @@ size_t
 msg_policy_error(char *buf, size_t cap, const struct policy_error *err)
 {
 	static const char *const keys[] = {
-		[POLICY_OK] = "policy_err_other",
-		[POLICY_ERR_SYNTAX] = "policy_err_syntax",
-		[POLICY_ERR_NO_REGION] = "policy_err_no_region",
-		[POLICY_ERR_BAD_SECTION] = "policy_err_bad_section",
-		[POLICY_ERR_DUP_SECTION] = "policy_err_dup_section",
-		[POLICY_ERR_UNKNOWN_KEY] = "policy_err_unknown_key",
-		[POLICY_ERR_DUP_KEY] = "policy_err_dup_key",
-		[POLICY_ERR_MISSING_KEY] = "policy_err_missing_key",
-		[POLICY_ERR_BAD_VALUE] = "policy_err_bad_value",
-		[POLICY_ERR_RANGE] = "policy_err_range",
-		[POLICY_ERR_BAD_DATE] = "policy_err_bad_date",
-		[POLICY_ERR_NO_SOURCE] = "policy_err_no_source",
-		[POLICY_ERR_FILE_NAME] = "policy_err_file_name",
-		[POLICY_ERR_PARENT] = "policy_err_parent",
-		[POLICY_ERR_NO_NATIONAL] = "policy_err_no_national",
-		[POLICY_ERR_NOMEM] = "policy_err_nomem",
-		[POLICY_ERR_UNKNOWN_DOC] = "policy_err_unknown_doc",
-		[POLICY_ERR_REGION] = "policy_err_region",
-		[POLICY_ERR_CONTROL] = "policy_err_control",
-		[POLICY_ERR_NO_FORMULA] = "policy_err_no_formula",
+	    [POLICY_OK] = "policy_err_other",
+	    [POLICY_ERR_SYNTAX] = "policy_err_syntax",
+	    [POLICY_ERR_NO_REGION] = "policy_err_no_region",
+	    [POLICY_ERR_BAD_SECTION] = "policy_err_bad_section",
+	    [POLICY_ERR_DUP_SECTION] = "policy_err_dup_section",
+	    [POLICY_ERR_UNKNOWN_KEY] = "policy_err_unknown_key",
+	    [POLICY_ERR_DUP_KEY] = "policy_err_dup_key",
+	    [POLICY_ERR_MISSING_KEY] = "policy_err_missing_key",
+	    [POLICY_ERR_BAD_VALUE] = "policy_err_bad_value",
+	    [POLICY_ERR_RANGE] = "policy_err_range",
+	    [POLICY_ERR_BAD_DATE] = "policy_err_bad_date",
+	    [POLICY_ERR_NO_SOURCE] = "policy_err_no_source",
+	    [POLICY_ERR_FILE_NAME] = "policy_err_file_name",
+	    [POLICY_ERR_PARENT] = "policy_err_parent",
+	    [POLICY_ERR_NO_NATIONAL] = "policy_err_no_national",
+	    [POLICY_ERR_NOMEM] = "policy_err_nomem",
+	    [POLICY_ERR_UNKNOWN_DOC] = "policy_err_unknown_doc",
+	    [POLICY_ERR_REGION] = "policy_err_region",
+	    [POLICY_ERR_CONTROL] = "policy_err_control",
+	    [POLICY_ERR_NO_FORMULA] = "policy_err_no_formula",
 	};
 	/* the loader's own words for unreadable lines, in the catalog's language */
 	static const struct {
 		const char *detail, *key;
 	} syntax[] = {
-		{"invalid UTF-8", "policy_err_syntax_utf8"},
-		{"line too long", "policy_err_syntax_long"},
-		{"bad key", "policy_err_syntax_key"},
+	    {"invalid UTF-8", "policy_err_syntax_utf8"},
+	    {"line too long", "policy_err_syntax_long"},
+	    {"bad key", "policy_err_syntax_key"},
 	};
 	char text[1024], kinds[256];
 	size_t o = where(text, sizeof text, err->file, err->line);
 	const char *key = (unsigned)err->code < sizeof keys / sizeof keys[0] && keys[err->code] != NULL
-				  ? keys[err->code]
-				  : "policy_err_other";
+	                      ? keys[err->code]
+	                      : "policy_err_other";
 	if (err->code == POLICY_ERR_BAD_DATE && strcmp(err->detail, "until") == 0)
 		key = "policy_err_bad_until";
 	if (err->code == POLICY_ERR_SYNTAX)
@@ -824,7 +838,7 @@ msg_policy_error(char *buf, size_t cap, const struct policy_error *err)
 	kinds[0] = '\0';
 	for (int i = 0; i < POLICY_KIND_COUNT && k < sizeof kinds; i++) {
 		int n = snprintf(kinds + k, sizeof kinds - k, "%s%s", i ? sep : "",
-				 policy_kind_name((enum policy_kind)i));
+		                 policy_kind_name((enum policy_kind)i));
 		if (n < 0)
 			break;
 		k += (size_t)n;

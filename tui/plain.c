@@ -158,7 +158,8 @@ region_label(const struct plain *p, const struct citysearch_hit *h, char *buf, s
 	if (p->w.lang_locked)
 		snprintf(buf, cap, "%s %06d", en, h->row->code);
 	else
-		snprintf(buf, cap, "%s %s %06d", citysearch_label(h, false, false, zh, sizeof zh), en, h->row->code);
+		snprintf(buf, cap, "%s %s %06d", citysearch_label(h, false, false, zh, sizeof zh), en,
+		         h->row->code);
 	return buf;
 }
 

@@ -74,7 +74,8 @@ policydir_load(const char *dir, FILE *errs, int *nerr)
 				char *text = NULL;
 				if (path != NULL) {
 					snprintf(path, plen, "%s/%s", dir, names[i]);
-					text = cli_read_file(path, (size_t)16 << 20, &len); /* a policy file is never this large */
+					text = cli_read_file(path, (size_t)16 << 20,
+					                     &len); /* a policy file is never this large */
 				}
 				if (text == NULL)
 					io_error(errs, path ? path : names[i], nerr);

@@ -784,8 +784,8 @@ receipt_write(const char *path, bool force, const char *bytes, size_t len)
 	/* a FIFO, a device or a socket is refused, even with --force (a
 	 * directory or a link is "exists" below, and a directory cannot be
 	 * replaced) */
-	if (lstat(path, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ||
-				      S_ISSOCK(st.st_mode))) {
+	if (lstat(path, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode))) {
 		errno = CLI_ENOTREG;
 		return RECEIPT_ERR_IO;
 	}

@@ -44,7 +44,7 @@ enum receipt_status {
  * by code). Returns 0, or -1 for bad arguments or when out of memory (out
  * then holds what was added before). */
 int receipt_render(struct lines *out, const struct advice *adv, const struct answers *a,
-		   const struct policy_set *ps, int width);
+                   const struct policy_set *ps, int width);
 
 /* The iconv name for an encoding as a user writes it ("utf-8", "utf8",
  * "gb18030", "gbk", any case), or NULL when it is none of those. */
@@ -67,7 +67,7 @@ bool receipt_width_is_valid(int width);
  * RECEIPT_ERR_USAGE (a NULL argument, a width out of range),
  * RECEIPT_ERR_CHARSET or RECEIPT_ERR_NOMEM. */
 int receipt_bytes(const struct advice *adv, const struct answers *a, const struct policy_set *ps, int width,
-		  const char *charset, bool escpos, char **out, size_t *len, size_t *replaced);
+                  const char *charset, bool escpos, char **out, size_t *len, size_t *replaced);
 
 /* Write len bytes to path atomically: a temporary file beside it (mkstemp,
  * ".NAME.XXXXXX", mode 0600), written and synced, then put in place and
@@ -93,7 +93,7 @@ int receipt_write(const char *path, bool force, const char *bytes, size_t len);
  * RECEIPT_ERR_COMMAND. SIGPIPE is ignored while the command is fed, then
  * restored. */
 int receipt_print(const char *cmd_or_path, const struct advice *adv, const struct answers *a,
-		  const struct policy_set *ps, int width, const char *encoding, bool escpos, char *errbuf,
-		  size_t errcap);
+                  const struct policy_set *ps, int width, const char *encoding, bool escpos, char *errbuf,
+                  size_t errcap);
 
 #endif

@@ -14,10 +14,10 @@
  * recommendation with its reasons, and the documents once each as numbered
  * notes. Unverified and unknown data marked. */
 void report_text(FILE *out, const struct advice *adv, const struct answers *a, const struct policy_set *ps,
-		 int width);
+                 int width);
 
 /* The same report as styled lines appended to out. */
 void report_lines(struct lines *out, const struct advice *adv, const struct answers *a,
-		  const struct policy_set *ps, int width);
+                  const struct policy_set *ps, int width);
 
 #endif

@@ -35,17 +35,17 @@ enum { PAIR_TITLE = 1, PAIR_ERROR, PAIR_GOOD, PAIR_WARN, PAIR_DIM };
 
 /* The painter's own state: what it drew where, for clicks. */
 struct painter {
-	bool ascii;  /* the terminal cannot draw Chinese or box characters */
-	bool utf8;   /* the locale's character set is UTF-8 */
+	bool ascii; /* the terminal cannot draw Chinese or box characters */
+	bool utf8;  /* the locale's character set is UTF-8 */
 	bool color;
 	int item_row[ITEM_MAX]; /* screen row of each item of the current list */
 	int nitems;
-	int item_first;  /* the list index of the first item shown (a page's) */
-	int more_row;    /* the row that says more follows: a touch pages on; -1 none */
+	int item_first; /* the list index of the first item shown (a page's) */
+	int more_row;   /* the row that says more follows: a touch pages on; -1 none */
 	struct lines body;
 	char status[512]; /* the outcome of the last print, until the next key */
-	bool fkeys;     /* the footer names F-keys (else the keypad's keys) */
-	bool can_print; /* --print-cmd was given: F5 and 0 print */
+	bool fkeys;       /* the footer names F-keys (else the keypad's keys) */
+	bool can_print;   /* --print-cmd was given: F5 and 0 print */
 	/* not UTF-8: only characters GBK has go out (a GBK client over SSH
 	 * cannot show the rest of GB18030); which code points it has, as found */
 	iconv_t gbk;
@@ -98,9 +98,9 @@ static uint32_t
 gbk_char(struct painter *pt, uint32_t c)
 {
 	static const uint32_t near[][2] = {
-		{0x00A5, 0xFFE5}, {0x2713, 0x221A}, {0x2714, 0x221A}, {0x2717, 0x00D7}, {0x2718, 0x00D7},
-		{0x2022, 0x00B7}, {0x2219, 0x00B7}, {0x00A0, ' '},    {0x2002, ' '},    {0x2003, ' '},
-		{0x2009, ' '},    {0x202F, ' '},    {0x2212, '-'},    {0x2013, '-'},    {0x25B8, '>'},
+	    {0x00A5, 0xFFE5}, {0x2713, 0x221A}, {0x2714, 0x221A}, {0x2717, 0x00D7}, {0x2718, 0x00D7},
+	    {0x2022, 0x00B7}, {0x2219, 0x00B7}, {0x00A0, ' '},    {0x2002, ' '},    {0x2003, ' '},
+	    {0x2009, ' '},    {0x202F, ' '},    {0x2212, '-'},    {0x2013, '-'},    {0x25B8, '>'},
 	};
 	if (gbk_has(pt, c))
 		return c;
@@ -228,8 +228,8 @@ para(struct painter *pt, int y, int x, const char *text, attr_t attr, int maxrow
 {
 	struct wrap_line wl[64];
 	int width = COLS - x - 2;
-	size_t n = wrap_lines(text, strlen(text), width, msg_lang() == MSG_ZH ? "zh" : "en", WRAP_MEASURE_LOCALE,
-			      wl, 64);
+	size_t n = wrap_lines(text, strlen(text), width, msg_lang() == MSG_ZH ? "zh" : "en",
+	                      WRAP_MEASURE_LOCALE, wl, 64);
 	for (size_t i = 0; i < n && i < 64 && y < maxrow; i++, y++) {
 		char line[1024];
 		size_t len = wl[i].len < sizeof line - 1 ? wl[i].len : sizeof line - 1;
@@ -287,8 +287,8 @@ draw_small(struct painter *pt, const struct wizard *w)
 	int y = LINES / 2 - 1 > 0 ? LINES / 2 - 1 : 0;
 	struct wrap_line wl[16];
 	int width = COLS > 2 ? COLS - 2 : 1;
-	size_t n = wrap_lines(buf, strlen(buf), width, msg_lang() == MSG_ZH ? "zh" : "en", WRAP_MEASURE_LOCALE, wl,
-			      16);
+	size_t n = wrap_lines(buf, strlen(buf), width, msg_lang() == MSG_ZH ? "zh" : "en",
+	                      WRAP_MEASURE_LOCALE, wl, 16);
 	for (size_t i = 0; i < n && i < 16 && y < LINES; i++, y++) {
 		char line[512];
 		size_t len = wl[i].len < sizeof line - 1 ? wl[i].len : sizeof line - 1;
@@ -328,7 +328,10 @@ draw_lang(struct painter *pt, const struct wizard *w)
 	/* a locale that is not installed is named, never blamed on the terminal */
 	const char *want = wanted_locale();
 	struct msg_arg la = MSG_S(want != NULL ? want : "");
-	fmt(p, sizeof p, !pt->ascii ? "wiz_lang_zh" : want != NULL ? "wiz_lang_zh_no_locale" : "wiz_lang_zh_unavailable",
+	fmt(p, sizeof p,
+	    !pt->ascii     ? "wiz_lang_zh"
+	    : want != NULL ? "wiz_lang_zh_no_locale"
+	                   : "wiz_lang_zh_unavailable",
 	    &la, 1);
 	item(pt, 6, 0, p, w->lang_sel == 0);
 	fmt(p, sizeof p, "wiz_lang_en", NULL, 0);
@@ -408,10 +411,14 @@ draw_question(struct painter *pt, const struct wizard *w)
 	int cy = -1, cx = 0;
 	if (q->kind == WIZ_CHOICE) {
 		for (int i = 0; i < n && y < LINES - 3; i++, y++)
-			item(pt, y, i, msg_format(buf, sizeof buf, choice_key(q, i, k, sizeof k), NULL, 0) ? buf : "", i == sel);
+			item(pt, y, i,
+			     msg_format(buf, sizeof buf, choice_key(q, i, k, sizeof k), NULL, 0) ? buf : "",
+			     i == sel);
 	} else {
 		fmt(buf, sizeof buf,
-		    q->kind == WIZ_CITY ? "wiz_city_prompt" : q->kind == WIZ_MONTH ? "wiz_month_prompt" : "wiz_number_prompt",
+		    q->kind == WIZ_CITY    ? "wiz_city_prompt"
+		    : q->kind == WIZ_MONTH ? "wiz_month_prompt"
+		                           : "wiz_number_prompt",
 		    NULL, 0);
 		y = para(pt, y, 2, buf, A_NORMAL, LINES - 4);
 		if (q->kind == WIZ_CITY) {
@@ -439,7 +446,8 @@ draw_question(struct painter *pt, const struct wizard *w)
 					snprintf(buf, sizeof buf, "%s  %06d", en, h->row->code);
 				else
 					snprintf(buf, sizeof buf, "%s  %s  %06d",
-						 citysearch_label(h, false, false, zh, sizeof zh), en, h->row->code);
+					         citysearch_label(h, false, false, zh, sizeof zh), en,
+					         h->row->code);
 				item(pt, y, i, buf, first + i == sel);
 			}
 			if (n > count) {
@@ -473,7 +481,7 @@ draw_question(struct painter *pt, const struct wizard *w)
  * more follows, the last body row says so instead of showing a line. */
 static void
 draw_body(struct painter *pt, struct wizard *w, const char *title, const char *right, const char *keys,
-	  const struct msg_arg *kargs, int nkargs, int reserve)
+          const struct msg_arg *kargs, int nkargs, int reserve)
 {
 	int rows = LINES - 2 - reserve;
 	int n = (int)pt->body.n;
@@ -508,22 +516,24 @@ draw_compare(struct painter *pt, struct wizard *w)
 	fmt(t, sizeof t, "wiz_compare_title", NULL, 0);
 	struct msg_arg na = MSG_I(w->adv.noptions);
 	draw_body(pt, w, t, NULL,
-		  w->editing != WIZ_EDIT_NONE ? "wiz_keys_edit"
-		  : pt->can_print	      ? "wiz_keys_compare_print"
-					      : "wiz_keys_compare",
-		  &na, 1, 1);
+	          w->editing != WIZ_EDIT_NONE ? "wiz_keys_edit"
+	          : pt->can_print             ? "wiz_keys_compare_print"
+	                                      : "wiz_keys_compare",
+	          &na, 1, 1);
 
 	/* the what-if line */
 	int y = LINES - 2;
 	if (w->editing != WIZ_EDIT_NONE) {
 		char field[4 * WIZ_INPUT_MAX + 1];
-		fmt(buf, sizeof buf, w->editing == WIZ_EDIT_INCOME ? "wiz_edit_income" : "wiz_edit_base", NULL, 0);
+		fmt(buf, sizeof buf, w->editing == WIZ_EDIT_INCOME ? "wiz_edit_income" : "wiz_edit_base",
+		    NULL, 0);
 		int x = 1 + put(pt, y, 1, COLS / 2, buf, A_BOLD);
 		wizard_field_utf8(w, field, sizeof field);
 		x += 1 + put(pt, y, x + 1, COLS - x - 2, field, A_BOLD | A_UNDERLINE);
 		error_text(w, buf, sizeof buf);
 		if (buf[0] != '\0')
-			message(pt, y - 1, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+			message(pt, y - 1, buf,
+			        pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
 		curs_set(1);
 		move(y, x);
 		return;
@@ -532,8 +542,9 @@ draw_compare(struct painter *pt, struct wizard *w)
 		struct msg_arg a = MSG_I(w->params.base_amount / 100);
 		fmt(mode, sizeof mode, "wiz_base_amount", &a, 1);
 	} else {
-		fmt(mode, sizeof mode, w->params.base_mode == ADVICE_BASE_LOWEST ? "wiz_base_lowest" : "wiz_base_income",
-		    NULL, 0);
+		fmt(mode, sizeof mode,
+		    w->params.base_mode == ADVICE_BASE_LOWEST ? "wiz_base_lowest" : "wiz_base_income", NULL,
+		    0);
 	}
 	if (pt->status[0] != '\0') {
 		message(pt, y, pt->status, A_BOLD);
@@ -637,7 +648,8 @@ draw_quit(struct painter *pt, const struct wizard *w)
 		put(pt, y + 3, x + 1, COLS - x - 2, stars, A_BOLD);
 		if (w->error == WIZ_ERR_STAFF) {
 			fmt(buf, sizeof buf, "wiz_kiosk_wrong", NULL, 0);
-			message(pt, LINES - 3, buf, pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
+			message(pt, LINES - 3, buf,
+			        pt->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE);
 		}
 	}
 	footer(pt, w->kiosk ? "wiz_keys_kiosk_quit" : "wiz_keys_quit");
@@ -671,13 +683,26 @@ draw(struct painter *pt, struct wizard *w, int countdown)
 		draw_small(pt, w);
 	} else {
 		switch (w->screen) {
-		case WIZ_SCREEN_LANG: draw_lang(pt, w); break;
-		case WIZ_SCREEN_QUESTION: draw_question(pt, w); break;
-		case WIZ_SCREEN_COMPARE: draw_compare(pt, w); break;
-		case WIZ_SCREEN_DETAIL: draw_detail(pt, w); break;
-		case WIZ_SCREEN_HELP: draw_help(pt, w); break;
-		case WIZ_SCREEN_QUIT: draw_quit(pt, w); break;
-		case WIZ_SCREEN_COUNT: break;
+		case WIZ_SCREEN_LANG:
+			draw_lang(pt, w);
+			break;
+		case WIZ_SCREEN_QUESTION:
+			draw_question(pt, w);
+			break;
+		case WIZ_SCREEN_COMPARE:
+			draw_compare(pt, w);
+			break;
+		case WIZ_SCREEN_DETAIL:
+			draw_detail(pt, w);
+			break;
+		case WIZ_SCREEN_HELP:
+			draw_help(pt, w);
+			break;
+		case WIZ_SCREEN_QUIT:
+			draw_quit(pt, w);
+			break;
+		case WIZ_SCREEN_COUNT:
+			break;
 		}
 		if (countdown >= 0)
 			draw_countdown(pt, countdown);
@@ -693,9 +718,9 @@ ascii_only(void)
 	const char *cs = nl_langinfo(CODESET);
 	const char *term = getenv("TERM");
 	bool cjk_set = cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "GB18030") == 0 ||
-				      strcasecmp(cs, "GBK") == 0);
+	                              strcasecmp(cs, "GBK") == 0);
 	bool plain_term = term != NULL && (strncmp(term, "linux", 5) == 0 || strncmp(term, "vt1", 3) == 0 ||
-					   strncmp(term, "vt2", 3) == 0);
+	                                   strncmp(term, "vt2", 3) == 0);
 	return !cjk_set || plain_term;
 }
 
@@ -973,7 +998,7 @@ print_receipt(struct painter *pt, struct wizard *w, const struct ui_options *opt
 	draw(pt, w, -1); /* the command may take a while */
 	wizard_answers(w, &a);
 	int st = receipt_print(opt->print_cmd, &w->adv, &a, w->ps, opt->print_width ? opt->print_width : 32,
-			       opt->print_encoding, opt->print_escpos, err, sizeof err);
+	                       opt->print_encoding, opt->print_escpos, err, sizeof err);
 	explicit_bzero(&a, sizeof a);
 	bool file = opt->print_cmd[0] == '/' || strncmp(opt->print_cmd, "./", 2) == 0;
 	struct msg_arg arg = MSG_S(opt->print_cmd);
@@ -1146,7 +1171,7 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 		if ((r == KEY_CODE_YES && wc == KEYS_PASTE_BEGIN) || (r == OK && wc >= 0x20 && wc != 0x7F)) {
 			static uint32_t pbuf[PASTE_MAX];
 			int extra, n = r == OK ? read_burst((uint32_t)wc, pbuf, &extra, tick_ms)
-					       : read_paste(pbuf, &extra, tick_ms);
+			                       : read_paste(pbuf, &extra, tick_ms);
 			if (n > 0 || r == KEY_CODE_YES) {
 				pt.status[0] = '\0';
 				last_erase = -1;

@@ -8,13 +8,13 @@
 #include "policy.h"
 
 struct ui_options {
-	bool kiosk;             /* no way out but the staff code; idle wipe */
-	const char *staff_code; /* kiosk: what ends the program */
-	int idle_seconds;       /* kiosk: wipe and start over after this long untouched */
-	const char *print_cmd;  /* the print action: a command fed the receipt, or a file path */
-	int print_width;        /* receipt columns: 32, 42 or 48 */
+	bool kiosk;                 /* no way out but the staff code; idle wipe */
+	const char *staff_code;     /* kiosk: what ends the program */
+	int idle_seconds;           /* kiosk: wipe and start over after this long untouched */
+	const char *print_cmd;      /* the print action: a command fed the receipt, or a file path */
+	int print_width;            /* receipt columns: 32, 42 or 48 */
 	const char *print_encoding; /* utf-8, gb18030 or gbk */
-	bool print_escpos;      /* add the printer's control bytes */
+	bool print_escpos;          /* add the printer's control bytes */
 };
 
 /* Run the wizard on the terminal until the person quits (or, in kiosk mode,

@@ -40,31 +40,52 @@ static const char *const places[] = {"work", "hukou", "", NULL};
 
 /* The interview, in the order a caseworker asks it, with its skip rules. */
 const struct wizard_question wizard_questions[] = {
-	{.key = ANSWERS_WORK_CITY, .kind = WIZ_CITY},
-	{.key = ANSWERS_HUKOU_CITY, .kind = WIZ_CITY},
-	{.key = ANSWERS_RESIDENCE_PERMIT, .kind = WIZ_CHOICE, .choices = yes_no, .shown = differ},
-	{.key = ANSWERS_BIRTH, .kind = WIZ_MONTH},
-	{.key = ANSWERS_SEX, .kind = WIZ_CHOICE, .choices = sexes},
-	{.key = ANSWERS_FEMALE_RETIRE_AGE, .kind = WIZ_CHOICE, .choices = categories, .shown = is_woman},
-	{.key = ANSWERS_WORK, .kind = WIZ_CHOICE, .choices = works},
-	{.key = ANSWERS_MONTHLY_INCOME, .kind = WIZ_NUMBER},
-	{.key = ANSWERS_EMPLOYEE_YEARS, .kind = WIZ_TENTHS},
-	{.key = ANSWERS_EMPLOYEE_YEARS_LOCAL, .kind = WIZ_TENTHS, .shown = has_years},
-	{.key = ANSWERS_COVERAGE, .kind = WIZ_CHOICE, .choices = coverages},
-	{.key = ANSWERS_COVERAGE_CITY, .kind = WIZ_CITY, .shown = is_covered},
-	{.key = ANSWERS_GAP_MONTHS, .kind = WIZ_NUMBER},
-	{.key = ANSWERS_STAY_YEARS, .kind = WIZ_NUMBER, .optional = true},
-	{.key = ANSWERS_RETIRE_CITY, .kind = WIZ_CHOICE, .choices = places},
+    {.key = ANSWERS_WORK_CITY, .kind = WIZ_CITY},
+    {.key = ANSWERS_HUKOU_CITY, .kind = WIZ_CITY},
+    {.key = ANSWERS_RESIDENCE_PERMIT, .kind = WIZ_CHOICE, .choices = yes_no, .shown = differ},
+    {.key = ANSWERS_BIRTH, .kind = WIZ_MONTH},
+    {.key = ANSWERS_SEX, .kind = WIZ_CHOICE, .choices = sexes},
+    {.key = ANSWERS_FEMALE_RETIRE_AGE, .kind = WIZ_CHOICE, .choices = categories, .shown = is_woman},
+    {.key = ANSWERS_WORK, .kind = WIZ_CHOICE, .choices = works},
+    {.key = ANSWERS_MONTHLY_INCOME, .kind = WIZ_NUMBER},
+    {.key = ANSWERS_EMPLOYEE_YEARS, .kind = WIZ_TENTHS},
+    {.key = ANSWERS_EMPLOYEE_YEARS_LOCAL, .kind = WIZ_TENTHS, .shown = has_years},
+    {.key = ANSWERS_COVERAGE, .kind = WIZ_CHOICE, .choices = coverages},
+    {.key = ANSWERS_COVERAGE_CITY, .kind = WIZ_CITY, .shown = is_covered},
+    {.key = ANSWERS_GAP_MONTHS, .kind = WIZ_NUMBER},
+    {.key = ANSWERS_STAY_YEARS, .kind = WIZ_NUMBER, .optional = true},
+    {.key = ANSWERS_RETIRE_CITY, .kind = WIZ_CHOICE, .choices = places},
 };
 const int wizard_nquestions = sizeof wizard_questions / sizeof wizard_questions[0];
 
 const char *const wizard_topics[] = {
-	"work_city", "hukou_city", "residence_permit", "birth", "sex", "female_retire_age", "work",
-	"monthly_income", "employee_years", "employee_years_local", "coverage", "coverage_city", "gap_months",
-	"stay_years", "retire_city", "reading-the-comparison", "glossary-hukou", "glossary-residence-permit",
-	"glossary-contribution-base", "glossary-average-wage", "glossary-transfer", "glossary-remote-care-filing",
-	"glossary-waiting-period", "glossary-personal-account", "glossary-family-sharing",
-	"glossary-critical-illness", "data-sources",
+    "work_city",
+    "hukou_city",
+    "residence_permit",
+    "birth",
+    "sex",
+    "female_retire_age",
+    "work",
+    "monthly_income",
+    "employee_years",
+    "employee_years_local",
+    "coverage",
+    "coverage_city",
+    "gap_months",
+    "stay_years",
+    "retire_city",
+    "reading-the-comparison",
+    "glossary-hukou",
+    "glossary-residence-permit",
+    "glossary-contribution-base",
+    "glossary-average-wage",
+    "glossary-transfer",
+    "glossary-remote-care-filing",
+    "glossary-waiting-period",
+    "glossary-personal-account",
+    "glossary-family-sharing",
+    "glossary-critical-illness",
+    "data-sources",
 };
 const int wizard_ntopics = sizeof wizard_topics / sizeof wizard_topics[0];
 enum { TOPIC_COMPARISON = 15 };
@@ -274,7 +295,8 @@ step(struct wizard *w, int dir)
 }
 
 void
-wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_of, enum msg_lang lang, bool lang_locked)
+wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_of, enum msg_lang lang,
+            bool lang_locked)
 {
 	memset(w, 0, sizeof *w);
 	w->ps = ps;
@@ -534,7 +556,8 @@ question_act(struct wizard *w, const struct wizard_action *act)
 			choose(w, *sel);
 		} else if (q->kind == WIZ_CITY) {
 			/* a city is never chosen for the person: they typed, moved or chose before */
-			pick_city(w, *len > 0 || w->touched[q->key] || (w->a.set & (1u << q->key)) ? *sel : -1);
+			pick_city(w,
+			          *len > 0 || w->touched[q->key] || (w->a.set & (1u << q->key)) ? *sel : -1);
 		} else if (*len == 0 && q->optional) {
 			answer(w, NULL);
 		} else {
@@ -575,7 +598,8 @@ question_act(struct wizard *w, const struct wizard_action *act)
 			step(w, -1); /* a keypad in numeric mode: '-' is back */
 			return WIZ_REDRAW;
 		}
-		if (q->kind == WIZ_CITY && w->digit_picks && c >= '1' && c <= '9' && n > 0 && !has_digit(field, *len)) {
+		if (q->kind == WIZ_CITY && w->digit_picks && c >= '1' && c <= '9' && n > 0 &&
+		    !has_digit(field, *len)) {
 			/* perhaps the number of an entry: wait for the next key */
 			if (field_add(w, field, len, c))
 				w->digit_pending = true;
@@ -638,8 +662,8 @@ wizard_paste(struct wizard *w, const uint32_t *cp, int n)
 			continue;
 		}
 		field[(*len)++] = c;
-		if (q != NULL && w->screen == WIZ_SCREEN_QUESTION && q->kind != WIZ_CITY && !(c >= '0' && c <= '9') &&
-		    c != '.' && c != '-')
+		if (q != NULL && w->screen == WIZ_SCREEN_QUESTION && q->kind != WIZ_CITY &&
+		    !(c >= '0' && c <= '9') && c != '.' && c != '-')
 			bad_char = true;
 	}
 	w->paste_dropped = dropped;
@@ -843,7 +867,8 @@ scroll_act(struct wizard *w, const struct wizard_action *act, enum wizard_screen
 			return scroll_act(w, &(struct wizard_action){.act = WIZ_ACT_PAGE_DOWN}, back);
 		if (c == WIZ_KEY_SCROLL_UP)
 			return scroll_act(w, &(struct wizard_action){.act = WIZ_ACT_PAGE_UP}, back);
-		if (w->screen == WIZ_SCREEN_DETAIL && c >= '1' && c <= '9' && (int)(c - '1') < w->adv.noptions) {
+		if (w->screen == WIZ_SCREEN_DETAIL && c >= '1' && c <= '9' &&
+		    (int)(c - '1') < w->adv.noptions) {
 			w->detail = w->option = (int)(c - '1');
 			w->scroll = 0;
 			return WIZ_REDRAW;
@@ -1003,15 +1028,15 @@ wizard_act(struct wizard *w, const struct wizard_action *act)
 	enum wizard_result r = act_on(w, act);
 	const struct wizard_question *now = wizard_question(w);
 	w->erase_stop = w->screen != screen || w->q != q || (now != NULL && w->input_len[now->key] == 0) ||
-			(w->screen == WIZ_SCREEN_COMPARE && w->editing == WIZ_EDIT_NONE);
+	                (w->screen == WIZ_SCREEN_COMPARE && w->editing == WIZ_EDIT_NONE);
 	return r;
 }
 
 static enum wizard_result
 act_on(struct wizard *w, const struct wizard_action *act)
 {
-	if (w->digit_pending && (act->act == WIZ_ACT_HELP || act->act == WIZ_ACT_QUIT || act->act == WIZ_ACT_BACK ||
-				 w->screen != WIZ_SCREEN_QUESTION)) {
+	if (w->digit_pending && (act->act == WIZ_ACT_HELP || act->act == WIZ_ACT_QUIT ||
+	                         act->act == WIZ_ACT_BACK || w->screen != WIZ_SCREEN_QUESTION)) {
 		w->digit_pending = false; /* the digit typed goes with it */
 		if (w->screen == WIZ_SCREEN_QUESTION)
 			w->input_len[wizard_questions[w->q].key]--;

@@ -12,54 +12,54 @@
 /* What a key means, whatever key it was (tui/keys.c maps keys to these). */
 enum wizard_act {
 	WIZ_ACT_NONE,
-	WIZ_ACT_CHAR,      /* a printable character: act.ch */
-	WIZ_ACT_ERASE,     /* Backspace: erase, or back on an empty field */
+	WIZ_ACT_CHAR,  /* a printable character: act.ch */
+	WIZ_ACT_ERASE, /* Backspace: erase, or back on an empty field */
 	WIZ_ACT_ENTER,
-	WIZ_ACT_BACK,      /* Esc, Left, '-' on a keypad */
+	WIZ_ACT_BACK, /* Esc, Left, '-' on a keypad */
 	WIZ_ACT_UP,
 	WIZ_ACT_DOWN,
 	WIZ_ACT_PAGE_UP,
 	WIZ_ACT_PAGE_DOWN,
-	WIZ_ACT_HELP,      /* F1, '?', '/' on a keypad */
-	WIZ_ACT_LANG,      /* F2, '*' on a keypad */
-	WIZ_ACT_QUIT,      /* F10, Ctrl-C */
-	WIZ_ACT_PICK,      /* a click or touch on item act.item of the current list */
-	WIZ_ACT_BASE,      /* comparison: next contribution-base mode (F3) */
-	WIZ_ACT_INCOME,    /* comparison: edit the monthly income (F4) */
-	WIZ_ACT_NEXT,      /* Tab, Right: next option (comparison) or topic (help) */
-	WIZ_ACT_PRINT,     /* comparison: print a receipt (F5, '0' on a keypad) */
-	WIZ_ACT_HOME,      /* Home: the first entry, the top of a page */
-	WIZ_ACT_END,       /* End: the last entry, the bottom of a page */
-	WIZ_ACT_CLEAR,     /* Ctrl-U: empty the field */
-	WIZ_ACT_TIMEOUT,   /* no key came within wizard_wait_ms() of the last */
+	WIZ_ACT_HELP,    /* F1, '?', '/' on a keypad */
+	WIZ_ACT_LANG,    /* F2, '*' on a keypad */
+	WIZ_ACT_QUIT,    /* F10, Ctrl-C */
+	WIZ_ACT_PICK,    /* a click or touch on item act.item of the current list */
+	WIZ_ACT_BASE,    /* comparison: next contribution-base mode (F3) */
+	WIZ_ACT_INCOME,  /* comparison: edit the monthly income (F4) */
+	WIZ_ACT_NEXT,    /* Tab, Right: next option (comparison) or topic (help) */
+	WIZ_ACT_PRINT,   /* comparison: print a receipt (F5, '0' on a keypad) */
+	WIZ_ACT_HOME,    /* Home: the first entry, the top of a page */
+	WIZ_ACT_END,     /* End: the last entry, the bottom of a page */
+	WIZ_ACT_CLEAR,   /* Ctrl-U: empty the field */
+	WIZ_ACT_TIMEOUT, /* no key came within wizard_wait_ms() of the last */
 };
 
 struct wizard_action {
 	enum wizard_act act;
-	uint32_t ch;   /* WIZ_ACT_CHAR: a Unicode code point */
-	int item;      /* WIZ_ACT_PICK */
-	bool repeat;   /* WIZ_ACT_ERASE: so soon after the last one that it may be a held key's repeat */
+	uint32_t ch; /* WIZ_ACT_CHAR: a Unicode code point */
+	int item;    /* WIZ_ACT_PICK */
+	bool repeat; /* WIZ_ACT_ERASE: so soon after the last one that it may be a held key's repeat */
 };
 
 enum wizard_screen {
-	WIZ_SCREEN_LANG,     /* 中文 / English */
+	WIZ_SCREEN_LANG, /* 中文 / English */
 	WIZ_SCREEN_QUESTION,
 	WIZ_SCREEN_COMPARE,
-	WIZ_SCREEN_DETAIL,   /* one option, all sources */
+	WIZ_SCREEN_DETAIL, /* one option, all sources */
 	WIZ_SCREEN_HELP,
-	WIZ_SCREEN_QUIT,     /* "quit? answers will be lost" */
+	WIZ_SCREEN_QUIT, /* "quit? answers will be lost" */
 	WIZ_SCREEN_COUNT
 };
 
 /* Kinds of question, each with its own input. */
 enum wizard_kind { WIZ_CITY, WIZ_CHOICE, WIZ_NUMBER, WIZ_TENTHS, WIZ_MONTH };
 
-#define WIZ_INPUT_MAX 32   /* code points in one field */
-#define WIZ_MATCH_MAX 64   /* city matches kept (a province's rows fit) */
-#define WIZ_PAGE 9         /* list entries on one page, numbered 1-9 */
+#define WIZ_INPUT_MAX 32        /* code points in one field */
+#define WIZ_MATCH_MAX 64        /* city matches kept (a province's rows fit) */
+#define WIZ_PAGE 9              /* list entries on one page, numbered 1-9 */
 #define WIZ_KEY_SCROLL_UP '8'   /* a keypad's keys for a page up and down on the */
 #define WIZ_KEY_SCROLL_DOWN '5' /* comparison, detail and help (1-3 pick options) */
-#define WIZ_DIGIT_MS 700   /* how long a lone digit on a list waits for a second one */
+#define WIZ_DIGIT_MS 700        /* how long a lone digit on a list waits for a second one */
 #define WIZ_CHOICE_MAX 5
 
 /* One question: a row of the table in wizard.c. */
@@ -78,15 +78,15 @@ struct wizard {
 	const struct policy_set *ps;
 	struct date as_of;
 	enum msg_lang lang;
-	bool lang_locked;   /* the terminal cannot draw Chinese */
+	bool lang_locked; /* the terminal cannot draw Chinese */
 	enum wizard_screen screen;
 	enum wizard_screen back_to;   /* where help returns */
 	enum wizard_screen quit_back; /* where the quit screen returns (help, too, may be under it) */
-	int q;              /* index of the current question */
-	struct answers a;   /* every answer given, kept across back and skips */
+	int q;                        /* index of the current question */
+	struct answers a;             /* every answer given, kept across back and skips */
 	uint32_t input[ANSWERS_KEY_COUNT][WIZ_INPUT_MAX]; /* what was typed, per question */
 	int input_len[ANSWERS_KEY_COUNT];
-	int sel[ANSWERS_KEY_COUNT]; /* highlighted choice or match, per question */
+	int sel[ANSWERS_KEY_COUNT];      /* highlighted choice or match, per question */
 	bool touched[ANSWERS_KEY_COUNT]; /* the highlight was moved by the user */
 	/* the last bad input, formatted when drawn (so a language switch
 	 * re-renders it): what kind, and the answers error record */
@@ -102,7 +102,8 @@ struct wizard {
 	int paste_dropped;
 	struct answers_error err;
 	/* city picker */
-	struct citysearch_hit matches[WIZ_MATCH_MAX]; /* from the region table, not only regions with a file */
+	struct citysearch_hit
+	    matches[WIZ_MATCH_MAX]; /* from the region table, not only regions with a file */
 	int nmatches;
 	/* comparison */
 	struct advice adv;
@@ -110,13 +111,13 @@ struct wizard {
 	enum { WIZ_EDIT_NONE, WIZ_EDIT_INCOME, WIZ_EDIT_BASE } editing;
 	uint32_t edit[WIZ_INPUT_MAX]; /* the what-if field */
 	int edit_len;
-	int option;         /* the highlighted option (column) */
-	int scroll;         /* first line shown on scrolling screens */
-	int scroll_max;     /* set by the painter after layout */
-	int detail;         /* option shown on the detail screen */
-	int lang_sel;       /* the highlighted language on the first screen */
+	int option;     /* the highlighted option (column) */
+	int scroll;     /* first line shown on scrolling screens */
+	int scroll_max; /* set by the painter after layout */
+	int detail;     /* option shown on the detail screen */
+	int lang_sel;   /* the highlighted language on the first screen */
 	/* help */
-	int topic;          /* index into wizard_topics */
+	int topic; /* index into wizard_topics */
 	/* kiosk: quitting needs the staff code; "quit" otherwise starts over */
 	bool kiosk;
 	int quit_sel; /* the highlighted item of the kiosk's quit screen */
@@ -138,7 +139,7 @@ bool wizard_set_kiosk(struct wizard *w, const char *staff_code);
 /* Start an interview. lang: the language the locale suggests (highlighted
  * first on the language screen). The caller keeps ps alive. */
 void wizard_init(struct wizard *w, const struct policy_set *ps, struct date as_of, enum msg_lang lang,
-		 bool lang_locked);
+                 bool lang_locked);
 
 /* Apply one action. Never fails: bad input sets w->error and keeps what was typed. */
 enum wizard_result wizard_act(struct wizard *w, const struct wizard_action *act);

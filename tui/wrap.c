@@ -146,7 +146,7 @@ forced_cut(const char *s, int32_t ls, int32_t len, int width, enum wrap_measure 
 
 size_t
 wrap_lines(const char *s, size_t len, int width, const char *locale, enum wrap_measure m,
-	   struct wrap_line *lines, size_t max)
+           struct wrap_line *lines, size_t max)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t n = len > INT32_MAX ? INT32_MAX : (int32_t)len;

@@ -36,6 +36,6 @@ int wrap_text_width(const char *s, size_t len, enum wrap_measure m);
  * Fills at most max lines (lines may be NULL when max is 0) and returns how
  * many there are; len + 1 lines is always enough. */
 size_t wrap_lines(const char *s, size_t len, int width, const char *locale, enum wrap_measure m,
-		  struct wrap_line *lines, size_t max);
+                  struct wrap_line *lines, size_t max);
 
 #endif

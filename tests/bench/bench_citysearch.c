@@ -1,4 +1,5 @@
-/* bench_citysearch.c -- prints the mean and worst time of a city search per keystroke, in microseconds (target: well under 1000) */
+/* bench_citysearch.c -- prints the mean and worst time of a city search per keystroke, in microseconds
+ * (target: well under 1000) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,8 @@ int
 main(int argc, char **argv)
 {
 	static const char *const queries[] = {
-		"zhoukou", "郸城", "411625", "shaanxi", "c", "Inner Mongolia", "广州", "内蒙古自治区", "xian", "ｃｑ",
-		"chong qing", "41", "县", "zzzzzzzz", "黑龙江省",
+	    "zhoukou", "郸城", "411625",     "shaanxi", "c",  "Inner Mongolia", "广州",     "内蒙古自治区",
+	    "xian",    "ｃｑ", "chong qing", "41",      "县", "zzzzzzzz",       "黑龙江省",
 	};
 	int rounds = argc > 1 ? atoi(argv[1]) : 200;
 	struct citysearch_hit hits[WIZ_MATCH_MAX];
