@@ -1752,6 +1752,12 @@ policy_file_doc(const struct policy_set *ps, int region, size_t i)
 	return f != NULL && i < f->ndocs ? &f->docs[i] : NULL;
 }
 
+struct date
+policy_date(int64_t v)
+{
+	return (struct date){(int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100)};
+}
+
 const char *
 policy_kind_name(enum policy_kind kind)
 {

@@ -326,6 +326,9 @@ enum policy_vtype policy_key_type(enum policy_kind kind, int key);
 int policy_kind_keys(enum policy_kind kind);
 const char *policy_confidence_name(enum policy_confidence c);
 
+/* A date value (as policy_value gives it, YYYYMMDD) as a date. */
+struct date policy_date(int64_t yyyymmdd);
+
 /* Names for messages: "access", "employee", ...; key names within a kind. */
 const char *policy_kind_name(enum policy_kind kind);
 const char *policy_key_name(enum policy_kind kind, int key);

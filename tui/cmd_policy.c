@@ -189,10 +189,12 @@ value_text(char *buf, size_t cap, enum policy_kind kind, int key, int64_t v, con
 	case POLICY_T_INT:
 		snprintf(buf, cap, "%lld", (long long)v);
 		break;
-	case POLICY_T_DATE:
-		snprintf(buf, cap, "%04lld-%02lld-%02lld", (long long)(v / 10000), (long long)(v / 100 % 100),
-		         (long long)(v % 100));
+	case POLICY_T_DATE: {
+		char d[11];
+		date_format(policy_date(v), d);
+		snprintf(buf, cap, "%s", d);
 		break;
+	}
 	case POLICY_T_TEXT:
 		snprintf(buf, cap, "%s", text != NULL ? text : "");
 		break;

@@ -1760,11 +1760,9 @@ next_step(struct rend *r, const struct advice_option *o)
 		int64_t from = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, NULL);
 		int64_t to = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
 		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
-			char f[48], t[48];
-			snprintf(f, sizeof f, "%04lld-%02lld-%02lld", (long long)(from / 10000),
-			         (long long)(from / 100 % 100), (long long)(from % 100));
-			snprintf(t, sizeof t, "%04lld-%02lld-%02lld", (long long)(to / 10000),
-			         (long long)(to / 100 % 100), (long long)(to % 100));
+			char f[11], t[11];
+			date_format(policy_date(from), f);
+			date_format(policy_date(to), t);
 			struct msg_arg w[2] = {MSG_S(f), MSG_S(t)};
 			msg_format(window, sizeof window, "sum_window", w, 2);
 		} else {

@@ -33,6 +33,28 @@ tri(int v)
 	return v < 0 ? json_null() : json_boolean(v);
 }
 
+/* The numbers an item carries, by the names its id gives them; NULL when
+ * it carries none. */
+static json_t *
+item_values(const struct advice_item *it)
+{
+	json_t *vals = NULL;
+	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
+		const char *name = advice_id_value_name(it->id, i);
+		if (name == NULL)
+			continue;
+		if (vals == NULL)
+			vals = json_object();
+		if (it->id == ADVICE_UNKNOWN_VALUE)
+			json_object_set_new(vals, name,
+			                    json_string(advice_field_name((enum advice_field)it->v[i])));
+		else
+			json_object_set_new(
+			    vals, name, it->v[i] == ADVICE_UNKNOWN ? json_null() : json_integer(it->v[i]));
+	}
+	return vals;
+}
+
 /* What a reference adds to an object: the document a user is shown, where
  * it was read, its label, and whether it is the region's own current
  * figure, its province's, the nation's, or the last known one of a year. */
@@ -63,20 +85,7 @@ item(const struct advice_item *it, int region, struct date on)
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(advice_id_name(it->id)));
 	ref_fields(o, it->ref, region, on);
-	json_t *vals = NULL;
-	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
-		const char *name = advice_id_value_name(it->id, i);
-		if (name == NULL)
-			continue;
-		if (vals == NULL)
-			vals = json_object();
-		if (it->id == ADVICE_UNKNOWN_VALUE)
-			json_object_set_new(vals, name,
-			                    json_string(advice_field_name((enum advice_field)it->v[i])));
-		else
-			json_object_set_new(
-			    vals, name, it->v[i] == ADVICE_UNKNOWN ? json_null() : json_integer(it->v[i]));
-	}
+	json_t *vals = item_values(it);
 	if (vals != NULL)
 		json_object_set_new(o, "values", vals);
 	return o;
@@ -274,20 +283,7 @@ item2(struct srclist *s, const struct advice_item *it, int region, struct date o
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(advice_id_name(it->id)));
-	json_t *vals = NULL;
-	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
-		const char *name = advice_id_value_name(it->id, i);
-		if (name == NULL)
-			continue;
-		if (vals == NULL)
-			vals = json_object();
-		if (it->id == ADVICE_UNKNOWN_VALUE)
-			json_object_set_new(vals, name,
-			                    json_string(advice_field_name((enum advice_field)it->v[i])));
-		else
-			json_object_set_new(
-			    vals, name, it->v[i] == ADVICE_UNKNOWN ? json_null() : json_integer(it->v[i]));
-	}
+	json_t *vals = item_values(it);
 	if (vals != NULL)
 		json_object_set_new(o, "values", vals);
 	cite2(o, s, it->ref, region, on, false);
@@ -342,11 +338,9 @@ steps2(const struct advice_option *o, const struct advice *adv, const struct ans
 		int64_t from = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, &ref);
 		int64_t to = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
 		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
-			char f[48], t[48];
-			snprintf(f, sizeof f, "%04lld-%02lld-%02lld", (long long)(from / 10000),
-			         (long long)(from / 100 % 100), (long long)(from % 100));
-			snprintf(t, sizeof t, "%04lld-%02lld-%02lld", (long long)(to / 10000),
-			         (long long)(to / 100 % 100), (long long)(to % 100));
+			char f[11], t[11];
+			date_format(policy_date(from), f);
+			date_format(policy_date(to), t);
 			json_object_set_new(w, "from", json_string(f));
 			json_object_set_new(w, "to", json_string(t));
 			cite2(w, s, ref, o->region, adv->as_of, false);
@@ -377,19 +371,6 @@ steps2(const struct advice_option *o, const struct advice *adv, const struct ans
 }
 
 static json_t *
-cost2(const struct advice_cost *c, bool with_base)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, "monthly_yuan", yuan(c->monthly));
-	json_object_set_new(o, "annual_yuan", yuan(c->annual));
-	json_object_set_new(o, "share_of_income", ratio_ppm(c->share_ppm));
-	json_object_set_new(o, "pension_monthly_yuan", yuan(c->pension_monthly));
-	if (with_base)
-		json_object_set_new(o, "base_yuan", yuan(c->base));
-	return o;
-}
-
-static json_t *
 option2(const struct advice_option *o, const struct advice *adv, const struct answers *a,
         const struct policy_set *ps, struct srclist *s)
 {
@@ -411,9 +392,9 @@ option2(const struct advice_option *o, const struct advice *adv, const struct an
 	json_object_set_new(j, "eligible", tri(o->eligible));
 	json_object_set_new(j, "blockers", items2(s, o->blockers, o->nblockers, o->region, on));
 	bool emp = o->scheme == ADVICE_EMPLOYEE;
-	json_t *c = cost2(&o->low, emp);
+	json_t *c = cost(&o->low, emp);
 	if (emp)
-		json_object_set_new(c, "matched", cost2(&o->matched, true));
+		json_object_set_new(c, "matched", cost(&o->matched, true));
 	else
 		json_object_set_new(c, "is_national_minimum", json_boolean(o->cost_is_minimum));
 	json_object_set_new(c, "form", json_string(forms[o->cost_form]));

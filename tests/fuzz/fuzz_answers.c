@@ -71,7 +71,7 @@ check_values(const struct answers *a)
 	CHECK(a->female_retire_age == 0 || a->female_retire_age == 50 || a->female_retire_age == 55);
 	CHECK(a->work >= ANSWERS_WORK_UNSET && a->work <= ANSWERS_UNEMPLOYED);
 	CHECK(a->coverage >= ANSWERS_COVERAGE_NONE && a->coverage <= ANSWERS_COVERAGE_RESIDENT);
-	CHECK(a->retire_city >= ANSWERS_PLACE_UNSET && a->retire_city <= ANSWERS_PLACE_HUKOU);
+	CHECK(a->retire_city >= ANSWERS_PLACE_UNSET && a->retire_city <= ANSWERS_PLACE_UNSURE);
 }
 
 int
