@@ -113,8 +113,10 @@ cost(const struct advice_cost *c, bool with_base)
 	return o;
 }
 
+/* An option's scheme, region code and region names: both schemas open
+ * an option with them. */
 static json_t *
-option(const struct advice_option *o, const struct policy_set *ps, struct date on)
+option_head(const struct advice_option *o, const struct policy_set *ps)
 {
 	char code[8];
 	snprintf(code, sizeof code, "%06d", o->region);
@@ -128,6 +130,13 @@ option(const struct advice_option *o, const struct policy_set *ps, struct date o
 		json_object_set_new(names, "en", json_string(r->name_en));
 		json_object_set_new(j, "region_name", names);
 	}
+	return j;
+}
+
+static json_t *
+option(const struct advice_option *o, const struct policy_set *ps, struct date on)
+{
+	json_t *j = option_head(o, ps);
 	json_object_set_new(j, "eligible", tri(o->eligible));
 	json_object_set_new(j, "blockers", items(o->blockers, o->nblockers, o->region, on));
 
@@ -375,20 +384,11 @@ option2(const struct advice_option *o, const struct advice *adv, const struct an
         const struct policy_set *ps, struct srclist *s)
 {
 	static const char *const forms[] = {"unknown", "rate_times_base", "monthly_fixed", "annual_fixed"};
-	char code[8];
 	struct date on = adv->as_of;
-	snprintf(code, sizeof code, "%06d", o->region);
-	json_t *j = json_object();
-	json_object_set_new(j, "scheme", json_string(advice_scheme_name(o->scheme)));
-	json_object_set_new(j, "region", json_string(code));
+	json_t *j = option_head(o, ps);
 	const struct policy_region *r = policy_set_region(ps, o->region);
-	if (r != NULL) {
-		json_t *names = json_object();
-		json_object_set_new(names, "zh", json_string(r->name_zh));
-		json_object_set_new(names, "en", json_string(r->name_en));
-		json_object_set_new(j, "region_name", names);
+	if (r != NULL)
 		json_object_set_new(j, "local_data", json_boolean(r->file != NULL));
-	}
 	json_object_set_new(j, "eligible", tri(o->eligible));
 	json_object_set_new(j, "blockers", items2(s, o->blockers, o->nblockers, o->region, on));
 	bool emp = o->scheme == ADVICE_EMPLOYEE;
