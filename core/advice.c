@@ -189,10 +189,23 @@ share_ppm(int64_t annual_fen, int64_t income_yuan)
 	return muldiv(annual_fen, 1000000, income_yuan * 100 * 12);
 }
 
+/* The share of income an option takes with the pension that must be bought
+ * with it, where that is known (an unknown pension has its own
+ * unknown_value caveat). */
+static int64_t
+total_share(const struct advice_cost *c, int64_t income)
+{
+	if (c->annual == ADVICE_UNKNOWN)
+		return ADVICE_UNKNOWN;
+	int64_t pension = c->pension_monthly == ADVICE_UNKNOWN ? 0 : c->pension_monthly * 12;
+	return share_ppm(c->annual + pension, income);
+}
+
 static void
 cost_unknown(struct advice_cost *c, int64_t pension)
 {
-	*c = (struct advice_cost){ADVICE_UNKNOWN, ADVICE_UNKNOWN, ADVICE_UNKNOWN, ADVICE_UNKNOWN, pension};
+	*c = (struct advice_cost){ADVICE_UNKNOWN, ADVICE_UNKNOWN, ADVICE_UNKNOWN,
+	                          ADVICE_UNKNOWN, pension,        ADVICE_UNKNOWN};
 }
 
 /* Access rule of a scheme in region for this person. */
@@ -204,6 +217,7 @@ eligibility(struct eval *e, struct advice_option *o, int access_key)
 	if (a->hukou_city == o->region)
 		return; /* local hukou: every access rule admits it */
 	int64_t acc = value(e, o->region, POLICY_ACCESS, access_key, &ref);
+	o->access_ref = ref;
 	if (acc == POLICY_UNKNOWN) {
 		if (o->eligible != 0) /* a blocker already settles it */
 			o->eligible = -1;
@@ -249,6 +263,7 @@ retirement(struct eval *e, struct advice_option *o)
 	int64_t req = value(
 	    e, o->region, POLICY_RETIREMENT,
 	    a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE : POLICY_RETIREMENT_YEARS_FEMALE, &ref);
+	o->retirement.years_ref = ref;
 	if (req == POLICY_UNKNOWN) {
 		o->retirement.years_required = -1;
 		o->retirement.shortfall = -1;
@@ -396,6 +411,8 @@ employee_cost(struct eval *e, struct advice_option *o, const struct advice_param
 	}
 	o->low.share_ppm = share_ppm(o->low.annual, a->monthly_income);
 	o->matched.share_ppm = share_ppm(o->matched.annual, a->monthly_income);
+	o->low.total_share_ppm = total_share(&o->low, a->monthly_income);
+	o->matched.total_share_ppm = total_share(&o->matched, a->monthly_income);
 }
 
 static void
@@ -407,12 +424,13 @@ resident_cost(struct eval *e, struct advice_option *o)
 	o->low.base = ADVICE_UNKNOWN;
 	o->low.pension_monthly = 0;
 	if (prem == POLICY_UNKNOWN) {
-		o->low.monthly = o->low.annual = o->low.share_ppm = ADVICE_UNKNOWN;
+		o->low.monthly = o->low.annual = o->low.share_ppm = o->low.total_share_ppm = ADVICE_UNKNOWN;
 		unknown(o, ADVICE_FIELD_COST, ref);
 	} else {
 		o->low.annual = prem;
 		o->low.monthly = muldiv(prem, 1, 12);
 		o->low.share_ppm = share_ppm(prem, e->a->monthly_income);
+		o->low.total_share_ppm = o->low.share_ppm;
 		o->cost_is_minimum = ref != NULL && ref->region == POLICY_NATIONAL;
 		o->cost_form = ADVICE_COST_ANNUAL_FIXED;
 		o->tier = ref->tier;
@@ -460,6 +478,7 @@ benefits(struct eval *e, struct advice_option *o)
 		const struct policy_ref *pref;
 		int64_t pa = value(e, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT, &pref);
 		o->personal_account = pa == POLICY_UNKNOWN ? -1 : (int)pa;
+		o->account_ref = pref;
 		if (pa == 0)
 			caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, pref, 0, 0);
 		int64_t fs = value(e, o->region, POLICY_BENEFITS, POLICY_BENEFITS_FAMILY_SHARING, NULL);
@@ -471,6 +490,7 @@ benefits(struct eval *e, struct advice_option *o)
 		 * data says nothing, and the account is left unknown. */
 		value(e, POLICY_NATIONAL, POLICY_BENEFITS, POLICY_BENEFITS_FAMILY_SHARING, &ref);
 		o->personal_account = 0;
+		o->account_ref = ref;
 		o->family_sharing = 0;
 		caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, ref, 0, 0);
 	} else {
@@ -601,6 +621,7 @@ extend_payment(struct eval *e, struct advice_option *o)
 	int64_t req = value(
 	    e, o->region, POLICY_RETIREMENT,
 	    a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE : POLICY_RETIREMENT_YEARS_FEMALE, &ref);
+	o->retirement.years_ref = ref;
 	bool past =
 	    o->retirement.age_months > 0 &&
 	    date_months_between(a->birth_year, a->birth_month, e->on.y, e->on.m) >= o->retirement.age_months;
@@ -694,19 +715,6 @@ reason(struct advice *adv, enum advice_id id, const struct policy_ref *ref, int6
 	add(adv->reasons, &adv->nreasons, ADVICE_MAX_REASONS, id, ref, v0, v1);
 }
 
-/* The share of income the option takes at the income-matched base, with
- * the pension that must be bought with it where that is known (an unknown
- * pension has its own unknown_value caveat). */
-static int64_t
-burden_share(const struct advice_option *o, int64_t income)
-{
-	const struct advice_cost *c = &o->matched;
-	if (c->annual == ADVICE_UNKNOWN)
-		return ADVICE_UNKNOWN;
-	int64_t pension = c->pension_monthly == ADVICE_UNKNOWN ? 0 : c->pension_monthly * 12;
-	return share_ppm(c->annual + pension, income);
-}
-
 /* A burden reason with its numbers: the share, the line, and the medical
  * and pension contributions a month that make it. */
 static void
@@ -748,7 +756,7 @@ recommend(struct eval *e, struct advice *adv)
 		return;
 	}
 	const struct advice_option *emp = &adv->options[0];
-	int64_t share = burden_share(emp, a->monthly_income);
+	int64_t share = emp->matched.total_share_ppm;
 	bool burden = share != ADVICE_UNKNOWN && share > BURDEN_PPM;
 	bool short_stay = a->stay_years >= 0 && a->stay_years < SHORT_STAY_YEARS;
 	bool retire_away = a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != a->work_city;

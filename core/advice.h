@@ -81,6 +81,8 @@ struct advice_cost {
 	int64_t annual;
 	int64_t share_ppm;       /* annual cost / annual income; unknown for no income */
 	int64_t pension_monthly; /* bundled pension, 0 when not bundled */
+	int64_t total_share_ppm; /* (annual cost + bundled pension) / annual income: the burden; the
+	                            pension counted where known, else as share_ppm */
 };
 
 /* How the cost is made (the form the city uses). */
@@ -94,25 +96,28 @@ enum advice_cost_form {
 struct advice_option {
 	enum advice_scheme scheme;
 	int region;
-	int eligible; /* 1 yes, 0 no (see blockers), -1 unknown (see caveats) */
+	int eligible;                        /* 1 yes, 0 no (see blockers), -1 unknown (see caveats) */
+	const struct policy_ref *access_ref; /* the access rule that admits a non-local hukou, NULL for
+	                                        a local one (every rule admits it) */
 	struct advice_item blockers[ADVICE_MAX_BLOCKERS];
 	int nblockers;
 	struct advice_cost low;            /* at the lowest base */
 	struct advice_cost matched;        /* at a base matched to income (equal to low for residents) */
 	const struct policy_ref *cost_ref; /* the value that decides the cost (rate, fixed sum, premium) */
 	enum advice_cost_form cost_form;
-	const char *tier;                  /* the tier costed (its name_zh), NULL when the city has none */
-	const struct policy_ref *base_ref; /* the floor (or fixed base, or the floor's share) */
-	const struct policy_ref *wage_ref; /* the average wage a derived floor comes from */
-	bool base_is_fixed;                /* one base for everyone */
-	bool base_derived;                 /* floor = its share x the average wage, worked out here */
-	bool cost_is_minimum;              /* resident premium is the national minimum (不低于) */
-	int64_t inpatient_bp;              /* basis points, or ADVICE_UNKNOWN */
-	bool inpatient_is_average;         /* the national average, not the city's rule */
-	int personal_account;              /* 1, 0, -1 unknown */
-	int family_sharing;                /* 1, 0, -1 unknown */
-	int waiting_months;                /* -1 unknown */
-	bool waiting_is_bound;             /* the national upper bound, the local rule being unknown */
+	const char *tier;                     /* the tier costed (its name_zh), NULL when the city has none */
+	const struct policy_ref *base_ref;    /* the floor (or fixed base, or the floor's share) */
+	const struct policy_ref *wage_ref;    /* the average wage a derived floor comes from */
+	bool base_is_fixed;                   /* one base for everyone */
+	bool base_derived;                    /* floor = its share x the average wage, worked out here */
+	bool cost_is_minimum;                 /* resident premium is the national minimum (不低于) */
+	int64_t inpatient_bp;                 /* basis points, or ADVICE_UNKNOWN */
+	bool inpatient_is_average;            /* the national average, not the city's rule */
+	int personal_account;                 /* 1, 0, -1 unknown */
+	const struct policy_ref *account_ref; /* the value that decides personal_account */
+	int family_sharing;                   /* 1, 0, -1 unknown */
+	int waiting_months;                   /* -1 unknown */
+	bool waiting_is_bound;                /* the national upper bound, the local rule being unknown */
 	const struct policy_ref *inpatient_ref;
 	struct {
 		int64_t bill;       /* ADVICE_STAY_BILL */
@@ -121,11 +126,12 @@ struct advice_option {
 		int64_t own; /* what the person pays of the bill, or ADVICE_UNKNOWN */
 	} stay;              /* a 10,000-yuan in-catalogue hospital stay */
 	struct {
-		int age_months;          /* statutory age */
-		int year, month;         /* when it is reached */
-		int years_at_retirement; /* tenths: employee years by then */
-		int years_required;      /* whole years, -1 unknown */
-		int shortfall;           /* tenths, -1 unknown */
+		int age_months;                     /* statutory age */
+		int year, month;                    /* when it is reached */
+		int years_at_retirement;            /* tenths: employee years by then */
+		int years_required;                 /* whole years, -1 unknown */
+		int shortfall;                      /* tenths, -1 unknown */
+		const struct policy_ref *years_ref; /* the value of years_required */
 	} retirement;
 	struct advice_item caveats[ADVICE_MAX_CAVEATS];
 	int ncaveats;

@@ -49,7 +49,11 @@ enum what {
 	FIRST_REASON,  /* want = the id of the first reason */
 	STAY_OWN,      /* what a 10,000-yuan stay costs the person, fen */
 	WAITING_BOUND, /* want = 1 when the waiting months are the national bound */
+	TOTAL_SHARE,   /* matched cost with the bundled pension, ppm of income */
+	HAS_REF,       /* id = REF_ACCESS, REF_ACCOUNT or REF_YEARS; want = 1 when the core names it */
 };
+
+enum { REF_ACCESS, REF_ACCOUNT, REF_YEARS };
 
 struct expect {
 	enum what what;
@@ -62,7 +66,7 @@ struct tcase {
 	const char *name;
 	const char *answers; /* key = value lines */
 	const char *as_of;
-	struct expect expect[16];
+	struct expect expect[20];
 };
 
 #define LOCAL_A "work_city = 100000\nhukou_city = 100000\n"
@@ -101,6 +105,11 @@ static const struct tcase cases[] = {
       {BASE_MATCH, 0, .want = 800000},
       {MONTHLY_MATCH, 0, .want = 80000},
       {PENSION_MATCH, 0, .want = 160000},
+      {TOTAL_SHARE, 0, .want = 300000}, /* (800 + 1,600) / 8,000 */
+      {TOTAL_SHARE, 1, .want = 5208},   /* the resident premium alone: 500 / 96,000 */
+      {HAS_REF, 0, REF_ACCESS, 0},      /* local hukou: no access rule is read */
+      {HAS_REF, 0, REF_ACCOUNT, 1},
+      {HAS_REF, 0, REF_YEARS, 1},
       {CAVEAT_V0, 0, ADVICE_PENSION_BUNDLED, 2000},
       {NO_CAVEAT, 0, .want = ADVICE_BASE_ABOVE_INCOME}}},
     {"income above the ceiling",
@@ -113,6 +122,7 @@ static const struct tcase cases[] = {
      LOCAL_A MAN "monthly_income = 3000\n",
      "2025-06-01",
      {{BASE_MATCH, 0, .want = 500000},
+      {TOTAL_SHARE, 0, .want = 500000}, /* (500 + 1,000) / 3,000 */
       {CAVEAT_V0, 0, ADVICE_BASE_ABOVE_INCOME, 500000},
       {CAVEAT_V1, 0, ADVICE_BASE_ABOVE_INCOME, 300000}}},
     {"rounding half up",
@@ -212,7 +222,7 @@ static const struct tcase cases[] = {
     {"resident scheme needs a permit",
      "work_city = 100000\nhukou_city = 300000\nresidence_permit = no\n" MAN "monthly_income = 5000\n",
      "2025-06-01",
-     {{BLOCKER, 1, .want = ADVICE_PERMIT_REQUIRED}, {ELIGIBLE, 0, .want = 1}}},
+     {{BLOCKER, 1, .want = ADVICE_PERMIT_REQUIRED}, {ELIGIBLE, 0, .want = 1}, {HAS_REF, 0, REF_ACCESS, 1}}},
     {"access unknown",
      "work_city = 400000\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 5000\n",
      "2025-06-01",
@@ -581,6 +591,14 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 			return 0;
 		}
 		return adv->reasons[i].v[0];
+	case TOTAL_SHARE:
+		return o->matched.total_share_ppm;
+	case HAS_REF: {
+		const struct policy_ref *r = x->id == REF_ACCESS    ? o->access_ref
+		                             : x->id == REF_ACCOUNT ? o->account_ref
+		                                                    : o->retirement.years_ref;
+		return r != NULL;
+	}
 	case STATUS:
 	case END:
 		break;

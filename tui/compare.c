@@ -804,14 +804,7 @@ cell_join(struct rend *r, const struct advice_option *o, struct cell *c)
 		fmt1(c->main, sizeof c->main, "cmp_join_no", list);
 	} else if (o->eligible > 0) {
 		msg_format(c->main, sizeof c->main, "cmp_join_yes", NULL, 0);
-		if (r->a->hukou_city != o->region && r->ps != NULL) {
-			const struct policy_ref *ref = NULL;
-			policy_value(r->ps, o->region, POLICY_ACCESS,
-			             o->scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE
-			                                          : POLICY_ACCESS_RESIDENT,
-			             r->adv->as_of, &ref);
-			c->unverified = is_unverified(ref);
-		}
+		c->unverified = is_unverified(o->access_ref);
 	} else {
 		cell_unknown(r, c);
 	}
@@ -872,10 +865,9 @@ cell_share(struct rend *r, const struct advice_option *o, struct cell *c)
 		return;
 	}
 	percent(r, c->main, sizeof c->main, o->matched.share_ppm, 1000000.0);
-	int64_t p = o->matched.pension_monthly, income = r->a->monthly_income;
-	if (o->scheme == ADVICE_EMPLOYEE && p != ADVICE_UNKNOWN && p > 0 && income > 0) {
-		int64_t ppm = muldiv(o->matched.annual + p * 12, 1000000, income * 100 * 12);
-		percent(r, v, sizeof v, ppm, 1000000.0);
+	if (o->matched.total_share_ppm != o->matched.share_ppm &&
+	    o->matched.total_share_ppm != ADVICE_UNKNOWN) {
+		percent(r, v, sizeof v, o->matched.total_share_ppm, 1000000.0);
 		fmt1(c->extra, sizeof c->extra, "cmp_share_pension", v);
 	}
 }
@@ -915,14 +907,7 @@ cell_inpatient(struct rend *r, const struct advice_option *o, struct cell *c)
 	}
 	percent(r, c->main, sizeof c->main, o->inpatient_bp, 10000.0);
 	c->national = o->inpatient_is_average;
-	if (r->ps != NULL) {
-		const struct policy_ref *ref = NULL;
-		policy_value(r->ps, o->region, POLICY_BENEFITS,
-		             o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_INPATIENT_EMPLOYEE
-		                                          : POLICY_BENEFITS_INPATIENT_RESIDENT,
-		             r->adv->as_of, &ref);
-		c->unverified = is_unverified(ref);
-	}
+	c->unverified = is_unverified(o->inpatient_ref);
 }
 
 static void
@@ -934,15 +919,7 @@ cell_account(struct rend *r, const struct advice_option *o, struct cell *c)
 	}
 	msg_format(c->main, sizeof c->main, o->personal_account ? "cmp_account_yes" : "cmp_account_no", NULL,
 	           0);
-	const struct advice_item *na = find_caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, ADVICE_UNKNOWN);
-	if (na != NULL) {
-		c->unverified = is_unverified(na->ref);
-	} else if (r->ps != NULL && o->scheme == ADVICE_EMPLOYEE) {
-		const struct policy_ref *ref = NULL;
-		policy_value(r->ps, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT,
-		             r->adv->as_of, &ref);
-		c->unverified = is_unverified(ref);
-	}
+	c->unverified = is_unverified(o->account_ref);
 }
 
 static void
@@ -1005,14 +982,7 @@ cell_retire_required(struct rend *r, const struct advice_option *o, struct cell 
 		return;
 	}
 	years_tenths(r, c->main, sizeof c->main, (int64_t)o->retirement.years_required * 10);
-	if (r->ps != NULL && r->a != NULL) {
-		const struct policy_ref *ref = NULL;
-		policy_value(r->ps, o->region, POLICY_RETIREMENT,
-		             r->a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE
-		                                       : POLICY_RETIREMENT_YEARS_FEMALE,
-		             r->adv->as_of, &ref);
-		c->unverified = is_unverified(ref);
-	}
+	c->unverified = is_unverified(o->retirement.years_ref);
 	if (o->retirement.shortfall > 0) {
 		years_tenths(r, v, sizeof v, o->retirement.shortfall);
 		fmt1(c->extra, sizeof c->extra, "cmp_shortfall", v);
