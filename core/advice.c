@@ -105,6 +105,38 @@ advice_field_name(enum advice_field f)
 	return (unsigned)f < ADVICE_FIELD_COUNT ? field_names[f] : NULL;
 }
 
+static const char *const step_names[ADVICE_STEP_COUNT] = {
+    [ADVICE_STEP_APPLY] = "apply",
+    [ADVICE_STEP_BRING] = "bring",
+    [ADVICE_STEP_WINDOW] = "window",
+    [ADVICE_STEP_PAY] = "pay",
+    [ADVICE_STEP_HOTLINE] = "hotline",
+    [ADVICE_STEP_TRANSFER] = "transfer",
+    [ADVICE_STEP_REMOTE_CARE] = "remote_care",
+};
+
+const char *
+advice_step_name(enum advice_step_id id)
+{
+	return (unsigned)id < ADVICE_STEP_COUNT ? step_names[id] : NULL;
+}
+
+const char *
+advice_document_name(int bit)
+{
+	switch (bit) {
+	case ADVICE_DOC_ID_CARD:
+		return "id_card";
+	case ADVICE_DOC_HOUSEHOLD_REGISTER:
+		return "household_register";
+	case ADVICE_DOC_RESIDENCE_PERMIT:
+		return "residence_permit";
+	case ADVICE_DOC_INSURANCE_CERTIFICATE:
+		return "insurance_certificate";
+	}
+	return NULL;
+}
+
 const char *
 advice_scheme_name(enum advice_scheme s)
 {
@@ -124,10 +156,10 @@ struct eval {
 	int nviews;
 };
 
-static int64_t
-value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
+/* The view of region, opened on first use. */
+static struct policy_view *
+view_of(struct eval *e, int region)
 {
-	const struct policy_ref *r = NULL;
 	int i = 0;
 	while (i < e->nviews && e->view_region[i] != region)
 		i++;
@@ -137,12 +169,27 @@ value(struct eval *e, int region, enum policy_kind kind, int key, const struct p
 		e->view_region[i] = region;
 		policy_view_init(&e->views[i], e->ps, region, e->on);
 	}
-	int64_t v = policy_view_value(&e->views[i], kind, key, &r);
+	return &e->views[i];
+}
+
+static int64_t
+value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
+{
+	const struct policy_ref *r = NULL;
+	int64_t v = policy_view_value(view_of(e, region), kind, key, &r);
 	if (r != NULL && !r->verified && v != POLICY_UNKNOWN && e->unverified == NULL)
 		e->unverified = r;
 	if (ref != NULL)
 		*ref = r != NULL ? r : e->law;
 	return v;
+}
+
+/* A text value (enrol keys), or NULL when unknown; *ref its section. */
+static const char *
+text_value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
+{
+	*ref = NULL;
+	return policy_view_text(view_of(e, region), kind, key, ref);
 }
 
 static void
@@ -669,6 +716,58 @@ age_limits(struct eval *e, struct advice_option *o)
 }
 
 static void
+step(struct advice_option *o, enum advice_step_id id, const struct policy_ref *ref, const char *text,
+     int64_t v0, int64_t v1)
+{
+	if (o->nsteps < ADVICE_MAX_STEPS)
+		o->steps[o->nsteps++] = (struct advice_step){id, ref, text, {v0, v1}};
+}
+
+/* The next steps of an open (or possibly open) option: the place's own
+ * words where its data has them, else the general way, which the front end
+ * words (its help topic explains it). */
+static void
+next_steps(struct eval *e, struct advice_option *o)
+{
+	const struct answers *a = e->a;
+	const struct policy_ref *ref;
+	bool emp = o->scheme == ADVICE_EMPLOYEE;
+	if (o->eligible == 0)
+		return;
+	const char *where = text_value(e, o->region, POLICY_ENROL,
+	                               emp ? POLICY_ENROL_EMPLOYEE_WHERE : POLICY_ENROL_RESIDENT_WHERE, &ref);
+	step(o, ADVICE_STEP_APPLY, where != NULL ? ref : NULL, where, 0, 0);
+	int64_t docs = ADVICE_DOC_ID_CARD;
+	if (!emp)
+		docs |= ADVICE_DOC_HOUSEHOLD_REGISTER;
+	if (a->hukou_city != o->region && a->residence_permit)
+		docs |= ADVICE_DOC_RESIDENCE_PERMIT;
+	if (a->coverage != ANSWERS_COVERAGE_NONE && a->coverage_city != o->region)
+		docs |= ADVICE_DOC_INSURANCE_CERTIFICATE;
+	step(o, ADVICE_STEP_BRING, NULL, NULL, docs, 0);
+	if (!emp) {
+		int64_t from = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, &ref);
+		int64_t to = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
+		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN)
+			step(o, ADVICE_STEP_WINDOW, ref, NULL, from, to);
+		else
+			step(o, ADVICE_STEP_WINDOW, NULL, NULL, ADVICE_UNKNOWN, ADVICE_UNKNOWN);
+	}
+	const char *pay =
+	    emp ? text_value(e, o->region, POLICY_ENROL, POLICY_ENROL_EMPLOYEE_PAYMENT, &ref) : NULL;
+	int per_year = o->cost_form == ADVICE_COST_ANNUAL_FIXED || !emp ? 1 : 12;
+	step(o, ADVICE_STEP_PAY, pay != NULL ? ref : o->cost_ref, pay, per_year, 0);
+	const char *hot = text_value(e, o->region, POLICY_ENROL, POLICY_ENROL_HOTLINE, &ref);
+	step(o, ADVICE_STEP_HOTLINE, hot != NULL ? ref : NULL, hot, 0, 0);
+	for (int i = 0; i < o->ncaveats; i++) {
+		if (o->caveats[i].id == ADVICE_TRANSFER_YEARS)
+			step(o, ADVICE_STEP_TRANSFER, o->caveats[i].ref, NULL, 0, 0);
+		else if (o->caveats[i].id == ADVICE_REMOTE_CARE_FILING)
+			step(o, ADVICE_STEP_REMOTE_CARE, o->caveats[i].ref, NULL, 0, 0);
+	}
+}
+
+static void
 option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int region,
        const struct advice_params *params)
 {
@@ -707,6 +806,7 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 		int from = prov != NULL && prov->file != NULL ? prov->code : POLICY_NATIONAL;
 		caveat(o, ADVICE_NO_LOCAL_DATA, o->cost_ref != NULL ? o->cost_ref : e->law, from, 0);
 	}
+	next_steps(e, o);
 }
 
 static void

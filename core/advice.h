@@ -73,6 +73,35 @@ struct advice_item {
 	int64_t v[ADVICE_MAX_VALUES];
 };
 
+/* What to do to take an option, in order: where to apply, what to bring,
+ * when, how paying works, whom to call, and the steps of a transfer or of
+ * remote-care filing where a caveat calls for one. Each has a help topic
+ * of its own (advice_step_name is its stem). */
+enum advice_step_id {
+	ADVICE_STEP_APPLY,    /* text: the place's own words for where, or NULL (the general way) */
+	ADVICE_STEP_BRING,    /* v0: the documents, a mask of enum advice_document */
+	ADVICE_STEP_WINDOW,   /* v0, v1: the resident enrolment window (YYYYMMDD), or unknown: set locally */
+	ADVICE_STEP_PAY,      /* v0: payments a year (12 monthly, 1 yearly); text: the place's words */
+	ADVICE_STEP_HOTLINE,  /* text: the place's number, or NULL: its area code + 12393 */
+	ADVICE_STEP_TRANSFER, /* ref: the transfer rule (the caveat's) */
+	ADVICE_STEP_REMOTE_CARE, /* ref: the filing rule */
+	ADVICE_STEP_COUNT
+};
+enum advice_document {
+	ADVICE_DOC_ID_CARD = 1,               /* 身份证 */
+	ADVICE_DOC_HOUSEHOLD_REGISTER = 2,    /* 户口簿 */
+	ADVICE_DOC_RESIDENCE_PERMIT = 4,      /* 居住证 */
+	ADVICE_DOC_INSURANCE_CERTIFICATE = 8, /* 参保凭证, for a transfer */
+	ADVICE_DOC_COUNT = 4
+};
+#define ADVICE_MAX_STEPS 8
+struct advice_step {
+	enum advice_step_id id;
+	const struct policy_ref *ref; /* the value it rests on, NULL for the general way */
+	const char *text;             /* borrowed from the policy set, or NULL */
+	int64_t v[2];
+};
+
 /* Cost at one contribution base. Money in fen; share in parts per million
  * of income; ADVICE_UNKNOWN where not known. */
 struct advice_cost {
@@ -135,6 +164,8 @@ struct advice_option {
 	} retirement;
 	struct advice_item caveats[ADVICE_MAX_CAVEATS];
 	int ncaveats;
+	struct advice_step steps[ADVICE_MAX_STEPS];
+	int nsteps;
 };
 
 struct advice {
@@ -178,5 +209,9 @@ const char *advice_id_name(enum advice_id id);
 /* Names of the numbers an id carries ("months", …); NULL where none. */
 const char *advice_id_value_name(enum advice_id id, int i);
 const char *advice_scheme_name(enum advice_scheme s);
+/* "apply", "bring", …: the step's id in JSON and the stem of its help topic. */
+const char *advice_step_name(enum advice_step_id id);
+/* "id_card", …, for one bit of enum advice_document; NULL otherwise. */
+const char *advice_document_name(int bit);
 
 #endif

@@ -51,6 +51,10 @@ enum what {
 	WAITING_BOUND, /* want = 1 when the waiting months are the national bound */
 	TOTAL_SHARE,   /* matched cost with the bundled pension, ppm of income */
 	HAS_REF,       /* id = REF_ACCESS, REF_ACCOUNT or REF_YEARS; want = 1 when the core names it */
+	STEP,          /* want = a step id that must be among the option's next steps */
+	NO_STEP,       /* want = a step id that must not be */
+	STEP_V0,       /* id = the step, want = its v[0] */
+	NSTEPS,        /* want = how many next steps */
 };
 
 enum { REF_ACCESS, REF_ACCOUNT, REF_YEARS };
@@ -196,6 +200,7 @@ static const struct tcase cases[] = {
      "2019-06-01",
      {{NOPTIONS, .want = 3},
       {ELIGIBLE, 0, .want = 0},
+      {NSTEPS, 0, .want = 0}, /* closed: nothing to do there */
       {BLOCKER, 0, .want = ADVICE_HUKOU_REQUIRED},
       {BLOCKER, 1, .want = ADVICE_HUKOU_REQUIRED},
       {ELIGIBLE, 2, .want = 1},
@@ -325,14 +330,18 @@ static const struct tcase cases[] = {
      {{WAITING, 0, .want = 0},
       {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
       {NO_CAVEAT, 0, .want = ADVICE_COVERAGE_GAP},
-      {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_YEARS}}},
+      {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_YEARS},
+      {NO_STEP, 0, .want = ADVICE_STEP_TRANSFER},
+      {STEP_V0, 0, ADVICE_STEP_BRING, ADVICE_DOC_ID_CARD}}},
     {"transfer after 3 years, gap 2",
      LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
                  "coverage_city = 200000\ngap_months = 2\nemployee_years = 3\n",
      "2025-06-01",
      {{WAITING, 0, .want = 0},
       {NO_CAVEAT, 0, .want = ADVICE_TRANSFER_GAP},
-      {CAVEAT_V0, 0, ADVICE_TRANSFER_YEARS, 30}}},
+      {CAVEAT_V0, 0, ADVICE_TRANSFER_YEARS, 30},
+      {STEP, 0, .want = ADVICE_STEP_TRANSFER},
+      {STEP_V0, 0, ADVICE_STEP_BRING, ADVICE_DOC_ID_CARD | ADVICE_DOC_INSURANCE_CERTIFICATE}}},
     {"transfer after 1.5 years",
      LOCAL_A MAN "monthly_income = 5000\ncoverage = employee\n"
                  "coverage_city = 200000\ngap_months = 2\nemployee_years = 1.5\n",
@@ -417,7 +426,14 @@ static const struct tcase cases[] = {
       {REASON, .want = ADVICE_REASON_RETIRE_IN_HUKOU},
       {CAVEAT, 2, .want = ADVICE_REMOTE_CARE_FILING},
       {CAVEAT, 0, .want = ADVICE_REMOTE_CARE_FILING},
-      {CAVEAT, 1, .want = ADVICE_REMOTE_CARE_FILING}}},
+      {CAVEAT, 1, .want = ADVICE_REMOTE_CARE_FILING},
+      {STEP, 2, .want = ADVICE_STEP_REMOTE_CARE},
+      {STEP, 2, .want = ADVICE_STEP_WINDOW},
+      {NO_STEP, 0, .want = ADVICE_STEP_WINDOW}, /* the employee scheme has no window */
+      {STEP_V0, 0, ADVICE_STEP_PAY, 12},        /* rate x base: monthly */
+      {STEP_V0, 2, ADVICE_STEP_PAY, 1},         /* the resident premium: yearly */
+      {STEP_V0, 0, ADVICE_STEP_BRING, ADVICE_DOC_ID_CARD | ADVICE_DOC_RESIDENCE_PERMIT},
+      {STEP_V0, 2, ADVICE_STEP_BRING, ADVICE_DOC_ID_CARD | ADVICE_DOC_HOUSEHOLD_REGISTER}}},
     {"remote care needs filing",
      "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 8000\n",
      "2025-06-01",
@@ -593,6 +609,21 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 		return adv->reasons[i].v[0];
 	case TOTAL_SHARE:
 		return o->matched.total_share_ppm;
+	case STEP:
+	case NO_STEP:
+		for (i = 0; i < o->nsteps; i++)
+			if ((int64_t)o->steps[i].id == x->want)
+				return x->what == STEP ? x->want : -999;
+		return x->what == STEP ? -999 : x->want;
+	case STEP_V0:
+		for (i = 0; i < o->nsteps; i++)
+			if ((int)o->steps[i].id == x->id)
+				return o->steps[i].v[0];
+		print_message("case %zu: step %s missing\n", ci, advice_step_name(x->id));
+		*ok = false;
+		return 0;
+	case NSTEPS:
+		return o->nsteps;
 	case HAS_REF: {
 		const struct policy_ref *r = x->id == REF_ACCESS    ? o->access_ref
 		                             : x->id == REF_ACCOUNT ? o->account_ref

@@ -314,10 +314,10 @@ safe_json(char *s)
 
 /* The advise --format json object, compact, with "id" first when the input has one. */
 static void
-put_json_advice(struct batch *b, const struct advice *adv, const struct answers *a)
+put_json_advice(struct batch *b, const struct advice *adv)
 {
 	/* advice/2 without where each document was read: a row stays small */
-	json_t *j = b->schema == 1 ? json_advice(adv, b->ps) : json_advice2(adv, a, b->ps, false);
+	json_t *j = b->schema == 1 ? json_advice(adv, b->ps) : json_advice2(adv, b->ps, false);
 	char *s = NULL;
 	if (j != NULL && b->id_col >= 0) {
 		json_t *o = json_object();
@@ -709,7 +709,7 @@ row(struct batch *b, const struct csv *c)
 	if (b->format == BATCH_CSV)
 		put_csv_advice(b, &adv, &a);
 	else
-		put_json_advice(b, &adv, &a);
+		put_json_advice(b, &adv);
 	return;
 fail:
 	put_error(b, rownum, bad);

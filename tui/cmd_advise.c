@@ -42,9 +42,8 @@ run(const struct cmd_args *args)
 	if (rc != CMD_EXIT_OK)
 		goto out;
 	if (cmd_args_choice(args, "format", FORMAT_TEXT) == FORMAT_JSON) {
-		json_t *j = cmd_args_choice(args, "schema", 0) == 1
-		                ? json_advice(&ca.advice, ca.ps)
-		                : json_advice2(&ca.advice, &ca.answers, ca.ps, true);
+		json_t *j = cmd_args_choice(args, "schema", 0) == 1 ? json_advice(&ca.advice, ca.ps)
+		                                                    : json_advice2(&ca.advice, ca.ps, true);
 		char *d = j ? json_advice_dump(j, 2) : NULL;
 		char *s = d ? sanitize_json(d) : NULL;
 		if (s == NULL || printf("%s\n", s) < 0)

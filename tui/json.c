@@ -308,80 +308,63 @@ items2(struct srclist *s, const struct advice_item *its, int n, int region, stru
 	return a;
 }
 
-/* The next steps of an option, as ids a front end words (and the place's
- * own text where the data has it). */
+/* The next steps of an option (the core's), as ids a front end words, with
+ * the place's own text where the data has it. */
 static json_t *
-steps2(const struct advice_option *o, const struct advice *adv, const struct answers *a,
-       const struct policy_set *ps, struct srclist *s)
+steps2(const struct advice_option *o, const struct advice *adv, struct srclist *s)
 {
+	static const char *const ids[ADVICE_STEP_COUNT] = {
+	    [ADVICE_STEP_APPLY] = NULL, /* apply_employee or pay_resident */
+	    [ADVICE_STEP_BRING] = "bring_documents",
+	    [ADVICE_STEP_WINDOW] = "enrolment_window",
+	    [ADVICE_STEP_PAY] = "payment",
+	    [ADVICE_STEP_HOTLINE] = "hotline",
+	    [ADVICE_STEP_TRANSFER] = "transfer",
+	    [ADVICE_STEP_REMOTE_CARE] = "remote_care_filing",
+	};
 	json_t *st = json_array();
-	struct policy_view v;
-	policy_view_init(&v, ps, o->region, adv->as_of);
-	const struct policy_ref *ref = NULL;
-	const char *where = policy_view_text(
-	    &v, POLICY_ENROL,
-	    o->scheme == ADVICE_EMPLOYEE ? POLICY_ENROL_EMPLOYEE_WHERE : POLICY_ENROL_RESIDENT_WHERE, &ref);
-	json_t *apply = json_object();
-	json_object_set_new(apply, "id",
-	                    json_string(o->scheme == ADVICE_EMPLOYEE ? "apply_employee" : "pay_resident"));
-	if (where != NULL) {
-		json_object_set_new(apply, "text", json_string(where));
-		cite2(apply, s, ref, o->region, adv->as_of, false);
-	}
-	json_array_append_new(st, apply);
-	json_t *bring = json_object();
-	json_object_set_new(bring, "id", json_string("bring_documents"));
-	json_t *docs = json_array();
-	json_array_append_new(docs, json_string("id_card"));
-	if (o->scheme == ADVICE_RESIDENT)
-		json_array_append_new(docs, json_string("household_register"));
-	if (a != NULL && a->hukou_city != o->region && a->residence_permit)
-		json_array_append_new(docs, json_string("residence_permit"));
-	if (a != NULL && a->coverage != ANSWERS_COVERAGE_NONE && a->coverage_city != o->region)
-		json_array_append_new(docs, json_string("insurance_certificate"));
-	json_object_set_new(bring, "documents", docs);
-	json_array_append_new(st, bring);
-	if (o->scheme == ADVICE_RESIDENT) {
-		json_t *w = json_object();
-		json_object_set_new(w, "id", json_string("enrolment_window"));
-		int64_t from = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, &ref);
-		int64_t to = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
-		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
-			char f[11], t[11];
-			date_format(policy_date(from), f);
-			date_format(policy_date(to), t);
-			json_object_set_new(w, "from", json_string(f));
-			json_object_set_new(w, "to", json_string(t));
-			cite2(w, s, ref, o->region, adv->as_of, false);
-		} else {
-			json_object_set_new(w, "set_locally", json_true());
-		}
-		json_array_append_new(st, w);
-	}
-	const char *hot = policy_view_text(&v, POLICY_ENROL, POLICY_ENROL_HOTLINE, NULL);
-	json_t *h = json_object();
-	json_object_set_new(h, "id", json_string("hotline"));
-	json_object_set_new(h, "number", json_string(hot != NULL ? hot : "12393"));
-	if (hot == NULL)
-		json_object_set_new(h, "with_area_code", json_true());
-	json_array_append_new(st, h);
-	for (int i = 0; i < o->ncaveats; i++) {
-		const char *id = o->caveats[i].id == ADVICE_TRANSFER_YEARS       ? "transfer"
-		                 : o->caveats[i].id == ADVICE_REMOTE_CARE_FILING ? "remote_care_filing"
-		                                                                 : NULL;
-		if (id == NULL)
-			continue;
+	for (int i = 0; i < o->nsteps; i++) {
+		const struct advice_step *p = &o->steps[i];
+		const char *id = ids[p->id] != NULL             ? ids[p->id]
+		                 : o->scheme == ADVICE_EMPLOYEE ? "apply_employee"
+		                                                : "pay_resident";
 		json_t *x = json_object();
 		json_object_set_new(x, "id", json_string(id));
-		cite2(x, s, o->caveats[i].ref, o->region, adv->as_of, false);
+		json_object_set_new(x, "help", json_string(advice_step_name(p->id)));
+		if (p->text != NULL)
+			json_object_set_new(x, "text", json_string(p->text));
+		if (p->id == ADVICE_STEP_BRING) {
+			json_t *docs = json_array();
+			for (int bit = 1; bit < 1 << ADVICE_DOC_COUNT; bit <<= 1)
+				if (p->v[0] & bit)
+					json_array_append_new(docs, json_string(advice_document_name(bit)));
+			json_object_set_new(x, "documents", docs);
+		} else if (p->id == ADVICE_STEP_WINDOW && p->v[0] != ADVICE_UNKNOWN) {
+			char f[11], t[11];
+			date_format(policy_date(p->v[0]), f);
+			date_format(policy_date(p->v[1]), t);
+			json_object_set_new(x, "from", json_string(f));
+			json_object_set_new(x, "to", json_string(t));
+		} else if (p->id == ADVICE_STEP_WINDOW) {
+			json_object_set_new(x, "set_locally", json_true());
+		} else if (p->id == ADVICE_STEP_PAY) {
+			json_object_set_new(x, "per_year", json_integer(p->v[0]));
+		} else if (p->id == ADVICE_STEP_HOTLINE) {
+			json_object_set_new(x, "number", json_string(p->text != NULL ? p->text : "12393"));
+			json_object_del(x, "text");
+			if (p->text == NULL)
+				json_object_set_new(x, "with_area_code", json_true());
+		}
+		if (p->ref != NULL)
+			cite2(x, s, p->ref, o->region, adv->as_of, false);
 		json_array_append_new(st, x);
 	}
 	return st;
 }
 
 static json_t *
-option2(const struct advice_option *o, const struct advice *adv, const struct answers *a,
-        const struct policy_set *ps, struct srclist *s)
+option2(const struct advice_option *o, const struct advice *adv, const struct policy_set *ps,
+        struct srclist *s)
 {
 	static const char *const forms[] = {"unknown", "rate_times_base", "monthly_fixed", "annual_fixed"};
 	struct date on = adv->as_of;
@@ -449,7 +432,7 @@ option2(const struct advice_option *o, const struct advice *adv, const struct an
 	json_object_set_new(rt, "shortfall_years", tenths(o->retirement.shortfall));
 	json_object_set_new(j, "retirement", rt);
 	json_object_set_new(j, "caveats", items2(s, o->caveats, o->ncaveats, o->region, on));
-	json_object_set_new(j, "next_steps", steps2(o, adv, a, ps, s));
+	json_object_set_new(j, "next_steps", steps2(o, adv, s));
 	return j;
 }
 
@@ -511,7 +494,7 @@ summary2(const struct advice *adv)
 }
 
 json_t *
-json_advice2(const struct advice *adv, const struct answers *a, const struct policy_set *ps, bool provenance)
+json_advice2(const struct advice *adv, const struct policy_set *ps, bool provenance)
 {
 	char d[11];
 	struct srclist s = {.n = 0};
@@ -524,7 +507,7 @@ json_advice2(const struct advice *adv, const struct answers *a, const struct pol
 	json_object_set_new(j, "summary", summary2(adv));
 	json_t *opts = json_array();
 	for (int i = 0; i < adv->noptions; i++)
-		json_array_append_new(opts, option2(&adv->options[i], adv, a, ps, &s));
+		json_array_append_new(opts, option2(&adv->options[i], adv, ps, &s));
 	json_object_set_new(j, "options", opts);
 	json_object_set_new(j, "recommended",
 	                    adv->recommended < 0 ? json_null() : json_integer(adv->recommended));

@@ -15,10 +15,8 @@ json_t *json_advice(const struct advice *adv, const struct policy_set *ps);
 /* The yibao.advice/2 object: a summary first, cells with their marks, next
  * steps, and every document once in "sources", which items refer to by
  * index ("src"). provenance adds where each document was read (read_at);
- * a JSON-lines row leaves it out to stay small. a (may be NULL) is the
- * person, for the documents to bring. */
-json_t *json_advice2(const struct advice *adv, const struct answers *a, const struct policy_set *ps,
-                     bool provenance);
+ * a JSON-lines row leaves it out to stay small. */
+json_t *json_advice2(const struct advice *adv, const struct policy_set *ps, bool provenance);
 
 /* Serialise with the project's number format (money with two decimals at
  * most). Returns a malloc'ed string, or NULL. */
