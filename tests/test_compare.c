@@ -698,14 +698,83 @@ teardown(void **state)
 	return 0;
 }
 
+/* The model: every cell filled, each caveat in one group with every option
+ * that has it (same id and values), each option's unknown values merged in
+ * one group, and the group index of each caveat pointing back at it. */
+static void
+test_model(void **state)
+{
+	(void)state;
+	struct compare_model *m = malloc(sizeof *m);
+	assert_non_null(m);
+	for (size_t ci = 0; ci < sizeof cases / sizeof cases[0]; ci++) {
+		struct answers a;
+		struct advice adv;
+		snprintf(where, sizeof where, "model %s", cases[ci].name);
+		CHECK(build(&cases[ci], &a, &adv), "advice_build failed");
+		compare_model_build(m, &adv, &a, ps, false);
+		for (int i = 0; i < adv.noptions; i++) {
+			for (int k = 0; k < COMPARE_ROW_COUNT; k++)
+				CHECK(m->cells[k][i].main[0] != '\0', "row %s option %d empty",
+				      compare_row_label((enum compare_row)k), i);
+			const struct advice_option *o = &adv.options[i];
+			unsigned fields = 0;
+			for (int k = 0; k < o->ncaveats; k++)
+				if (o->caveats[k].id == ADVICE_UNKNOWN_VALUE)
+					fields |= 1u << o->caveats[k].v[0];
+			int unknown_groups = 0;
+			for (int k = 0; k < o->ncaveats; k++) {
+				const struct advice_item *it = &o->caveats[k];
+				int g = m->group[i][k];
+				if (g < 0) {
+					CHECK(it->id == ADVICE_UNKNOWN_VALUE,
+					      "option %d caveat %d has no group", i, k);
+					continue;
+				}
+				const struct compare_caveat *c = &m->caveats[g];
+				CHECK(c->options & 1u << i, "group %d lacks option %d", g, i);
+				CHECK(c->item->id == it->id, "group %d is %s, caveat is %s", g,
+				      advice_id_name(c->item->id), advice_id_name(it->id));
+				CHECK(c->text[0] != '\0', "group %d has no text", g);
+				if (it->id == ADVICE_UNKNOWN_VALUE) {
+					unknown_groups++;
+					CHECK(c->fields == fields, "option %d unknown fields %x, group %x", i,
+					      fields, c->fields);
+				} else if (it->id != ADVICE_NO_LOCAL_DATA) {
+					for (int v = 0; v < ADVICE_MAX_VALUES; v++)
+						CHECK(c->item->v[v] == it->v[v], "group %d value %d differs",
+						      g, v);
+				}
+			}
+			CHECK(unknown_groups == (fields != 0), "option %d: %d unknown groups", i,
+			      unknown_groups);
+		}
+		/* the Shanghai rider's options share caveats: they are grouped */
+		int multi = 0;
+		for (int g = 0; g < m->ncaveats; g++)
+			multi += (m->caveats[g].options & (m->caveats[g].options - 1)) != 0;
+		CHECK(ci != 0 || multi > 0, "no caveat shared by two options");
+		/* no two groups are the same caveat */
+		for (int g = 0; g < m->ncaveats; g++)
+			for (int h = g + 1; h < m->ncaveats; h++) {
+				const struct compare_caveat *x = &m->caveats[g], *y = &m->caveats[h];
+				bool same = x->item->id == y->item->id && x->fields == y->fields &&
+				            x->item->id != ADVICE_NO_LOCAL_DATA &&
+				            memcmp(x->item->v, y->item->v, sizeof x->item->v) == 0;
+				CHECK(!same, "groups %d and %d are both %s", g, h,
+				      advice_id_name(x->item->id));
+			}
+	}
+	free(m);
+	assert_int_equal(failures, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_degenerate),
-	    cmocka_unit_test(test_cases),
-	    cmocka_unit_test(test_detail),
-	    cmocka_unit_test(test_report),
+	    cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases), cmocka_unit_test(test_detail),
+	    cmocka_unit_test(test_report),     cmocka_unit_test(test_model),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

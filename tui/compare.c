@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "msg.h"
@@ -694,40 +695,72 @@ compare_detail(struct lines *out, const struct advice *adv, int i, const struct 
 	}
 }
 
+/* An option's detail up to its closing section. */
+static void
+detail_body(struct rend *r, int i)
+{
+	const struct advice *adv = r->adv;
+	char title[VALUE_MAX];
+	const struct advice_option *o = &adv->options[i];
+	option_title(r, o, title, sizeof title);
+	struct msg_arg t[2] = {MSG_I(i + 1), MSG_S(title)};
+	say(r, LINES_TITLE, 0, NULL, "report_option", t, 2);
+	if (adv->recommended == i)
+		say(r, LINES_GOOD, 2, NULL, "cmp_detail_recommended", NULL, 0);
+	/* a blocker is definite even where another rule is unknown */
+	if (o->nblockers == 0 && o->eligible > 0) {
+		say(r, LINES_NORMAL, 2, NULL, "report_eligible_yes", NULL, 0);
+	} else if (o->nblockers > 0 || o->eligible == 0) {
+		say(r, LINES_MARK, 2, NULL, "report_eligible_no", NULL, 0);
+		for (int k = 0; k < o->nblockers; k++)
+			item(r, LINES_MARK, &o->blockers[k], o, o->region);
+	} else {
+		say(r, LINES_WARN, 2, NULL, "report_eligible_unknown", NULL, 0);
+	}
+	detail_cost(r, o);
+	detail_benefits(r, o);
+	detail_retirement(r, o);
+	if (o->ncaveats > 0) {
+		say(r, LINES_HEADER, 2, NULL, "report_caveats", NULL, 0);
+		for (int k = 0; k < o->ncaveats; k++)
+			item(r, LINES_MARK, &o->caveats[k], o, o->region);
+	}
+}
+
+void
+compare_detail_body(struct lines *out, const struct advice *adv, int i, const struct answers *a,
+                    const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes)
+{
+	struct rend r;
+	if (adv == NULL || a == NULL || i < 0 || i >= adv->noptions)
+		return;
+	rend_init(&r, out, adv, a, ps, width, ascii, false);
+	r.notes = notes;
+	detail_body(&r, i);
+}
+
+void
+compare_recommendation_noted(struct lines *out, const struct advice *adv, const struct answers *a,
+                             const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes)
+{
+	struct rend r;
+	if (adv == NULL || a == NULL)
+		return;
+	rend_init(&r, out, adv, a, ps, width, ascii, false);
+	r.notes = notes;
+	recommendation(&r);
+}
+
 void
 compare_detail_noted(struct lines *out, const struct advice *adv, int i, const struct answers *a,
                      const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes)
 {
 	struct rend r;
-	char title[VALUE_MAX];
+	compare_detail_body(out, adv, i, a, ps, width, ascii, notes);
 	if (adv == NULL || a == NULL || i < 0 || i >= adv->noptions)
 		return;
 	rend_init(&r, out, adv, a, ps, width, ascii, false);
 	r.notes = notes;
-	const struct advice_option *o = &adv->options[i];
-	option_title(&r, o, title, sizeof title);
-	struct msg_arg t[2] = {MSG_I(i + 1), MSG_S(title)};
-	say(&r, LINES_TITLE, 0, NULL, "report_option", t, 2);
-	if (adv->recommended == i)
-		say(&r, LINES_GOOD, 2, NULL, "cmp_detail_recommended", NULL, 0);
-	/* a blocker is definite even where another rule is unknown */
-	if (o->nblockers == 0 && o->eligible > 0) {
-		say(&r, LINES_NORMAL, 2, NULL, "report_eligible_yes", NULL, 0);
-	} else if (o->nblockers > 0 || o->eligible == 0) {
-		say(&r, LINES_MARK, 2, NULL, "report_eligible_no", NULL, 0);
-		for (int k = 0; k < o->nblockers; k++)
-			item(&r, LINES_MARK, &o->blockers[k], o, o->region);
-	} else {
-		say(&r, LINES_WARN, 2, NULL, "report_eligible_unknown", NULL, 0);
-	}
-	detail_cost(&r, o);
-	detail_benefits(&r, o);
-	detail_retirement(&r, o);
-	if (o->ncaveats > 0) {
-		say(&r, LINES_HEADER, 2, NULL, "report_caveats", NULL, 0);
-		for (int k = 0; k < o->ncaveats; k++)
-			item(&r, LINES_MARK, &o->caveats[k], o, o->region);
-	}
 	/* The reasons belong to the recommendation: they are given once, with
 	 * the recommended option (with option 1 when none is), so that the
 	 * text report, which is every detail in turn, does not repeat them. */
@@ -750,12 +783,7 @@ compare_detail_noted(struct lines *out, const struct advice *adv, int i, const s
 /* ---------------------------------------------------------------- table */
 
 /* One cell: the value, the marks that follow it, and a second line. */
-struct cell {
-	char main[CELL_MAX];
-	char extra[CELL_MAX];
-	bool unknown, national, unverified, province, derived;
-	int year; /* a last known figure of this year, 0 when current */
-};
+#define cell compare_cell
 
 /* The marks a value's reference gives its cell: a province or national
  * figure, an old year's, a derived or not yet confirmed one. */
@@ -993,20 +1021,133 @@ cell_retire_required(struct rend *r, const struct advice_option *o, struct cell 
 static const struct row {
 	const char *label;
 	cell_fn *fill;
-} rows[] = {
-    {.label = "cmp_row_join", .fill = cell_join},
-    {.label = "cmp_row_monthly", .fill = cell_monthly},
-    {.label = "cmp_row_yearly", .fill = cell_yearly},
-    {.label = "cmp_row_share", .fill = cell_share},
-    {.label = "cmp_row_pension", .fill = cell_pension},
-    {.label = "cmp_row_inpatient", .fill = cell_inpatient},
-    {.label = "cmp_row_account", .fill = cell_account},
-    {.label = "cmp_row_waiting", .fill = cell_waiting},
-    {.label = "cmp_row_retire_age", .fill = cell_retire_age},
-    {.label = "cmp_row_retire_years", .fill = cell_retire_years},
-    {.label = "cmp_row_retire_required", .fill = cell_retire_required},
+} rows[COMPARE_ROW_COUNT] = {
+    [COMPARE_ROW_JOIN] = {.label = "cmp_row_join", .fill = cell_join},
+    [COMPARE_ROW_MONTHLY] = {.label = "cmp_row_monthly", .fill = cell_monthly},
+    [COMPARE_ROW_YEARLY] = {.label = "cmp_row_yearly", .fill = cell_yearly},
+    [COMPARE_ROW_SHARE] = {.label = "cmp_row_share", .fill = cell_share},
+    [COMPARE_ROW_PENSION] = {.label = "cmp_row_pension", .fill = cell_pension},
+    [COMPARE_ROW_INPATIENT] = {.label = "cmp_row_inpatient", .fill = cell_inpatient},
+    [COMPARE_ROW_ACCOUNT] = {.label = "cmp_row_account", .fill = cell_account},
+    [COMPARE_ROW_WAITING] = {.label = "cmp_row_waiting", .fill = cell_waiting},
+    [COMPARE_ROW_RETIRE_AGE] = {.label = "cmp_row_retire_age", .fill = cell_retire_age},
+    [COMPARE_ROW_RETIRE_YEARS] = {.label = "cmp_row_retire_years", .fill = cell_retire_years},
+    [COMPARE_ROW_RETIRE_REQUIRED] = {.label = "cmp_row_retire_required", .fill = cell_retire_required},
 };
-#define NROWS (sizeof rows / sizeof rows[0])
+#define NROWS COMPARE_ROW_COUNT
+
+const char *
+compare_row_label(enum compare_row row)
+{
+	return (unsigned)row < COMPARE_ROW_COUNT ? rows[row].label : NULL;
+}
+
+/* ---------------------------------------------------------------- model */
+
+/* Items whose short text names the option's place: grouped per place. */
+static bool
+names_place(enum advice_id id)
+{
+	return id == ADVICE_NO_LOCAL_DATA;
+}
+
+static bool
+same_caveat(const struct compare_caveat *g, const struct advice_item *it, unsigned fields, int region,
+            const struct advice *adv)
+{
+	const struct advice_item *f = g->item;
+	if (f->id != it->id)
+		return false;
+	if (it->id == ADVICE_UNKNOWN_VALUE)
+		return g->fields == fields;
+	for (int k = 0; k < ADVICE_MAX_VALUES; k++)
+		if (f->v[k] != it->v[k])
+			return false;
+	if (names_place(it->id)) {
+		int first = __builtin_ctz(g->options);
+		return adv->options[first].region == region;
+	}
+	return true;
+}
+
+/* Add option i's caveat it (fields for unknown_value) to its group, or
+ * open one; its index, or -1 when the groups are full. */
+static int
+group_caveat(struct rend *r, struct compare_model *m, int i, const struct advice_item *it, unsigned fields,
+             bool unverified)
+{
+	const struct advice_option *o = &m->adv->options[i];
+	for (int g = 0; g < m->ncaveats; g++) {
+		struct compare_caveat *c = &m->caveats[g];
+		if (same_caveat(c, it, fields, o->region, m->adv)) {
+			c->options |= 1u << i;
+			c->unverified |= unverified;
+			return g;
+		}
+	}
+	if (m->ncaveats == (int)(sizeof m->caveats / sizeof m->caveats[0]))
+		return -1;
+	struct compare_caveat *c = &m->caveats[m->ncaveats++];
+	*c = (struct compare_caveat){
+	    .item = it, .fields = fields, .options = 1u << i, .unverified = unverified};
+	if (it->id == ADVICE_UNKNOWN_VALUE) {
+		char list[COMPARE_CAVEAT_MAX] = "", f[VALUE_MAX], sep[16];
+		msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+		for (int k = 0; k < ADVICE_FIELD_COUNT; k++) {
+			if (!(fields & 1u << k))
+				continue;
+			compare_field(f, sizeof f, k, &r->style);
+			if (list[0] != '\0')
+				cat(list, sizeof list, sep);
+			cat(list, sizeof list, f);
+		}
+		fmt1(c->text, sizeof c->text, "cmp_cav_unknown_value", list);
+	} else {
+		item_text(r, c->text, sizeof c->text, "cmp_cav_", it, o, o->region);
+	}
+	return m->ncaveats - 1;
+}
+
+void
+compare_model_build(struct compare_model *m, const struct advice *adv, const struct answers *a,
+                    const struct policy_set *ps, bool ascii)
+{
+	struct rend r;
+	rend_init(&r, NULL, adv, a, ps, 80, ascii, true);
+	m->adv = adv;
+	m->ncaveats = 0;
+	for (int i = 0; i < adv->noptions && i < ADVICE_MAX_OPTIONS; i++) {
+		const struct advice_option *o = &adv->options[i];
+		for (int k = 0; k < COMPARE_ROW_COUNT; k++) {
+			memset(&m->cells[k][i], 0, sizeof m->cells[k][i]);
+			rows[k].fill(&r, o, &m->cells[k][i]);
+		}
+		/* the unknown values of an option are one caveat, listing the
+		 * fields, where the first of them stands */
+		unsigned fields = 0;
+		bool unknown_unverified = false;
+		const struct advice_item *first_unknown = NULL;
+		for (int k = 0; k < o->ncaveats; k++) {
+			const struct advice_item *it = &o->caveats[k];
+			if (it->id == ADVICE_UNKNOWN_VALUE && it->v[0] >= 0 &&
+			    it->v[0] < ADVICE_FIELD_COUNT) {
+				fields |= 1u << it->v[0];
+				unknown_unverified |= is_unverified(it->ref);
+				if (first_unknown == NULL)
+					first_unknown = it;
+			}
+		}
+		for (int k = 0; k < o->ncaveats; k++) {
+			const struct advice_item *it = &o->caveats[k];
+			if (it == first_unknown)
+				m->group[i][k] = group_caveat(&r, m, i, it, fields, unknown_unverified);
+			else if (it->id != ADVICE_UNKNOWN_VALUE)
+				m->group[i][k] = group_caveat(&r, m, i, it, 0, is_unverified(it->ref));
+			else
+				m->group[i][k] = -1;
+		}
+	}
+}
 
 /* Where the columns are: the label column, then one per option. */
 struct layout {
@@ -1129,12 +1270,11 @@ mark_text(struct rend *r, char *buf, size_t cap, const struct cell *c)
 }
 
 static void
-table(struct rend *r)
+table(struct rend *r, const struct compare_model *m)
 {
 	const struct advice *adv = r->adv;
 	struct layout lay;
 	char cells[ADVICE_MAX_OPTIONS + 1][CELL_MAX];
-	struct cell c;
 	table_layout(r, &lay);
 
 	/* header: option names, then the recommended one marked, then a rule */
@@ -1162,11 +1302,8 @@ table(struct rend *r)
 
 	for (size_t k = 0; k < NROWS; k++) {
 		msg_format(cells[0], sizeof cells[0], rows[k].label, NULL, 0);
-		for (int i = 0; i < adv->noptions; i++) {
-			memset(&c, 0, sizeof c);
-			rows[k].fill(r, &adv->options[i], &c);
-			mark_text(r, cells[i + 1], sizeof cells[i + 1], &c);
-		}
+		for (int i = 0; i < adv->noptions; i++)
+			mark_text(r, cells[i + 1], sizeof cells[i + 1], &m->cells[k][i]);
 		table_row(r, &lay, LINES_NORMAL, cells);
 	}
 }
@@ -1207,101 +1344,44 @@ table_notes(struct rend *r)
 
 /* ---------------------------------------------------------------- caveats */
 
-#define CAV_MAX 384
-
-/* The short caveats of one option, in its order: each unknown_value merged
- * into one line listing the fields, an unverified source marked. */
-static int
-option_caveats(struct rend *r, const struct advice_option *o, char texts[][CAV_MAX])
-{
-	char fields[CAV_MAX] = "", f[VALUE_MAX], sep[16], m[16];
-	int n = 0, unknown_at = -1;
-	bool unknown_unverified = false;
-	msg_format(sep, sizeof sep, "list_separator", NULL, 0);
-	msg_format(m, sizeof m, "cmp_mark_unverified", NULL, 0);
-	for (int k = 0; k < o->ncaveats && n < ADVICE_MAX_CAVEATS; k++) {
-		const struct advice_item *it = &o->caveats[k];
-		if (it->id == ADVICE_UNKNOWN_VALUE) {
-			compare_field(f, sizeof f, it->v[0], &r->style);
-			if (fields[0] != '\0')
-				cat(fields, sizeof fields, sep);
-			cat(fields, sizeof fields, f);
-			unknown_unverified |= is_unverified(it->ref);
-			if (unknown_at < 0) {
-				unknown_at = n;
-				texts[n++][0] = '\0';
-			}
-			continue;
-		}
-		item_text(r, texts[n], CAV_MAX, "cmp_cav_", it, o, o->region);
-		if (is_unverified(it->ref)) {
-			cat(texts[n], CAV_MAX, " ");
-			cat(texts[n], CAV_MAX, m);
-		}
-		n++;
-	}
-	if (unknown_at >= 0) {
-		fmt1(texts[unknown_at], CAV_MAX, "cmp_cav_unknown_value", fields);
-		if (unknown_unverified) {
-			cat(texts[unknown_at], CAV_MAX, " ");
-			cat(texts[unknown_at], CAV_MAX, m);
-		}
-	}
-	return n;
-}
-
-/* Each caveat once: with the options it applies to, in the order the
- * options first have it. */
+/* Each caveat once, with the options it applies to (the model's groups,
+ * in the order the options first have them), an unverified source marked. */
 static void
-caveats(struct rend *r)
+caveats(struct rend *r, const struct compare_model *m)
 {
 	const struct advice *adv = r->adv;
-	char texts[ADVICE_MAX_OPTIONS][ADVICE_MAX_CAVEATS][CAV_MAX];
-	int n[ADVICE_MAX_OPTIONS];
-	char bullet[16], sep[16];
-	bool any = false;
+	char bullet[16], sep[16], mark[16];
+	if (m->ncaveats == 0)
+		return;
 	msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+	msg_format(mark, sizeof mark, "cmp_mark_unverified", NULL, 0);
 	msg_format(bullet, sizeof bullet - 1, "cmp_mark_caveat", NULL, 0);
 	cat(bullet, sizeof bullet, " ");
-	for (int i = 0; i < adv->noptions; i++) {
-		n[i] = option_caveats(r, &adv->options[i], texts[i]);
-		any |= n[i] > 0;
-	}
-	if (!any)
-		return;
 	say(r, LINES_HEADER, 0, NULL, "cmp_caveats_title", NULL, 0);
-	for (int i = 0; i < adv->noptions; i++) {
-		for (int k = 0; k < n[i]; k++) {
-			const char *t = texts[i][k];
-			bool seen = false;
-			for (int j = 0; j < i && !seen; j++)
-				for (int q = 0; q < n[j] && !seen; q++)
-					seen = strcmp(texts[j][q], t) == 0;
-			for (int q = 0; q < k && !seen; q++)
-				seen = strcmp(texts[i][q], t) == 0;
-			if (seen)
-				continue;
-			char list[VALUE_MAX] = "", num[16], line[TEXT_MAX];
-			int count = 0;
-			for (int j = i; j < adv->noptions; j++) {
-				bool has = j == i;
-				for (int q = 0; q < n[j] && !has; q++)
-					has = strcmp(texts[j][q], t) == 0;
-				if (!has)
-					continue;
-				snprintf(num, sizeof num, "%d", j + 1);
-				if (count++ > 0)
-					cat(list, sizeof list, sep);
-				cat(list, sizeof list, num);
-			}
-			if (count == adv->noptions && count > 1) {
-				fmt1(line, sizeof line, "cmp_caveat_all", t);
-			} else {
-				struct msg_arg a[3] = {MSG_I(count), MSG_S(list), MSG_S(t)};
-				msg_format(line, sizeof line, "cmp_caveat_options", a, 3);
-			}
-			emit(r, LINES_MARK, 0, bullet, line);
+	for (int g = 0; g < m->ncaveats; g++) {
+		const struct compare_caveat *c = &m->caveats[g];
+		char t[COMPARE_CAVEAT_MAX + 32], list[VALUE_MAX] = "", num[16], line[TEXT_MAX];
+		snprintf(t, sizeof t, "%s", c->text);
+		if (c->unverified) {
+			cat(t, sizeof t, " ");
+			cat(t, sizeof t, mark);
 		}
+		int count = 0;
+		for (int j = 0; j < adv->noptions; j++) {
+			if (!(c->options & 1u << j))
+				continue;
+			snprintf(num, sizeof num, "%d", j + 1);
+			if (count++ > 0)
+				cat(list, sizeof list, sep);
+			cat(list, sizeof list, num);
+		}
+		if (count == adv->noptions && count > 1) {
+			fmt1(line, sizeof line, "cmp_caveat_all", t);
+		} else {
+			struct msg_arg a[3] = {MSG_I(count), MSG_S(list), MSG_S(t)};
+			msg_format(line, sizeof line, "cmp_caveat_options", a, 3);
+		}
+		emit(r, LINES_MARK, 0, bullet, line);
 	}
 }
 
@@ -1359,7 +1439,11 @@ compare_table(struct lines *out, const struct advice *adv, const struct answers 
 	 * scrolling on an 80x24 screen */
 	compare_summary(out, adv, a, ps, width, ascii);
 	blank(&r);
-	table(&r);
+	struct compare_model *m = malloc(sizeof *m);
+	if (m == NULL)
+		return;
+	compare_model_build(m, adv, a, ps, ascii);
+	table(&r, m);
 	/* the caveats and reasons below carry the unverified mark too */
 	for (int i = 0; i < adv->nreasons; i++)
 		r.used_unverified |= is_unverified(adv->reasons[i].ref);
@@ -1372,7 +1456,9 @@ compare_table(struct lines *out, const struct advice *adv, const struct answers 
 		table_notes(&r);
 	}
 	blank(&r);
-	caveats(&r);
+	caveats(&r, m);
+	explicit_bzero(m, sizeof *m); /* figures worked out from the answers */
+	free(m);
 	blank(&r);
 	table_recommendation(&r);
 }

@@ -36,6 +36,15 @@ struct compare_notes {
 void compare_detail_noted(struct lines *out, const struct advice *adv, int i, const struct answers *a,
                           const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes);
 
+/* The two parts of compare_detail_noted, for a report that gives every
+ * option's detail and the recommendation once: the detail without its
+ * closing section, and the recommendation with its reasons. */
+void compare_detail_body(struct lines *out, const struct advice *adv, int i, const struct answers *a,
+                         const struct policy_set *ps, int width, bool ascii, struct compare_notes *notes);
+void compare_recommendation_noted(struct lines *out, const struct advice *adv, const struct answers *a,
+                                  const struct policy_set *ps, int width, bool ascii,
+                                  struct compare_notes *notes);
+
 /* The note number of ref in notes (1-based), adding it when new; 0 when
  * ref is NULL or the list is full. */
 int compare_note(struct compare_notes *notes, const struct policy_ref *ref);
@@ -56,6 +65,64 @@ void compare_summary(struct lines *out, const struct advice *adv, const struct a
  * unknown. Appends to out. */
 void compare_chart(struct lines *out, const struct advice *adv, const struct answers *a, int width,
                    int height, bool ascii);
+
+/* ---------------------------------------------------------------- model */
+
+/* The comparison worked out once, as data: the rows of the table with a
+ * cell per option (its value in the table's short words, a second line,
+ * its marks), and the caveats grouped across options by id and values.
+ * The table, the receipt and the JSON-facing tests format it; nothing
+ * groups by comparing sentences. Texts are in the open catalog's
+ * language. */
+enum compare_row {
+	COMPARE_ROW_JOIN,
+	COMPARE_ROW_MONTHLY,
+	COMPARE_ROW_YEARLY,
+	COMPARE_ROW_SHARE,
+	COMPARE_ROW_PENSION,
+	COMPARE_ROW_INPATIENT,
+	COMPARE_ROW_ACCOUNT,
+	COMPARE_ROW_WAITING,
+	COMPARE_ROW_RETIRE_AGE,
+	COMPARE_ROW_RETIRE_YEARS,
+	COMPARE_ROW_RETIRE_REQUIRED,
+	COMPARE_ROW_COUNT
+};
+#define COMPARE_CELL_MAX 512
+#define COMPARE_CAVEAT_MAX 384
+
+struct compare_cell {
+	char main[COMPARE_CELL_MAX];  /* the value */
+	char extra[COMPARE_CELL_MAX]; /* a second line ("lowest ¥…"), or empty */
+	bool unknown, national, unverified, province, derived;
+	int year; /* a last known figure of this year, 0 when current */
+};
+
+/* One caveat as the table lists it: an item (for unknown_value, every
+ * field the option lacks, in one line), the options it applies to. */
+struct compare_caveat {
+	const struct advice_item *item; /* the first option's */
+	unsigned fields;                /* unknown_value: a mask of 1 << enum advice_field */
+	unsigned options;               /* bit i: option i has it */
+	bool unverified;                /* some option's source is not verified */
+	char text[COMPARE_CAVEAT_MAX];  /* short form, without marks */
+};
+
+struct compare_model {
+	const struct advice *adv;
+	struct compare_cell cells[COMPARE_ROW_COUNT][ADVICE_MAX_OPTIONS];
+	struct compare_caveat caveats[ADVICE_MAX_OPTIONS * ADVICE_MAX_CAVEATS];
+	int ncaveats;
+	/* the group of each option's caveat k, -1 for an unknown_value listed
+	 * in its option's first one */
+	int group[ADVICE_MAX_OPTIONS][ADVICE_MAX_CAVEATS];
+};
+
+/* Work the model out for adv (ascii: ASCII money and English names). */
+void compare_model_build(struct compare_model *m, const struct advice *adv, const struct answers *a,
+                         const struct policy_set *ps, bool ascii);
+/* The message key of a row's label ("cmp_row_join", …). */
+const char *compare_row_label(enum compare_row row);
 
 /* How the value and item formatters below write: the table's short words
  * ("unknown", short field names) or the report's sentences' words; ASCII

@@ -25,10 +25,9 @@
 #include "msg.h"
 #include "wrap.h"
 
-/* A message, a formatted value, one short caveat. */
+/* A message, a formatted value. */
 #define TEXT_MAX 2048
 #define VALUE_MAX 256
-#define CAV_MAX 512
 /* Reasons printed under the recommendation: the first few, the strongest. */
 #define REASONS_SHOWN 3
 /* Receipts measure by Unicode widths: the same layout on every machine. */
@@ -91,7 +90,8 @@ struct rcpt {
 	const struct advice *adv;
 	const struct answers *a;
 	const struct policy_set *ps;
-	struct compare_style style; /* values written as in the comparison table */
+	struct compare_style style;    /* values written as in the comparison table */
+	const struct compare_model *m; /* the cells and caveat groups the receipt formats */
 };
 
 /* ---------------------------------------------------------------- text */
@@ -305,44 +305,19 @@ person(struct rcpt *r)
 	say(r, NULL, 0, "rcpt_person", p, 6);
 }
 
-/* The short caveats of one option in its order, each unknown_value merged
- * into one listing the fields; those with a line of their own left out. */
-static int
-option_caveats(struct rcpt *r, const struct advice_option *o, char texts[][CAV_MAX])
+/* A caveat group the receipt lists: not one with a line of its own. */
+static bool
+listed(const struct compare_caveat *c)
 {
-	char fields[CAV_MAX] = "", f[VALUE_MAX], sep[16];
-	int n = 0, unknown_at = -1;
-	msg_format(sep, sizeof sep, "list_separator", NULL, 0);
-	for (int k = 0; k < o->ncaveats && n < ADVICE_MAX_CAVEATS; k++) {
-		const struct advice_item *it = &o->caveats[k];
-		if ((unsigned)it->id >= ADVICE_ID_COUNT || caveat_has_line[it->id])
-			continue;
-		if (it->id == ADVICE_UNKNOWN_VALUE) {
-			compare_field(f, sizeof f, it->v[0], &r->style);
-			if (fields[0] != '\0')
-				cat(fields, sizeof fields, sep);
-			cat(fields, sizeof fields, f);
-			if (unknown_at < 0) {
-				unknown_at = n;
-				texts[n++][0] = '\0';
-			}
-			continue;
-		}
-		compare_item_text(texts[n], CAV_MAX, "cmp_cav_", it, o->region, &r->style);
-		n++;
-	}
-	if (unknown_at >= 0)
-		fmt1(texts[unknown_at], CAV_MAX, "cmp_cav_unknown_value", fields);
-	return n;
+	return (unsigned)c->item->id < ADVICE_ID_COUNT && !caveat_has_line[c->item->id];
 }
 
+/* The group applies to every option (of more than one). */
 static bool
-listed(char texts[][CAV_MAX], int n, const char *t)
+shared(const struct rcpt *r, const struct compare_caveat *c)
 {
-	for (int k = 0; k < n; k++)
-		if (strcmp(texts[k], t) == 0)
-			return true;
-	return false;
+	int n = r->adv->noptions;
+	return n > 1 && c->options == (1u << n) - 1;
 }
 
 static void
@@ -368,7 +343,7 @@ join_line(struct rcpt *r, const struct advice_option *o)
 static void
 cost_lines(struct rcpt *r, const struct advice_option *o)
 {
-	char m[VALUE_MAX], y[VALUE_MAX], p[VALUE_MAX];
+	char m[VALUE_MAX], y[VALUE_MAX];
 	if (o->matched.monthly == ADVICE_UNKNOWN || o->matched.annual == ADVICE_UNKNOWN) {
 		say(r, NULL, HANG, "rcpt_cost_unknown", NULL, 0);
 	} else {
@@ -383,20 +358,10 @@ cost_lines(struct rcpt *r, const struct advice_option *o)
 			say(r, NULL, HANG, "rcpt_cost_lowest", a, 1);
 		}
 	}
-	/* the pension a city bundles with the employee scheme, as the table gives it */
-	const struct advice_item *pb = find_caveat(o, ADVICE_PENSION_BUNDLED);
-	if (o->scheme != ADVICE_EMPLOYEE || pb == NULL)
+	/* the pension a city bundles with the employee scheme: the table's cell */
+	if (o->scheme != ADVICE_EMPLOYEE || find_caveat(o, ADVICE_PENSION_BUNDLED) == NULL)
 		return;
-	if (o->low.monthly != ADVICE_UNKNOWN && o->matched.pension_monthly != ADVICE_UNKNOWN) {
-		compare_money(m, sizeof m, o->matched.pension_monthly, &r->style);
-		fmt1(p, sizeof p, "cmp_pension_month", m);
-	} else if (pb->v[0] != ADVICE_UNKNOWN) {
-		compare_percent(m, sizeof m, pb->v[0], 10000.0, &r->style);
-		fmt1(p, sizeof p, "cmp_pension_rate", m);
-	} else {
-		msg_format(p, sizeof p, "cmp_pension_required", NULL, 0);
-	}
-	struct msg_arg a = MSG_S(p);
+	struct msg_arg a = MSG_S(r->m->cells[COMPARE_ROW_PENSION][o - r->adv->options].main);
 	say(r, NULL, HANG, "rcpt_pension", &a, 1);
 }
 
@@ -438,7 +403,7 @@ retirement_lines(struct rcpt *r, const struct advice_option *o)
 }
 
 static void
-option(struct rcpt *r, int i, char texts[][CAV_MAX], int n, char shared[][CAV_MAX], int nshared)
+option(struct rcpt *r, int i)
 {
 	const struct advice_option *o = &r->adv->options[i];
 	char title[VALUE_MAX];
@@ -449,9 +414,17 @@ option(struct rcpt *r, int i, char texts[][CAV_MAX], int n, char shared[][CAV_MA
 	cost_lines(r, o);
 	waiting_line(r, o);
 	retirement_lines(r, o);
-	for (int k = 0; k < n; k++)
-		if (texts[k][0] != '\0' && !listed(shared, nshared, texts[k]) && !listed(texts, k, texts[k]))
-			emit(r, "- ", HANG, false, texts[k]);
+	/* its caveats in its order, each group once */
+	bool done[ADVICE_MAX_OPTIONS * ADVICE_MAX_CAVEATS] = {false};
+	for (int k = 0; k < o->ncaveats; k++) {
+		int g = r->m->group[i][k];
+		if (g < 0 || done[g])
+			continue;
+		done[g] = true;
+		const struct compare_caveat *c = &r->m->caveats[g];
+		if (listed(c) && !shared(r, c))
+			emit(r, "- ", HANG, false, c->text);
+	}
 }
 
 static void
@@ -538,9 +511,6 @@ static int
 render(struct lines *out, const struct advice *adv, const struct answers *a, const struct policy_set *ps,
        int width, bool wide_yen)
 {
-	/* the caveats of every option, and those they all share */
-	char texts[ADVICE_MAX_OPTIONS][ADVICE_MAX_CAVEATS][CAV_MAX], shared[ADVICE_MAX_CAVEATS][CAV_MAX];
-	int n[ADVICE_MAX_OPTIONS] = {0}, nshared = 0;
 	if (out == NULL || adv == NULL || a == NULL || width < RECEIPT_WIDTH_MIN ||
 	    width > RECEIPT_WIDTH_MAX || adv->noptions < 0 || adv->noptions > ADVICE_MAX_OPTIONS)
 		return -1;
@@ -552,37 +522,42 @@ render(struct lines *out, const struct advice *adv, const struct answers *a, con
 	                 .a = a,
 	                 .ps = ps,
 	                 .style = {.short_form = true, .ascii = false, .ps = ps}};
+	/* the cells and the caveats grouped across options, as the table has them */
+	struct compare_model *m = malloc(sizeof *m);
+	if (m == NULL)
+		return -1;
+	compare_model_build(m, adv, a, ps, false);
+	r.m = m;
 	header(&r);
 	rule(&r);
 	person(&r);
 	rule(&r);
 	summary(&r);
 	rule(&r);
-	for (int i = 0; i < adv->noptions; i++)
-		n[i] = option_caveats(&r, &adv->options[i], texts[i]);
-	for (int k = 0; adv->noptions > 1 && k < n[0]; k++) {
-		bool all = texts[0][k][0] != '\0' && !listed(shared, nshared, texts[0][k]);
-		for (int i = 1; i < adv->noptions && all; i++)
-			all = listed(texts[i], n[i], texts[0][k]);
-		if (all)
-			memcpy(shared[nshared++], texts[0][k], CAV_MAX);
-	}
 	for (int i = 0; i < adv->noptions; i++) {
 		if (i > 0)
 			add(&r, "", 0);
-		option(&r, i, texts[i], n[i], shared, nshared);
+		option(&r, i);
 	}
-	if (nshared > 0) {
-		rule(&r);
-		say(&r, NULL, HANG, "rcpt_all_options", NULL, 0);
-		for (int k = 0; k < nshared; k++)
-			emit(&r, "- ", HANG, false, shared[k]);
+	bool any_shared = false;
+	for (int g = 0; g < m->ncaveats; g++) {
+		const struct compare_caveat *c = &m->caveats[g];
+		if (!listed(c) || !shared(&r, c))
+			continue;
+		if (!any_shared) {
+			rule(&r);
+			say(&r, NULL, HANG, "rcpt_all_options", NULL, 0);
+			any_shared = true;
+		}
+		emit(&r, "- ", HANG, false, c->text);
 	}
 	if (adv->noptions > 0)
 		rule(&r);
 	recommendation(&r);
 	rule(&r);
 	footer(&r);
+	explicit_bzero(m, sizeof *m); /* figures worked out from the answers */
+	free(m);
 	return r.failed ? -1 : 0;
 }
 

@@ -73,24 +73,10 @@ header(struct lines *l, int width, const struct advice *adv, const struct answer
 		say(l, width, "report_unverified_note", NULL, 0);
 }
 
-/* The blank line before a detail's recommendation section: compare_detail
- * ends every option with it (the reasons with the recommended option, a
- * pointer to it with the others). */
-static size_t
-recommendation_start(const struct lines *l)
-{
-	size_t i = l->n;
-	while (i > 0 && l->text[i - 1][0] != '\0')
-		i--;
-	return i > 0 ? i - 1 : l->n;
-}
-
 /* The report opens with the answer (compare_summary), then gives every
- * option's detail as the comparison screen shows it (compare_detail),
- * without its recommendation section; then the recommendation with its
- * reasons once, as the recommended option's detail gives it (option 1's when
- * none is recommended); then the documents, each once, as numbered notes
- * that the lines above refer to. A screen reader hears the answer before
+ * option's detail as the comparison screen shows it (compare_detail_body),
+ * then the recommendation with its reasons once; then the documents, each
+ * once, as numbered notes that the lines above refer to. A screen reader hears the answer before
  * any document, and no address.
  *
  * The report is UTF-8 whatever the locale: a GB18030 or GBK terminal needs
@@ -101,36 +87,23 @@ void
 report_lines(struct lines *out, const struct advice *adv, const struct answers *a,
              const struct policy_set *ps, int width)
 {
-	struct lines detail, tail;
 	struct compare_notes notes = {.n = 0};
-	int home = adv->recommended >= 0 && adv->recommended < adv->noptions ? adv->recommended : 0;
-	lines_init(&detail);
-	lines_init(&tail);
 	header(out, width, adv, a, ps);
 	lines_add(out, LINES_NORMAL, "", 0);
 	compare_summary(out, adv, a, ps, width, false);
 	for (int i = 0; i < adv->noptions; i++) {
-		lines_clear(&detail);
-		compare_detail_noted(&detail, adv, i, a, ps, width, false, &notes);
-		size_t cut = recommendation_start(&detail);
 		lines_add(out, LINES_NORMAL, "", 0);
-		for (size_t k = 0; k < cut; k++)
-			lines_add(out, detail.style[k], detail.text[k], strlen(detail.text[k]));
-		for (size_t k = cut; k < detail.n && i == home; k++)
-			lines_add(&tail, detail.style[k], detail.text[k], strlen(detail.text[k]));
+		compare_detail_body(out, adv, i, a, ps, width, false, &notes);
 	}
-	if (adv->noptions == 0) {
-		lines_add(&tail, LINES_NORMAL, "", 0);
-		say(&tail, width, "report_recommend_none", NULL, 0);
-	}
-	for (size_t i = 0; i < tail.n; i++)
-		lines_add(out, tail.style[i], tail.text[i], strlen(tail.text[i]));
+	lines_add(out, LINES_NORMAL, "", 0);
+	if (adv->noptions == 0)
+		say(out, width, "report_recommend_none", NULL, 0);
+	else
+		compare_recommendation_noted(out, adv, a, ps, width, false, &notes);
 	if (notes.n > 0) {
 		lines_add(out, LINES_NORMAL, "", 0);
 		compare_notes_emit(out, &notes, width, false);
 	}
-	lines_fini(&detail);
-	lines_fini(&tail);
 }
 
 void
