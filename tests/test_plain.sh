@@ -1,5 +1,6 @@
 #!/bin/sh
 # test_plain.sh -- plain mode end to end: answers piped in, both languages, UTF-8 and GB18030 locales,
+# the answer (recommendation, other options, next step) within 20 lines of the last answer, no address there,
 # back, help, language switch, bad input, end of input, TERM=dumb on a pipe and on a pty.
 # usage: YIBAO=build/tui/yibao SRC=. test_plain.sh   (or: test_plain.sh YIBAO SRC)
 set -u
@@ -34,6 +35,48 @@ plain() {
 has() { grep -qF -- "$2" "$1"; }                # file, text
 twice() { [ "$(grep -cF -- "$2" "$1")" -ge 2 ]; } # file, text: the question asked again
 no_escape() { [ "$(tr -dc '\033' <"$1" | wc -c)" -eq 0 ]; }
+
+# summary_first OUT LANG: the answer comes first. Within the 20 lines after the last answer (the
+# last "> " prompt) stand the recommendation with a yuan figure a month and a year, a line for
+# every other option, and the next step; none of the 20 holds a web address or a document number
+# (a screen reader reads the answer before any source). Prints what is missing; fails then.
+summary_first() {
+	out=$1 lang=$2
+	if [ "$lang" = zh ]; then
+		rec='^建议：方案' other='^  方案' opt='^方案[0-9][0-9]*：' next='^下一步：'
+		money='每月.*(¥|￥)[0-9][0-9,.]*.*每年.*(¥|￥)[0-9][0-9,.]*'
+	else
+		rec='^Advice: option ' other='^  Option ' opt='^Option [0-9][0-9]*: ' next='^Next step: '
+		money='(¥|￥)[0-9][0-9,.]* a month.*(¥|￥)[0-9][0-9,.]* a year'
+	fi
+	last=$(grep -n '^> ' "$out" | tail -1 | cut -d: -f1)
+	[ -n "$last" ] || { echo "  $out: no answer prompt"; return 1; }
+	sed -n "$((last + 1)),$((last + 20))p" "$out" >"$out.first"
+	r=0
+	# the recommendation: its line and the lines wrapped from it (not indented), joined as one
+	awk -v rec="$rec" -v nx="$next" '$0 ~ rec { on = 1; print; next } on && (/^ / || $0 ~ nx) { exit } on' \
+		"$out.first" | sed 's/^ *//' >"$out.rec"
+	if [ "$lang" = zh ]; then tr -d '\n' <"$out.rec"; else tr '\n' ' ' <"$out.rec"; fi >"$out.rec1"
+	n=$(sed -n "s/^${rec#^}\([0-9][0-9]*\).*/\1/p" "$out.first" | head -1)
+	[ -n "$n" ] && grep -qE -- "$money" "$out.rec1" ||
+		{ echo "  $out: no recommendation with a cost a month and a year in the first 20 lines"; r=1; }
+	# every other option, by the number its detail heading gives it
+	nopt=$(grep -c -- "$opt" "$out")
+	[ "$nopt" -ge 2 ] || { echo "  $out: fewer than 2 options"; r=1; }
+	o=1
+	while [ "$o" -le "$nopt" ]; do
+		[ "$o" = "${n:-0}" ] || grep -qE -- "${other}${o}(,|，)" "$out.first" ||
+			{ echo "  $out: option $o's line is not in the first 20 lines"; r=1; }
+		o=$((o + 1))
+	done
+	grep -q -- "$next" "$out.first" || { echo "  $out: no next step in the first 20 lines"; r=1; }
+	if grep -n -E 'http|www\.|\.gov\.cn|\.cn/|〔' "$out.first" >"$out.bad"; then
+		echo "  $out: an address or a document number in the first 20 lines:"
+		sed 's/^/    /' "$out.bad"
+		r=1
+	fi
+	return $r
+}
 
 # The Shanghai rider of tests/data/shanghai-rider.ini, answer by answer, after the language.
 rider_en='shanghai
@@ -116,6 +159,56 @@ check "English interview in GB18030 ends with status 0" $rc
 iconv -f GB18030 -t UTF-8 "$tmp/gb-en" >"$tmp/gb-en.utf8" && has "$tmp/gb-en.utf8" "Option 1: Employee scheme, Shanghai" &&
 	has "$tmp/gb-en.utf8" "￥6,000.00" && ! has "$tmp/gb-en.utf8" "could not be written"
 check "GB18030: English, money in ￥, nothing replaced" $?
+
+# The answer first (the issue: "a screen reader hears the answer before any address"): the
+# rider (three options, the resident scheme recommended) and a Guangzhou local (two, the employee
+# scheme), in both languages; the rider in GB18030 too
+summary_first "$tmp/en" en
+check "English: recommendation, other options and next step within 20 lines of the last answer, no address" $?
+summary_first "$tmp/zh" zh
+check "Chinese: recommendation, other options and next step within 20 lines of the last answer, no address" $?
+summary_first "$tmp/gb.utf8" zh
+check "GB18030: the answer first, no address" $?
+printf '2\nguangzhou\nguangzhou\n198503\n1\n1\n8000\n5\n5\n1\n0\n10\n1\n' >"$tmp/in-gz-en"
+plain en_US.UTF-8 "$tmp/in-gz-en" "$tmp/gz-en"
+[ "$rc" -eq 0 ] && has "$tmp/gz-en" "Advice: option 1, the employee scheme in Guangzhou" && summary_first "$tmp/gz-en" en
+check "English, a Guangzhou local: the answer first, no address" $?
+printf '\n广州\n广州\n1985-03\n1\n1\n8000\n5\n5\n1\n0\n10\n1\n' >"$tmp/in-gz-zh"
+plain zh_CN.UTF-8 "$tmp/in-gz-zh" "$tmp/gz-zh"
+[ "$rc" -eq 0 ] && has "$tmp/gz-zh" "建议：方案1，广州职工医保" && summary_first "$tmp/gz-zh" zh
+check "Chinese, a Guangzhou local: the answer first, no address" $?
+
+# ... and the check can fail: the summary moved after option 1's details, an address or a
+# document number among the first lines
+doctor() { # in, out, lang, what: a copy of a plain output made wrong in one way
+	if [ "$3" = zh ]; then rec='^建议：方案' opt='^方案[0-9][0-9]*：'; else rec='^Advice: option ' opt='^Option [0-9][0-9]*: '; fi
+	awk -v rec="$rec" -v opt="$opt" -v what="$4" '
+		{ line[NR] = $0; if ($0 ~ /^> /) last = NR }
+		END {
+			for (i = last + 1; i <= NR; i++)
+				if (!s && line[i] ~ rec) s = i
+				else if (s && !d && line[i] ~ opt) d = i
+				else if (d && !e && line[i] ~ opt) e = i
+			if (!e) e = NR + 1
+			for (i = 1; i < s; i++) print line[i]
+			if (what == "moved") {
+				for (i = d; i < e; i++) print line[i]
+				for (i = s; i < d; i++) print line[i]
+			} else {
+				print line[s]
+				print (what == "address" ? "  read at: https://ybj.sh.gov.cn/gfxwj/x.html" : "  （国办发〔2024〕38号）")
+				for (i = s + 1; i < e; i++) print line[i]
+			}
+			for (i = e; i <= NR; i++) print line[i]
+		}' "$1" >"$2"
+}
+for lang in en zh; do
+	for what in moved address number; do
+		doctor "$tmp/$lang" "$tmp/$lang-$what" "$lang" "$what"
+		! summary_first "$tmp/$lang-$what" "$lang" >/dev/null && ! cmp -s "$tmp/$lang" "$tmp/$lang-$what"
+		check "the answer-first check fails on a copy with the $what ($lang)" $?
+	done
+done
 
 # back with < keeps the answers
 printf '2\nshanghai\nchengdu\n<\n\n' >"$tmp/in-back"
@@ -216,7 +309,7 @@ fi
 
 # no ESC byte anywhere in plain output
 r=0
-for f in en zh gb gb-en back help helpz lang bad badgb notgb eof eofz dumb noterm; do
+for f in en zh gb gb-en gz-en gz-zh back help helpz lang bad badgb notgb eof eofz dumb noterm; do
 	no_escape "$tmp/$f" || { echo "  ESC in $f"; r=1; }
 done
 check "no escape byte in any plain output" $r

@@ -426,6 +426,42 @@ test_help_topics(void **state)
 		                    answers_key_name(wizard_questions[q].key));
 }
 
+/* Every next step has a help topic of its own, among those the help screen
+ * cycles through, in both languages, and nothing out of range has one. */
+static void
+test_step_topics(void **state)
+{
+	(void)state;
+	static const char *const langs[] = {"en", "zh"};
+	assert_null(wizard_step_topic(ADVICE_STEP_COUNT));
+	assert_null(wizard_step_topic((enum advice_step_id) - 1));
+	for (int s = 0; s < ADVICE_STEP_COUNT; s++) {
+		const char *topic = wizard_step_topic((enum advice_step_id)s);
+		if (topic == NULL)
+			fail_msg("step %d (%s) has no help topic", s,
+			         advice_step_name((enum advice_step_id)s));
+		bool listed = false;
+		for (int t = 0; t < wizard_ntopics; t++)
+			listed = listed || strcmp(wizard_topics[t], topic) == 0;
+		if (!listed)
+			fail_msg("step %d: topic %s is not in wizard_topics", s, topic);
+		for (int o = 0; o < s; o++)
+			if (strcmp(wizard_step_topic((enum advice_step_id)o), topic) == 0)
+				fail_msg("steps %d and %d share the topic %s", o, s, topic);
+		for (int l = 0; l < 2; l++) {
+			char name[128];
+			bool found = false;
+			snprintf(name, sizeof name, "%s/%s.txt", langs[l], topic);
+			for (size_t i = 0; i < help_files_count; i++)
+				found = found || strcmp(help_files[i].name, name) == 0;
+			if (!found)
+				fail_msg("step %d: help file %s is missing", s, name);
+		}
+	}
+	/* the comparison's topic has not moved */
+	assert_string_equal(wizard_topics[15], "reading-the-comparison");
+}
+
 static int
 setup(void **state)
 {
@@ -457,6 +493,7 @@ main(void)
 	    cmocka_unit_test(test_locked),
 	    cmocka_unit_test(test_kiosk),
 	    cmocka_unit_test(test_help_topics),
+	    cmocka_unit_test(test_step_topics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

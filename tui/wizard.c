@@ -85,10 +85,35 @@ const char *const wizard_topics[] = {
     "glossary-personal-account",
     "glossary-family-sharing",
     "glossary-critical-illness",
+    "step-apply",
+    "step-bring",
+    "step-window",
+    "step-pay",
+    "step-hotline",
+    "step-transfer",
+    "step-remote-care",
     "data-sources",
 };
 const int wizard_ntopics = sizeof wizard_topics / sizeof wizard_topics[0];
 enum { TOPIC_COMPARISON = 15 };
+
+/* The help topic of each next step: the one place that maps a step to its
+ * file (the stems use '-', as the other topics do: step-remote-care). */
+static const char *const step_topics[ADVICE_STEP_COUNT] = {
+    [ADVICE_STEP_APPLY] = "step-apply",
+    [ADVICE_STEP_BRING] = "step-bring",
+    [ADVICE_STEP_WINDOW] = "step-window",
+    [ADVICE_STEP_PAY] = "step-pay",
+    [ADVICE_STEP_HOTLINE] = "step-hotline",
+    [ADVICE_STEP_TRANSFER] = "step-transfer",
+    [ADVICE_STEP_REMOTE_CARE] = "step-remote-care",
+};
+
+const char *
+wizard_step_topic(enum advice_step_id id)
+{
+	return (unsigned)id < ADVICE_STEP_COUNT ? step_topics[id] : NULL;
+}
 
 static bool
 shown(const struct answers *a, int q)

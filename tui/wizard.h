@@ -175,6 +175,9 @@ int wizard_wait_ms(const struct wizard *w);
 /* Help topics: file stems under help/<lang>/ (question keys first). */
 extern const char *const wizard_topics[];
 extern const int wizard_ntopics;
+/* The help topic (a stem of wizard_topics) that explains a next step, or
+ * NULL for an id out of range; a static string, never to be freed. */
+const char *wizard_step_topic(enum advice_step_id id);
 
 /* The answers as given to the advice: those of skipped questions left out. */
 void wizard_answers(const struct wizard *w, struct answers *out);
