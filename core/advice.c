@@ -465,7 +465,10 @@ resident_cost(struct eval *e, struct advice_option *o)
 		o->low.monthly = muldiv(prem, 1, 12);
 		o->low.share_ppm = share_ppm(prem, e->a->monthly_income);
 		o->low.total_share_ppm = o->low.share_ppm;
-		o->cost_is_minimum = ref != NULL && ref->region == POLICY_NATIONAL;
+		/* the national figures are minimums (不低于) where the data says so */
+		o->cost_is_minimum =
+		    ref != NULL && ref->region == POLICY_NATIONAL &&
+		    value(e, POLICY_NATIONAL, POLICY_RESIDENT, POLICY_RESIDENT_MINIMUM, NULL) == 1;
 		o->cost_form = ADVICE_COST_ANNUAL_FIXED;
 		o->tier = ref->tier;
 	}
@@ -490,7 +493,21 @@ stay_example(struct eval *e, struct advice_option *o)
 		return;
 	}
 	int64_t d = ded == POLICY_UNKNOWN ? 0 : (ded > ADVICE_STAY_BILL ? ADVICE_STAY_BILL : ded);
-	o->stay.own = d + muldiv(ADVICE_STAY_BILL - d, 10000 - o->inpatient_bp, 10000);
+	int64_t paid = muldiv(ADVICE_STAY_BILL - d, o->inpatient_bp, 10000);
+	/* the fund pays no more than its yearly cap (封顶线), where known */
+	const struct policy_ref *cref;
+	int64_t cap =
+	    value(e, o->region, POLICY_BENEFITS,
+	          o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_CAP_EMPLOYEE : POLICY_BENEFITS_CAP_RESIDENT,
+	          &cref);
+	o->stay.cap_ref = NULL;
+	if (cap != POLICY_UNKNOWN && paid > cap) {
+		paid = cap;
+		o->stay.cap_ref = cref;
+	}
+	o->stay.own = o->stay.cap_ref != NULL
+	                  ? ADVICE_STAY_BILL - paid
+	                  : d + muldiv(ADVICE_STAY_BILL - d, 10000 - o->inpatient_bp, 10000);
 }
 
 static void
@@ -721,6 +738,19 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 			unknown(o, ADVICE_FIELD_ACCESS, ref);
 		}
 	}
+	if (a->work != ANSWERS_EMPLOYED) {
+		/* the national routes for a flexible worker: the employee scheme as
+		 * an individual (社会保险法 第二十三条), the resident scheme instead
+		 * (国发〔2016〕3号); where the data does not open the route, whether
+		 * the person may join is not known */
+		const struct policy_ref *ref;
+		int key = scheme == ADVICE_EMPLOYEE ? POLICY_SCOPE_INDIVIDUAL_EMPLOYEE
+		                                    : POLICY_SCOPE_RESIDENT_CHOICE;
+		if (value(e, POLICY_NATIONAL, POLICY_SCOPE, key, &ref) != 1) {
+			o->eligible = -1;
+			unknown(o, ADVICE_FIELD_ACCESS, ref);
+		}
+	}
 	eligibility(e, o, scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE : POLICY_ACCESS_RESIDENT);
 	retirement(e, o);
 	if (scheme == ADVICE_EMPLOYEE) {
@@ -773,8 +803,9 @@ static void
 recommend(struct eval *e, struct advice *adv)
 {
 	const struct answers *a = e->a;
-	const struct policy_ref *scope;
-	value(e, POLICY_NATIONAL, POLICY_SCOPE, POLICY_SCOPE_RESIDENT_CHOICE, &scope);
+	/* the choice between the schemes rests on the national scope rules as
+	 * a whole (advice_build makes sure the section exists) */
+	const struct policy_ref *scope = policy_section(e->ps, POLICY_NATIONAL, POLICY_SCOPE, e->on);
 	adv->recommended = -1;
 	if (a->work == ANSWERS_EMPLOYED && adv->options[0].nblockers > 0 &&
 	    adv->options[0].blockers[0].id == ADVICE_EMPLOYED_ELSEWHERE) {
