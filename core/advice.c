@@ -5,15 +5,6 @@
 
 #include "retire.h"
 
-/* A yearly cost above this share of income is called a burden. The project's
- * own line, not a legal one: the reference study names the burden without a
- * number, and 10% is where the employee scheme's cost passes several months
- * of a resident premium for a low income. */
-#define BURDEN_PPM 100000
-/* Leaving within this many years means a transfer before the continuity
- * that keeps benefits seamless across a switch (医保办发〔2021〕43号). */
-#define SHORT_STAY_YEARS 2
-
 static const char *const id_names[ADVICE_ID_COUNT] = {
     [ADVICE_HUKOU_REQUIRED] = "hukou_required",
     [ADVICE_PERMIT_REQUIRED] = "permit_required",
@@ -150,6 +141,9 @@ struct eval {
 	struct date on;
 	const struct policy_ref *law; /* national retirement section: the fallback source */
 	const struct policy_ref *unverified;
+	struct retire_day reform; /* the retirement-age reform's first day, when has_reform */
+	bool has_reform;
+	bool reform_known; /* the data says whether a reform is in force */
 	/* one view per region consulted (work, hukou, national) */
 	struct policy_view views[3];
 	int view_region[3];
@@ -283,6 +277,43 @@ age_years(const struct answers *a, struct date on)
 	return m / 12;
 }
 
+/* Whether the retirement-age reform is in force on the evaluation date, and
+ * its first day, from the national data: the section in force says
+ * reform: yes, and the reform began with the earliest section of the run of
+ * sections saying yes that leads to it (a later section restating the rule,
+ * such as 2026's, does not move the day). */
+static void
+reform_day(struct eval *e)
+{
+	const struct policy_ref *ref;
+	int64_t v = value(e, POLICY_NATIONAL, POLICY_RETIREMENT, POLICY_RETIREMENT_REFORM, &ref);
+	e->reform_known = v != POLICY_UNKNOWN;
+	e->has_reform = v == 1;
+	if (!e->has_reform)
+		return;
+	struct date start = ref->from;
+	for (bool moved = true; moved;) {
+		/* the latest earlier section that gives the key */
+		const struct policy_ref *sec, *prev = NULL;
+		int64_t pv = POLICY_UNKNOWN;
+		moved = false;
+		for (size_t i = 0; (sec = policy_file_section(e->ps, POLICY_NATIONAL, i)) != NULL; i++) {
+			if (sec->kind != POLICY_RETIREMENT || date_cmp(sec->from, start) >= 0)
+				continue;
+			int64_t sv = policy_section_value(sec, -1, POLICY_RETIREMENT_REFORM, NULL, NULL);
+			if (sv != POLICY_UNKNOWN && (prev == NULL || date_cmp(sec->from, prev->from) > 0)) {
+				prev = sec;
+				pv = sv;
+			}
+		}
+		if (prev != NULL && pv == 1) {
+			start = prev->from;
+			moved = true;
+		}
+	}
+	e->reform = (struct retire_day){start.y, start.m, start.d};
+}
+
 static void
 retirement(struct eval *e, struct advice_option *o)
 {
@@ -291,7 +322,10 @@ retirement(struct eval *e, struct advice_option *o)
 	                           : a->female_retire_age == 55 ? RETIRE_FEMALE_55
 	                                                        : RETIRE_FEMALE_50;
 	struct retire_age r;
-	if (!retire_age_compute(cat, a->birth_year, a->birth_month, e->on.y, e->on.m, e->on.d, &r)) {
+	/* without the data saying whether the reform is in force, the
+	 * statutory age is not known */
+	if (!e->reform_known || !retire_age_compute(cat, a->birth_year, a->birth_month, e->on.y, e->on.m,
+	                                            e->on.d, e->has_reform ? &e->reform : NULL, &r)) {
 		o->retirement.age_months = -1;
 		o->retirement.year = o->retirement.month = 0;
 	} else {
@@ -478,7 +512,10 @@ resident_cost(struct eval *e, struct advice_option *o)
 		o->low.monthly = muldiv(prem, 1, 12);
 		o->low.share_ppm = share_ppm(prem, e->a->monthly_income);
 		o->low.total_share_ppm = o->low.share_ppm;
-		o->cost_is_minimum = ref != NULL && ref->region == POLICY_NATIONAL;
+		/* the national figures are minimums (不低于) where the data says so */
+		o->cost_is_minimum =
+		    ref != NULL && ref->region == POLICY_NATIONAL &&
+		    value(e, POLICY_NATIONAL, POLICY_RESIDENT, POLICY_RESIDENT_MINIMUM, NULL) == 1;
 		o->cost_form = ADVICE_COST_ANNUAL_FIXED;
 		o->tier = ref->tier;
 	}
@@ -503,7 +540,21 @@ stay_example(struct eval *e, struct advice_option *o)
 		return;
 	}
 	int64_t d = ded == POLICY_UNKNOWN ? 0 : (ded > ADVICE_STAY_BILL ? ADVICE_STAY_BILL : ded);
-	o->stay.own = d + muldiv(ADVICE_STAY_BILL - d, 10000 - o->inpatient_bp, 10000);
+	int64_t paid = muldiv(ADVICE_STAY_BILL - d, o->inpatient_bp, 10000);
+	/* the fund pays no more than its yearly cap (封顶线), where known */
+	const struct policy_ref *cref;
+	int64_t cap =
+	    value(e, o->region, POLICY_BENEFITS,
+	          o->scheme == ADVICE_EMPLOYEE ? POLICY_BENEFITS_CAP_EMPLOYEE : POLICY_BENEFITS_CAP_RESIDENT,
+	          &cref);
+	o->stay.cap_ref = NULL;
+	if (cap != POLICY_UNKNOWN && paid > cap) {
+		paid = cap;
+		o->stay.cap_ref = cref;
+	}
+	o->stay.own = o->stay.cap_ref != NULL
+	                  ? ADVICE_STAY_BILL - paid
+	                  : d + muldiv(ADVICE_STAY_BILL - d, 10000 - o->inpatient_bp, 10000);
 }
 
 static void
@@ -530,19 +581,16 @@ benefits(struct eval *e, struct advice_option *o)
 			caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, pref, 0, 0);
 		int64_t fs = value(e, o->region, POLICY_BENEFITS, POLICY_BENEFITS_FAMILY_SHARING, NULL);
 		o->family_sharing = fs == POLICY_UNKNOWN ? -1 : (int)fs;
-	} else if (policy_section(e->ps, POLICY_NATIONAL, POLICY_BENEFITS, e->on) != NULL) {
-		/* the resident scheme pools everything: no personal account to
-		 * share. The source is the national benefits section (38号 lets an
-		 * employee account pay relatives' resident premiums); before it the
-		 * data says nothing, and the account is left unknown. */
-		value(e, POLICY_NATIONAL, POLICY_BENEFITS, POLICY_BENEFITS_FAMILY_SHARING, &ref);
-		o->personal_account = 0;
-		o->account_ref = ref;
-		o->family_sharing = 0;
-		caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, ref, 0, 0);
 	} else {
-		o->personal_account = -1;
-		o->family_sharing = -1;
+		/* the resident scheme: its own key says whether it has a personal
+		 * account (the national file: it has none, so nothing to share) */
+		const struct policy_ref *pref;
+		int64_t pa = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_PERSONAL_ACCOUNT, &pref);
+		o->personal_account = pa == POLICY_UNKNOWN ? -1 : (int)pa;
+		o->account_ref = pa == POLICY_UNKNOWN ? NULL : pref;
+		o->family_sharing = pa == 0 ? 0 : -1;
+		if (pa == 0)
+			caveat(o, ADVICE_NO_PERSONAL_ACCOUNT, pref, 0, 0);
 	}
 }
 
@@ -778,9 +826,29 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	o->eligible = 1;
 	e->unverified = NULL;
 	if (a->work == ANSWERS_EMPLOYED) {
+		/* a person with an employer is insured through it (社会保险法
+		 * 第二十三条), where the data says so */
 		const struct policy_ref *ref;
-		value(e, POLICY_NATIONAL, POLICY_SCOPE, POLICY_SCOPE_INDIVIDUAL_EMPLOYEE, &ref);
-		blocker(o, ADVICE_EMPLOYED_ELSEWHERE, ref, 0, 0);
+		int64_t via = value(e, POLICY_NATIONAL, POLICY_SCOPE, POLICY_SCOPE_EMPLOYER_INSURES, &ref);
+		if (via == 1) {
+			blocker(o, ADVICE_EMPLOYED_ELSEWHERE, ref, 0, 0);
+		} else if (via == POLICY_UNKNOWN) {
+			o->eligible = -1;
+			unknown(o, ADVICE_FIELD_ACCESS, ref);
+		}
+	}
+	if (a->work != ANSWERS_EMPLOYED) {
+		/* the national routes for a flexible worker: the employee scheme as
+		 * an individual (社会保险法 第二十三条), the resident scheme instead
+		 * (国发〔2016〕3号); where the data does not open the route, whether
+		 * the person may join is not known */
+		const struct policy_ref *ref;
+		int key = scheme == ADVICE_EMPLOYEE ? POLICY_SCOPE_INDIVIDUAL_EMPLOYEE
+		                                    : POLICY_SCOPE_RESIDENT_CHOICE;
+		if (value(e, POLICY_NATIONAL, POLICY_SCOPE, key, &ref) != 1) {
+			o->eligible = -1;
+			unknown(o, ADVICE_FIELD_ACCESS, ref);
+		}
 	}
 	eligibility(e, o, scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE : POLICY_ACCESS_RESIDENT);
 	retirement(e, o);
@@ -818,15 +886,14 @@ reason(struct advice *adv, enum advice_id id, const struct policy_ref *ref, int6
 /* A burden reason with its numbers: the share, the line, and the medical
  * and pension contributions a month that make it. */
 static void
-burden_reason(struct advice *adv, enum advice_id id, const struct advice_option *emp, int64_t share)
+burden_reason(struct advice *adv, enum advice_id id, const struct advice_option *emp, int64_t share,
+              int64_t line, const struct policy_ref *line_ref)
 {
 	if (adv->nreasons >= ADVICE_MAX_REASONS)
 		return;
 	int64_t pension = emp->matched.pension_monthly;
 	adv->reasons[adv->nreasons++] = (struct advice_item){
-	    id,
-	    emp->cost_ref,
-	    {share, BURDEN_PPM, emp->matched.monthly, pension == ADVICE_UNKNOWN ? 0 : pension}};
+	    id, line_ref, {share, line, emp->matched.monthly, pension == ADVICE_UNKNOWN ? 0 : pension}};
 }
 
 /* Pick an option and say why. The employee scheme comes first when it is
@@ -836,10 +903,12 @@ static void
 recommend(struct eval *e, struct advice *adv)
 {
 	const struct answers *a = e->a;
-	const struct policy_ref *scope;
-	value(e, POLICY_NATIONAL, POLICY_SCOPE, POLICY_SCOPE_RESIDENT_CHOICE, &scope);
+	/* the choice between the schemes rests on the national scope rules as
+	 * a whole (advice_build makes sure the section exists) */
+	const struct policy_ref *scope = policy_section(e->ps, POLICY_NATIONAL, POLICY_SCOPE, e->on);
 	adv->recommended = -1;
-	if (a->work == ANSWERS_EMPLOYED) {
+	if (a->work == ANSWERS_EMPLOYED && adv->options[0].nblockers > 0 &&
+	    adv->options[0].blockers[0].id == ADVICE_EMPLOYED_ELSEWHERE) {
 		reason(adv, ADVICE_REASON_INSURED_BY_EMPLOYER, adv->options[0].blockers[0].ref, 0, 0);
 		return;
 	}
@@ -857,11 +926,18 @@ recommend(struct eval *e, struct advice *adv)
 	}
 	const struct advice_option *emp = &adv->options[0];
 	int64_t share = emp->matched.total_share_ppm;
-	bool burden = share != ADVICE_UNKNOWN && share > BURDEN_PPM;
-	bool short_stay = a->stay_years >= 0 && a->stay_years < SHORT_STAY_YEARS;
+	/* the project's own lines (kind: project), through the work city so
+	 * that a local office may draw its own; where the data does not give a
+	 * line, nothing is judged by it: no burden, affordable or short-stay
+	 * reason, and the choice rests on the other rules */
+	const struct policy_ref *lref, *sref;
+	int64_t line_bp = value(e, a->work_city, POLICY_PROJECT, POLICY_PROJECT_BURDEN_SHARE, &lref);
+	int64_t stay_line = value(e, a->work_city, POLICY_PROJECT, POLICY_PROJECT_SHORT_STAY_YEARS, &sref);
+	int64_t line = line_bp == POLICY_UNKNOWN ? ADVICE_UNKNOWN : line_bp * 100; /* bp to ppm */
+	bool judged = share != ADVICE_UNKNOWN && line != ADVICE_UNKNOWN;
+	bool burden = judged && share > line;
+	bool short_stay = stay_line != POLICY_UNKNOWN && a->stay_years >= 0 && a->stay_years < stay_line;
 	bool retire_away = a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != a->work_city;
-	const struct policy_ref *tref;
-	value(e, a->work_city, POLICY_TRANSFER, POLICY_TRANSFER_GAP_MAX, &tref);
 
 	if (emp->eligible == 1 && ((!burden && !short_stay) || eligible == 1)) {
 		adv->recommended = 0;
@@ -878,19 +954,18 @@ recommend(struct eval *e, struct advice *adv)
 		       emp->retirement.years_required >= 0 ? emp->retirement.years_required : ADVICE_UNKNOWN,
 		       0);
 		int64_t res_bp = adv->noptions > 1 ? adv->options[1].inpatient_bp : ADVICE_UNKNOWN;
-		const struct policy_ref *bref;
-		value(e, a->work_city, POLICY_BENEFITS, POLICY_BENEFITS_INPATIENT_EMPLOYEE, &bref);
 		if (emp->inpatient_bp != ADVICE_UNKNOWN && res_bp != ADVICE_UNKNOWN &&
 		    emp->inpatient_bp > res_bp)
-			reason(adv, ADVICE_REASON_HIGHER_REIMBURSEMENT, bref, emp->inpatient_bp, res_bp);
+			reason(adv, ADVICE_REASON_HIGHER_REIMBURSEMENT, emp->inpatient_ref, emp->inpatient_bp,
+			       res_bp);
 		if (share == ADVICE_UNKNOWN && !other_known)
 			reason(adv, ADVICE_REASON_COST_UNKNOWN, emp->cost_ref, 0, 0);
 		else if (burden)
-			burden_reason(adv, ADVICE_REASON_COST_BURDEN, emp, share);
-		else if (share != ADVICE_UNKNOWN)
-			burden_reason(adv, ADVICE_REASON_AFFORDABLE, emp, share);
+			burden_reason(adv, ADVICE_REASON_COST_BURDEN, emp, share, line, lref);
+		else if (judged)
+			burden_reason(adv, ADVICE_REASON_AFFORDABLE, emp, share, line, lref);
 		if (short_stay)
-			reason(adv, ADVICE_REASON_SHORT_STAY, tref, a->stay_years, SHORT_STAY_YEARS);
+			reason(adv, ADVICE_REASON_SHORT_STAY, sref, a->stay_years, stay_line);
 		return;
 	}
 	/* a resident scheme: where the person lives now, unless they will
@@ -916,9 +991,9 @@ recommend(struct eval *e, struct advice *adv)
 	if (pick == 2 && retire_away)
 		reason(adv, ADVICE_REASON_RETIRE_IN_HUKOU, scope, 0, 0);
 	if (emp->eligible == 1 && burden)
-		burden_reason(adv, ADVICE_REASON_COST_BURDEN, emp, share);
+		burden_reason(adv, ADVICE_REASON_COST_BURDEN, emp, share, line, lref);
 	if (emp->eligible == 1 && short_stay)
-		reason(adv, ADVICE_REASON_SHORT_STAY, tref, a->stay_years, SHORT_STAY_YEARS);
+		reason(adv, ADVICE_REASON_SHORT_STAY, sref, a->stay_years, stay_line);
 }
 
 enum answers_status
@@ -940,6 +1015,7 @@ advice_build(struct advice *out, const struct answers *a, const struct policy_se
 		}
 		return ANSWERS_ERR_RANGE;
 	}
+	reform_day(&e);
 	out->as_of = as_of;
 	out->noptions = 0;
 	out->nreasons = 0;

@@ -152,8 +152,9 @@ struct advice_option {
 		int64_t bill;       /* ADVICE_STAY_BILL */
 		int64_t deductible; /* fen, or ADVICE_UNKNOWN (then taken as 0) */
 		const struct policy_ref *deductible_ref;
-		int64_t own; /* what the person pays of the bill, or ADVICE_UNKNOWN */
-	} stay;              /* a 10,000-yuan in-catalogue hospital stay */
+		int64_t own;                      /* what the person pays of the bill, or ADVICE_UNKNOWN */
+		const struct policy_ref *cap_ref; /* the yearly cap, when it limits what the fund pays */
+	} stay;                                   /* a 10,000-yuan in-catalogue hospital stay */
 	struct {
 		int age_months;                     /* statutory age */
 		int year, month;                    /* when it is reached */

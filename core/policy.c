@@ -72,8 +72,9 @@ static const struct kinddef kinds[POLICY_KIND_COUNT] = {
                              [POLICY_RESIDENT_MINIMUM] = {"minimum", T_YESNO, 0, 0},
                              [POLICY_RESIDENT_WINDOW_FROM] = {"window_from", T_DATE, 0, 0},
                              [POLICY_RESIDENT_WINDOW_TO] = {"window_to", T_DATE, 0, 0},
+                             [POLICY_RESIDENT_PERSONAL_ACCOUNT] = {"personal_account", T_YESNO, 0, 0},
                          },
-                         5},
+                         6},
     [POLICY_BENEFITS] =
         {"benefits",
          {
@@ -123,8 +124,9 @@ static const struct kinddef kinds[POLICY_KIND_COUNT] = {
                       {
                           [POLICY_SCOPE_INDIVIDUAL_EMPLOYEE] = {"individual_employee", T_YESNO, 0, 0},
                           [POLICY_SCOPE_RESIDENT_CHOICE] = {"resident_choice", T_YESNO, 0, 0},
+                          [POLICY_SCOPE_EMPLOYER_INSURES] = {"employer_insures", T_YESNO, 0, 0},
                       },
-                      2},
+                      3},
     [POLICY_WAGE] = {"wage",
                      {
                          [POLICY_WAGE_AVERAGE_MONTHLY] = {"average_monthly", T_YUAN, 0, 100000},
@@ -139,6 +141,12 @@ static const struct kinddef kinds[POLICY_KIND_COUNT] = {
                           [POLICY_ENROL_HOTLINE] = {"hotline", T_TEXT, 0, 0},
                       },
                       4},
+    [POLICY_PROJECT] = {"project",
+                        {
+                            [POLICY_PROJECT_BURDEN_SHARE] = {"burden_share", T_PERCENT, 1, 100},
+                            [POLICY_PROJECT_SHORT_STAY_YEARS] = {"short_stay_years", T_INT, 1, 10},
+                        },
+                        2},
 };
 
 static const char *const confidence_names[] = {"verified", "secondary", "unverified", "derived"};
@@ -248,6 +256,7 @@ struct parse {
 	yaml_document_t *doc;
 	struct policy_error *err;
 	enum policy_errcode code;
+	int kind; /* of the section being read, -1 outside one */
 };
 
 static void
@@ -482,6 +491,12 @@ parse_sources(struct parse *p, const yaml_node_t *n, struct policy_ref *ref)
 			fail(p, POLICY_ERR_UNKNOWN_DOC, line_of(d), s, len);
 			return;
 		}
+		/* the project's own lines rest on its own documents only, and no
+		 * rule of law may be passed off as resting on them */
+		if (doc->own != (p->kind == POLICY_PROJECT)) {
+			fail(p, POLICY_ERR_OWN_DOC, line_of(d), s, len);
+			return;
+		}
 		if (ref->ndocs == (int)(sizeof ref->docs / sizeof ref->docs[0])) {
 			fail(p, POLICY_ERR_BAD_VALUE, line_of(d), "sources", 0);
 			return;
@@ -514,6 +529,7 @@ parse_sources(struct parse *p, const yaml_node_t *n, struct policy_ref *ref)
 	}
 	ref->source = c;
 	ref->read_at = r;
+	ref->own = p->kind == POLICY_PROJECT;
 }
 
 static bool
@@ -869,6 +885,7 @@ parse_section(struct parse *p, const yaml_node_t *n, struct policy_sec *sec)
 		return;
 	}
 	sec->ref.kind = (enum policy_kind)kind;
+	p->kind = kind;
 	static const enum sec_key required[] = {S_FROM, S_CHECKED, S_CONFIDENCE, S_SOURCES};
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (at[required[i]] == NULL) {
@@ -1023,7 +1040,7 @@ parse_documents(struct parse *p, const yaml_node_t *n)
 		fail(p, POLICY_ERR_NOMEM, line_of(n), NULL, 0);
 		return;
 	}
-	static const char *const dnames[] = {"issuer", "title", "number", "date", "read_at"};
+	static const char *const dnames[] = {"issuer", "title", "number", "date", "read_at", "own"};
 	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top && !p->code;
 	     pr++) {
 		const yaml_node_t *k = node(p, pr->key), *v = node(p, pr->value);
@@ -1040,6 +1057,7 @@ parse_documents(struct parse *p, const yaml_node_t *n)
 		struct policy_doc *d = &f->docs[f->ndocs];
 		d->id = own_text(p, k, "documents");
 		d->issuer = d->title = d->number = d->date = d->read_at = "";
+		d->own = false;
 		d->line = line_of(k);
 		if (p->code || !want(p, v, YAML_MAPPING_NODE, "documents"))
 			return;
@@ -1047,11 +1065,19 @@ parse_documents(struct parse *p, const yaml_node_t *n)
 		for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
 		     q < v->data.mapping.pairs.top && !p->code; q++) {
 			const yaml_node_t *qk = node(p, q->key), *qv = node(p, q->value);
-			int dk = map_key(p, qk, dnames, 5, &seen);
+			int dk = map_key(p, qk, dnames, 6, &seen);
 			if (dk < 0)
 				return;
 			if (dk == 4) {
 				parse_read_at(p, qv, d);
+				continue;
+			}
+			if (dk == 5) {
+				if (!is_scalar(qv) || !(scalar_is(qv, "yes") || scalar_is(qv, "no"))) {
+					fail(p, POLICY_ERR_BAD_VALUE, line_of(qv), "own", 0);
+					return;
+				}
+				d->own = scalar_is(qv, "yes");
 				continue;
 			}
 			if (!want(p, qv, YAML_SCALAR_NODE, dnames[dk]))

@@ -25,6 +25,7 @@ enum policy_kind {
 	POLICY_SCOPE,
 	POLICY_WAGE,
 	POLICY_ENROL,
+	POLICY_PROJECT, /* yibao's own lines (documents with own: yes), not a legal rule */
 	POLICY_KIND_COUNT
 };
 
@@ -60,6 +61,7 @@ enum policy_key {
 	POLICY_RESIDENT_MINIMUM,
 	POLICY_RESIDENT_WINDOW_FROM, /* date as YYYYMMDD */
 	POLICY_RESIDENT_WINDOW_TO,
+	POLICY_RESIDENT_PERSONAL_ACCOUNT, /* yesno: the resident scheme gives a personal account */
 	/* benefits */
 	POLICY_BENEFITS_INPATIENT_EMPLOYEE = 0, /* basis points */
 	POLICY_BENEFITS_INPATIENT_RESIDENT,
@@ -92,6 +94,7 @@ enum policy_key {
 	/* scope */
 	POLICY_SCOPE_INDIVIDUAL_EMPLOYEE = 0,
 	POLICY_SCOPE_RESIDENT_CHOICE,
+	POLICY_SCOPE_EMPLOYER_INSURES, /* yesno: a person with an employer is insured through it */
 	/* wage */
 	POLICY_WAGE_AVERAGE_MONTHLY = 0, /* fen */
 	POLICY_WAGE_SCOPE,               /* text */
@@ -100,6 +103,9 @@ enum policy_key {
 	POLICY_ENROL_RESIDENT_WHERE,
 	POLICY_ENROL_EMPLOYEE_PAYMENT,
 	POLICY_ENROL_HOTLINE,
+	/* project: the thresholds of yibao's own advice */
+	POLICY_PROJECT_BURDEN_SHARE = 0, /* basis points of income: a yearly cost above it is a burden */
+	POLICY_PROJECT_SHORT_STAY_YEARS, /* a stay shorter than this many years is short */
 };
 
 #define POLICY_MAX_KEYS 16
@@ -125,6 +131,7 @@ struct policy_doc {
 	const char *date;    /* as written: YYYY, YYYY-MM or YYYY-MM-DD; may be empty */
 	const char *cite;    /* issuer《title》number (date): what a sentence shows */
 	const char *read_at; /* "url “quote”; url …": provenance, may be empty */
+	bool own;            /* own: yes -- yibao's own document (its thresholds), not a legal one */
 	int line;
 };
 
@@ -146,6 +153,7 @@ struct policy_ref {
 	const char *read_at; /* where they were read, joined; may be empty */
 	const struct policy_doc *docs[4];
 	int ndocs;
+	bool own; /* every document is the project's own (own: yes): a line yibao draws, not a rule */
 	struct date checked;
 	enum policy_confidence confidence;
 	bool verified;                /* confidence == POLICY_VERIFIED */
@@ -176,6 +184,8 @@ enum policy_errcode {
 	POLICY_ERR_REGION,      /* the code is not a region of GB/T 2260 */
 	POLICY_ERR_CONTROL,     /* a control or bidi character in a value */
 	POLICY_ERR_NO_FORMULA,  /* a derived value without its formula */
+	POLICY_ERR_OWN_DOC,     /* a project section citing a document that is not own: yes, or
+	                           another section citing one that is; detail names the document */
 };
 
 struct policy_error {

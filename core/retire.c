@@ -7,11 +7,6 @@
 #define RETIRE_YEAR_MIN 1900
 #define RETIRE_YEAR_MAX 2100
 
-/* The reform took effect on this date; earlier evaluations use the old ages. */
-#define RETIRE_REFORM_YEAR 2025
-#define RETIRE_REFORM_MONTH 1
-#define RETIRE_REFORM_DAY 1
-
 /* One row per category: the original age, the first birth month that is
  * delayed, how many birth months share one extra month, and the final delay. */
 struct retire_rule {
@@ -73,19 +68,23 @@ retire_date_is_valid(int year, int month, int day)
 	return day >= 1 && day <= last;
 }
 
+/* Whether the evaluation day comes before the reform's first day (or there
+ * is no reform in force): then the original ages apply. */
 static bool
-retire_before_reform(int year, int month, int day)
+retire_before_reform(int year, int month, int day, const struct retire_day *reform)
 {
-	if (year != RETIRE_REFORM_YEAR)
-		return year < RETIRE_REFORM_YEAR;
-	if (month != RETIRE_REFORM_MONTH)
-		return month < RETIRE_REFORM_MONTH;
-	return day < RETIRE_REFORM_DAY;
+	if (reform == NULL)
+		return true;
+	if (year != reform->year)
+		return year < reform->year;
+	if (month != reform->month)
+		return month < reform->month;
+	return day < reform->day;
 }
 
 bool
 retire_age_compute(enum retire_category cat, int birth_year, int birth_month, int as_of_year, int as_of_month,
-                   int as_of_day, struct retire_age *out)
+                   int as_of_day, const struct retire_day *reform, struct retire_age *out)
 {
 	const struct retire_rule *rule;
 	int since_start, delay, age, reached;
@@ -99,12 +98,14 @@ retire_age_compute(enum retire_category cat, int birth_year, int birth_month, in
 		return false;
 	if (!retire_date_is_valid(as_of_year, as_of_month, as_of_day))
 		return false;
+	if (reform != NULL && !retire_date_is_valid(reform->year, reform->month, reform->day))
+		return false;
 
 	rule = &retire_rules[cat];
 	since_start = (birth_year - rule->start_year) * 12 + (birth_month - rule->start_month);
 
 	delay = 0;
-	if (!retire_before_reform(as_of_year, as_of_month, as_of_day) && since_start >= 0) {
+	if (!retire_before_reform(as_of_year, as_of_month, as_of_day, reform) && since_start >= 0) {
 		/* The first birth month of the schedule already gets one month. */
 		delay = since_start / rule->step_months + 1;
 		if (delay > rule->max_delay_months)

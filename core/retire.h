@@ -15,17 +15,25 @@ struct retire_age {
 	int retire_month; /* 1..12 */
 };
 
+/* A calendar day (the reform's first day). */
+struct retire_day {
+	int year, month, day;
+};
+
 /* Compute the statutory retirement age for someone born in birth_year/birth_month
  * (month 1..12), evaluated on as_of_year/as_of_month/as_of_day. Returns false for
  * out-of-range input (birth_year outside 1900..2100, month outside 1..12, bad category).
  *
- * Follows the NPCSC decision of 2024-09-13 and its annexed comparison tables,
- * in force from 2025-01-01: before that evaluation date the original ages
- * apply with no delay. Also returns false when out is NULL, or when the
- * evaluation date is not a real calendar date within years 1900..2100.
+ * Follows the schedules of the NPCSC decision of 2024-09-13 and its annexed
+ * comparison tables. reform is the day the reform took effect, as the policy
+ * data gives it (the caller reads it; NULL when no reform is in force): on an
+ * evaluation date before it, or without it, the original ages apply with no
+ * delay. Also returns false when out is NULL, or when the evaluation date or
+ * reform day is not a real calendar date within years 1900..2100.
  * On false, *out is left untouched. No allocation; out is owned by the caller.
  */
 bool retire_age_compute(enum retire_category cat, int birth_year, int birth_month, int as_of_year,
-                        int as_of_month, int as_of_day, struct retire_age *out);
+                        int as_of_month, int as_of_day, const struct retire_day *reform,
+                        struct retire_age *out);
 
 #endif /* RETIRE_H */

@@ -2,93 +2,134 @@
 #ifndef YIBAO_FIXTURE_H
 #define YIBAO_FIXTURE_H
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "policy.h"
 #include "region_table.h"
 
-static const char fixture_national[] = "region: 000000\n"
-                                       "\n"
-                                       "documents:\n"
-                                       "  d1:\n"
-                                       "    title: \"test fixture\"\n"
-                                       "  d2:\n"
-                                       "    title: \"law art 27\"\n"
-                                       "  d3:\n"
-                                       "    title: \"waiting rule\"\n"
-                                       "  d4:\n"
-                                       "    title: \"transfer rule\"\n"
-                                       "\n"
-                                       "sections:\n"
-                                       "  - kind: scope\n"
-                                       "    from: 2011-07-01\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d1]\n"
-                                       "    values:\n"
-                                       "      individual_employee: yes\n"
-                                       "      resident_choice: yes\n"
-                                       "  - kind: retirement\n"
-                                       "    from: 2011-07-01\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d2]\n"
-                                       "    values:\n"
-                                       "      reform: no\n"
-                                       "  - kind: resident\n"
-                                       "    from: 2019-01-01\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d1]\n"
-                                       "    values:\n"
-                                       "      premium: 250\n"
-                                       "      subsidy: 520\n"
-                                       "      minimum: yes\n"
-                                       "  - kind: resident\n"
-                                       "    from: 2024-01-01\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d1]\n"
-                                       "    values:\n"
-                                       "      premium: 400\n"
-                                       "      subsidy: 670\n"
-                                       "      minimum: yes\n"
-                                       "  - kind: benefits\n"
-                                       "    from: 2024-07-25\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d1]\n"
-                                       "    values:\n"
-                                       "      inpatient_employee: 84.6%\n"
-                                       "      inpatient_resident: 68.1%\n"
-                                       "      average: yes\n"
-                                       "      family_sharing: yes\n"
-                                       "  - kind: waiting\n"
-                                       "    from: 2025-01-01\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d3]\n"
-                                       "    values:\n"
-                                       "      fixed: 3\n"
-                                       "      per_year: 1\n"
-                                       "      floor: 6\n"
-                                       "      floor_years: 4\n"
-                                       "  - kind: transfer\n"
-                                       "    from: 2021-11-01\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d4]\n"
-                                       "    values:\n"
-                                       "      gap_max: 3\n"
-                                       "      continuous_years: 2\n"
-                                       "      local_max: 6\n"
-                                       "  - kind: remote_care\n"
-                                       "    from: 2022-01-01\n"
-                                       "    checked: 2026-01-01\n"
-                                       "    confidence: verified\n"
-                                       "    sources: [d1]\n"
-                                       "    values:\n"
-                                       "      filing: yes\n";
+/* The national file, in parts: fixture_national has the project's own
+ * thresholds (a 10% burden line, a 2-year short stay) and a reform from
+ * 2025-01-01 (restated 2026-09-08, which must not move its day);
+ * fixture_national_bare lacks the thresholds, as a --policy-dir might. */
+#define FIXTURE_NATIONAL_DOCS                                                                                \
+	"region: 000000\n"                                                                                   \
+	"\n"                                                                                                 \
+	"documents:\n"                                                                                       \
+	"  d1:\n"                                                                                            \
+	"    title: \"test fixture\"\n"                                                                      \
+	"  d2:\n"                                                                                            \
+	"    title: \"law art 27\"\n"                                                                        \
+	"  d3:\n"                                                                                            \
+	"    title: \"waiting rule\"\n"                                                                      \
+	"  d4:\n"                                                                                            \
+	"    title: \"transfer rule\"\n"                                                                     \
+	"\n"
+#define FIXTURE_NATIONAL_OWN_DOC                                                                             \
+	"  own1:\n"                                                                                          \
+	"    issuer: \"yibao\"\n"                                                                            \
+	"    title: \"our own lines\"\n"                                                                     \
+	"    own: yes\n"
+#define FIXTURE_NATIONAL_SECTIONS                                                                            \
+	"sections:\n"                                                                                        \
+	"  - kind: scope\n"                                                                                  \
+	"    from: 2011-07-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d1]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      individual_employee: yes\n"                                                                   \
+	"      resident_choice: yes\n"                                                                       \
+	"      employer_insures: yes\n"                                                                      \
+	"  - kind: retirement\n"                                                                             \
+	"    from: 2011-07-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d2]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      reform: no\n"                                                                                 \
+	"  - kind: retirement\n"                                                                             \
+	"    from: 2025-01-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d2]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      reform: yes\n"                                                                                \
+	"  - kind: retirement\n"                                                                             \
+	"    from: 2026-09-08\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d2]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      reform: yes\n"                                                                                \
+	"  - kind: resident\n"                                                                               \
+	"    from: 2019-01-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d1]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      premium: 250\n"                                                                               \
+	"      subsidy: 520\n"                                                                               \
+	"      minimum: yes\n"                                                                               \
+	"      personal_account: no\n"                                                                       \
+	"  - kind: resident\n"                                                                               \
+	"    from: 2024-01-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d1]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      premium: 400\n"                                                                               \
+	"      subsidy: 670\n"                                                                               \
+	"      minimum: yes\n"                                                                               \
+	"      personal_account: no\n"                                                                       \
+	"  - kind: benefits\n"                                                                               \
+	"    from: 2024-07-25\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d1]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      inpatient_employee: 84.6%\n"                                                                  \
+	"      inpatient_resident: 68.1%\n"                                                                  \
+	"      average: yes\n"                                                                               \
+	"      family_sharing: yes\n"                                                                        \
+	"  - kind: waiting\n"                                                                                \
+	"    from: 2025-01-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d3]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      fixed: 3\n"                                                                                   \
+	"      per_year: 1\n"                                                                                \
+	"      floor: 6\n"                                                                                   \
+	"      floor_years: 4\n"                                                                             \
+	"  - kind: transfer\n"                                                                               \
+	"    from: 2021-11-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d4]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      gap_max: 3\n"                                                                                 \
+	"      continuous_years: 2\n"                                                                        \
+	"      local_max: 6\n"                                                                               \
+	"  - kind: remote_care\n"                                                                            \
+	"    from: 2022-01-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [d1]\n"                                                                                \
+	"    values:\n"                                                                                      \
+	"      filing: yes\n"
+#define FIXTURE_NATIONAL_PROJECT                                                                             \
+	"  - kind: project\n"                                                                                \
+	"    from: 2011-07-01\n"                                                                             \
+	"    checked: 2026-01-01\n"                                                                          \
+	"    confidence: verified\n"                                                                         \
+	"    sources: [own1]\n"                                                                              \
+	"    values:\n"                                                                                      \
+	"      burden_share: 10%\n"                                                                          \
+	"      short_stay_years: 2\n"
+static const char fixture_national[] =
+    FIXTURE_NATIONAL_DOCS FIXTURE_NATIONAL_OWN_DOC FIXTURE_NATIONAL_SECTIONS FIXTURE_NATIONAL_PROJECT;
+static const char fixture_national_bare[] = FIXTURE_NATIONAL_DOCS FIXTURE_NATIONAL_SECTIONS;
 
 /* 100000: open, 10% on 5000..20000 with pension 20% bundled; 25/20 years; local wait 3 */
 static const char fixture_a[] = "region: 100000\n"
@@ -251,8 +292,9 @@ static const struct region_row fixture_rows[] = {
     {600000, "戊市", "戊市", "Ecity", "wushi", "ws", 600000, 0, 0},
 };
 
+/* The fixture set; bare: without the project's thresholds. */
 static struct policy_set *
-fixture_new(void)
+fixture_new_national(bool bare)
 {
 	static const struct {
 		const char *name, *text;
@@ -268,17 +310,24 @@ fixture_new(void)
 	struct policy_set *ps = policy_set_new();
 	for (size_t i = 0; ps != NULL && i < sizeof fixture_rows / sizeof fixture_rows[0]; i++)
 		policy_set_add_region(ps, &fixture_rows[i]);
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		if (policy_set_add(ps, files[i].name, files[i].text, strlen(files[i].text), &err) !=
-		    POLICY_OK) {
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		const char *text = i == 0 && bare ? fixture_national_bare : files[i].text;
+		if (policy_set_add(ps, files[i].name, text, strlen(text), &err) != POLICY_OK) {
 			policy_set_free(ps);
 			return NULL;
 		}
+	}
 	if (policy_set_finish(ps, &err) != POLICY_OK) {
 		policy_set_free(ps);
 		return NULL;
 	}
 	return ps;
+}
+
+static struct policy_set *
+fixture_new(void)
+{
+	return fixture_new_national(false);
 }
 
 #endif

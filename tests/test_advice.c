@@ -55,6 +55,9 @@ enum what {
 	NO_STEP,       /* want = a step id that must not be */
 	STEP_V0,       /* id = the step, want = its v[0] */
 	NSTEPS,        /* want = how many next steps */
+	REASON_V1,     /* id = the reason, want = its v[1] */
+	REASON_OWN,    /* id = the reason, want = 1 when its source is the project's own document */
+	ACCOUNT_KIND,  /* want = the kind of the key that decides personal_account */
 };
 
 enum { REF_ACCESS, REF_ACCOUNT, REF_YEARS };
@@ -189,6 +192,25 @@ static const struct tcase cases[] = {
       {AVERAGE, 0, .want = 1},
       {ACCOUNT, 1, .want = 0},
       {CAVEAT, 1, .want = ADVICE_NO_PERSONAL_ACCOUNT}}},
+    {"the resident scheme's account has a key of its own",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2025-06-01",
+     {{ACCOUNT, 1, .want = 0},
+      {ACCOUNT_KIND, 1, .want = POLICY_RESIDENT},
+      {ACCOUNT_KIND, 0, .want = POLICY_EMPLOYEE}}},
+    /* the retirement-age reform is in force from the data's 2025-01-01 */
+    {"before the reform in the data",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2024-12-31",
+     {{AGE_MONTHS, 0, .want = 720}}},
+    {"the reform in the data",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2025-01-01",
+     {{AGE_MONTHS, 0, .want = 756}}},
+    {"the reform restated",
+     LOCAL_A MAN "monthly_income = 5000\n",
+     "2026-10-01",
+     {{AGE_MONTHS, 0, .want = 756}}},
     {"benefits before the bulletin",
      LOCAL_A MAN "monthly_income = 5000\n",
      "2024-06-01",
@@ -414,6 +436,23 @@ static const struct tcase cases[] = {
      "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 1\n",
      "2025-06-01",
      {{RECOMMENDED, .want = 1}, {REASON_V0, .id = ADVICE_REASON_SHORT_STAY, .want = 1}}},
+    /* the lines are the project's own (kind: project), and their reasons say so */
+    {"the burden line is the project's own",
+     LOCAL_A MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{REASON_V1, .id = ADVICE_REASON_COST_BURDEN, .want = 100000},
+      {REASON_OWN, .id = ADVICE_REASON_COST_BURDEN, .want = 1}}},
+    {"the affordable line is the project's own",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\n",
+     "2025-06-01",
+     {{REASON_V1, .id = ADVICE_REASON_AFFORDABLE, .want = 100000},
+      {REASON_OWN, .id = ADVICE_REASON_AFFORDABLE, .want = 1},
+      {REASON_OWN, .id = ADVICE_REASON_HIGHER_REIMBURSEMENT, .want = 0}}},
+    {"the short-stay line is the project's own",
+     "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 1\n",
+     "2025-06-01",
+     {{REASON_V1, .id = ADVICE_REASON_SHORT_STAY, .want = 2},
+      {REASON_OWN, .id = ADVICE_REASON_SHORT_STAY, .want = 1}}},
     {"long stay",
      "work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 2\n",
      "2025-06-01",
@@ -600,13 +639,19 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 	case WAITING_BOUND:
 		return o->waiting_is_bound;
 	case REASON_V0:
+	case REASON_V1:
+	case REASON_OWN:
 		i = find(adv->reasons, adv->nreasons, x->id);
 		if (i < 0) {
 			print_message("case %zu: reason %s missing\n", ci, advice_id_name(x->id));
 			*ok = false;
 			return 0;
 		}
-		return adv->reasons[i].v[0];
+		return x->what == REASON_V0   ? adv->reasons[i].v[0]
+		       : x->what == REASON_V1 ? adv->reasons[i].v[1]
+		                              : adv->reasons[i].ref->own;
+	case ACCOUNT_KIND:
+		return o->account_ref != NULL ? (int64_t)o->account_ref->kind : -1;
 	case TOTAL_SHARE:
 		return o->matched.total_share_ppm;
 	case STEP:
@@ -755,6 +800,47 @@ test_params(void **state)
 	assert_true(said);
 }
 
+/* Without the project's thresholds in the data (a --policy-dir that lacks
+ * them) nothing is judged by a hidden line: no burden, affordable or
+ * short-stay reason; the choice rests on the other rules. */
+static void
+test_no_thresholds(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *answers;
+		int recommended;
+	} rows[] = {
+	    {LOCAL_A MAN "monthly_income = 8000\n", 0}, /* a burden with the line */
+	    {"work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\nstay_years = 1\n", 0},
+	    {"work_city = 300000\nhukou_city = 300000\n" MAN "monthly_income = 8000\n", 0},
+	};
+	struct policy_set *ps = fixture_new_national(true);
+	assert_non_null(ps);
+	struct date on = {2025, 6, 1};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char text[512];
+		struct answers a;
+		struct advice adv;
+		snprintf(text, sizeof text, "[answers]\n%s", rows[i].answers);
+		answers_init(&a);
+		assert_int_equal(answers_parse(&a, text, strlen(text), NULL), ANSWERS_OK);
+		assert_int_equal(advice_build(&adv, &a, ps, on, NULL, NULL), ANSWERS_OK);
+		if (adv.recommended != rows[i].recommended)
+			fail_msg("row %zu: recommended %d, want %d", i, adv.recommended, rows[i].recommended);
+		for (int k = 0; k < adv.nreasons; k++) {
+			enum advice_id id = adv.reasons[k].id;
+			if (id == ADVICE_REASON_COST_BURDEN || id == ADVICE_REASON_AFFORDABLE ||
+			    id == ADVICE_REASON_SHORT_STAY)
+				fail_msg("row %zu: reason %s without its line in the data", i,
+				         advice_id_name(id));
+		}
+		/* the retirement reasons still stand */
+		assert_true(find(adv.reasons, adv.nreasons, ADVICE_REASON_RETIREMENT_BENEFITS) >= 0);
+	}
+	policy_set_free(ps);
+}
+
 static void
 test_names(void **state)
 {
@@ -792,6 +878,7 @@ main(void)
 	    cmocka_unit_test(test_names),
 	    cmocka_unit_test(test_rules),
 	    cmocka_unit_test(test_params),
+	    cmocka_unit_test(test_no_thresholds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,7 +15,7 @@
 static const char *const code_names[] = {
     "OK",          "SYNTAX",    "NO_REGION",   "BAD_SECTION", "DUP_SECTION", "UNKNOWN_KEY", "DUP_KEY",
     "MISSING_KEY", "BAD_VALUE", "RANGE",       "BAD_DATE",    "NO_SOURCE",   "FILE_NAME",   "PARENT",
-    "NO_NATIONAL", "NOMEM",     "UNKNOWN_DOC", "REGION",      "CONTROL",     "NO_FORMULA",
+    "NO_NATIONAL", "NOMEM",     "UNKNOWN_DOC", "REGION",      "CONTROL",     "NO_FORMULA",  "OWN_DOC",
 };
 
 static const char *
@@ -73,6 +73,28 @@ static const struct load_case load_cases[] = {
      POLICY_ERR_BAD_DATE, 5, "date"},
     {"document, duplicate id", BJ, "region: 110000\ndocuments:\n  d: {title: a}\n  d: {title: b}\n",
      POLICY_ERR_DUP_KEY, 4, "d"},
+    /* own: yes marks the project's own document; only project sections cite it, and only it */
+    {"document, own maybe", BJ, "region: 110000\ndocuments:\n  d:\n    title: t\n    own: maybe\n",
+     POLICY_ERR_BAD_VALUE, 5, "own"},
+    {"document, own twice", BJ, "region: 110000\ndocuments:\n  d:\n    title: t\n    own: yes\n    own: no\n",
+     POLICY_ERR_DUP_KEY, 6, "own"},
+    {"project citing its own document", BJ,
+     "region: 110000\ndocuments:\n  d:\n    title: 本程序自定\n    own: yes\n" SEC(
+         "project", "2025-01-01") "    values:\n      burden_share: 10%\n      short_stay_years: 2\n",
+     POLICY_OK, 0, NULL},
+    {"project citing a law", BJ, HEAD SEC("project", "2025-01-01") VALUES "      burden_share: 10%\n",
+     POLICY_ERR_OWN_DOC, 10, "d"},
+    {"a law citing the project's document", BJ,
+     "region: 110000\ndocuments:\n  d:\n    title: 本程序自定\n    own: yes\n" SEC("scope", "2025-01-01"),
+     POLICY_ERR_OWN_DOC, 11, "d"},
+    {"a value of a law citing the project's document", BJ,
+     HEAD "  o:\n    title: 本程序自定\n    own: yes\n" SEC(
+         "scope", "2025-01-01") "    values:\n      employer_insures: {value: yes, sources: [o]}\n",
+     POLICY_ERR_OWN_DOC, 15, "o"},
+    {"burden share out of range", BJ,
+     "region: 110000\ndocuments:\n  d:\n    title: 本程序自定\n    own: yes\n" SEC(
+         "project", "2025-01-01") "    values:\n      burden_share: 0%\n",
+     POLICY_ERR_RANGE, 13, "burden_share"},
     {"read_at without url", BJ,
      "region: 110000\ndocuments:\n  d:\n    title: t\n    read_at:\n      - quote: q\n",
      POLICY_ERR_MISSING_KEY, 6, "url"},
@@ -786,6 +808,12 @@ static const struct fact_case fact_cases[] = {
      {2023, 6, 1},
      398000,
      370200},
+    {"burden line 2019", 0, POLICY_PROJECT, POLICY_PROJECT_BURDEN_SHARE, {2019, 6, 1}, 1000, 0},
+    {"short-stay line 2025", 0, POLICY_PROJECT, POLICY_PROJECT_SHORT_STAY_YEARS, {2025, 6, 1}, 2, 0},
+    {"reform 2024", 0, POLICY_RETIREMENT, POLICY_RETIREMENT_REFORM, {2024, 12, 31}, 0, 0},
+    {"reform 2025", 0, POLICY_RETIREMENT, POLICY_RETIREMENT_REFORM, {2025, 1, 1}, 1, 0},
+    {"resident account 2025", 0, POLICY_RESIDENT, POLICY_RESIDENT_PERSONAL_ACCOUNT, {2025, 6, 1}, 0, 0},
+    {"employer insures 2019", 0, POLICY_SCOPE, POLICY_SCOPE_EMPLOYER_INSURES, {2019, 6, 1}, 1, 0},
     {"waiting fixed 2025-01-01", 0, POLICY_WAITING, POLICY_WAITING_FIXED, {2025, 1, 1}, 3, 0},
     {"waiting fixed 2024-12-31", 0, POLICY_WAITING, POLICY_WAITING_FIXED, {2024, 12, 31}, POLICY_UNKNOWN, -1},
 };
@@ -805,6 +833,13 @@ test_builtin_facts(void **state)
 			            c->ref_region);
 			failures++;
 		}
+		/* the project's lines, and only they, rest on the project's own document */
+		if (ref != NULL && ref->own != (c->kind == POLICY_PROJECT)) {
+			print_error("built-in fact case %zu (%s): own is %d\n", i, c->name, ref->own);
+			failures++;
+		}
+		if (ref != NULL && ref->own && (ref->ndocs != 1 || !ref->docs[0]->own))
+			failures++;
 	}
 	assert_int_equal(failures, 0);
 }

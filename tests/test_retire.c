@@ -67,7 +67,14 @@ struct retire_case {
 	bool ok;
 	struct retire_age want;
 	bool null_out;
+	bool no_reform;                  /* pass NULL: the data has no reform in force */
+	const struct retire_day *reform; /* NULL: the 2025-01-01 of the national data */
 };
+
+/* The reform's first day as core/policy/000000-national.yaml gives it, and others. */
+static const struct retire_day reform_2025 = {2025, 1, 1};
+static const struct retire_day reform_2026 = {2026, 1, 1};
+static const struct retire_day reform_bad = {2025, 2, 30};
 
 static const struct retire_case cases[] = {
     /* Degenerate input first: nothing is written and false comes back. */
@@ -86,6 +93,30 @@ static const struct retire_case cases[] = {
     {"as-of 2100-02-29", RETIRE_MALE, {1965, 1}, {2100, 2, 29}, .ok = false},
     {"as-of year 1899", RETIRE_MALE, {1965, 1}, {1899, 12, 31}, .ok = false},
     {"as-of year 2101", RETIRE_MALE, {1965, 1}, {2101, 1, 1}, .ok = false},
+    {"reform day 2025-02-30", RETIRE_MALE, {1965, 1}, AFTER, .ok = false, .reform = &reform_bad},
+
+    /* The reform day comes from the caller (the data), not from the code. */
+    {"no reform in force",
+     RETIRE_MALE,
+     {1977, 1},
+     AFTER,
+     .ok = true,
+     .want = {720, 0, 2037, 1},
+     .no_reform = true},
+    {"reform dated 2026, as of 2025",
+     RETIRE_MALE,
+     {1977, 1},
+     AFTER,
+     .ok = true,
+     .want = {720, 0, 2037, 1},
+     .reform = &reform_2026},
+    {"reform dated 2026, as of 2026",
+     RETIRE_MALE,
+     {1977, 1},
+     {2026, 1, 1},
+     .ok = true,
+     .want = {756, 36, 2040, 1},
+     .reform = &reform_2026},
 
     /* Extremes that are accepted. */
     {"male born 1900-01", RETIRE_MALE, {1900, 1}, AFTER, .ok = true, .want = {720, 0, 1960, 1}},
@@ -228,8 +259,9 @@ check_case(size_t i, const struct retire_case *c)
 	struct retire_age got = sentinel;
 	bool ok;
 
+	const struct retire_day *reform = c->no_reform ? NULL : c->reform != NULL ? c->reform : &reform_2025;
 	ok = retire_age_compute(c->cat, c->birth.year, c->birth.month, c->as_of.year, c->as_of.month,
-	                        c->as_of.day, c->null_out ? NULL : &got);
+	                        c->as_of.day, reform, c->null_out ? NULL : &got);
 	if (ok != c->ok) {
 		print_error("case %zu (%s): returned %s, want %s\n", i, c->name, ok ? "true" : "false",
 		            c->ok ? "true" : "false");

@@ -227,6 +227,8 @@ show_source(const struct policy_set *ps, int region, struct date on, const struc
 	date_format(ref->checked, ck);
 	struct msg_arg a[4] = {MSG_S(ref->source), MSG_S(conf), MSG_S(org), MSG_S(ck)};
 	cli_say(stdout, "pshow_source", a, 4);
+	if (ref->own)
+		cli_say(stdout, "pshow_own", NULL, 0);
 	if (ref->tier != NULL) {
 		struct msg_arg t = MSG_S(ref->tier);
 		cli_say(stdout, "pshow_tier", &t, 1);
@@ -354,6 +356,8 @@ show(const struct policy_set *ps, int region, const char *via, struct date on)
 		    MSG_S(kind_label), MSG_S(from), MSG_S(until), MSG_S(conf), MSG_S(current ? "yes" : "no"),
 		    MSG_S(sec->source)};
 		cli_say(stdout, "pshow_section", a, 6);
+		if (sec->own)
+			cli_say(stdout, "pshow_own", NULL, 0);
 		if (sec->note != NULL) {
 			struct msg_arg n = MSG_S(sec->note);
 			cli_say(stdout, "pshow_note", &n, 1);
