@@ -55,6 +55,13 @@ static const struct ccase cases[] = {
      2,
      {{"cmp_row_retire_required", 0}, {"cmp_row_join", 1}},
      -1},
+    {"Shanghai rider, Chengdu hukou, today: years required known",
+     RIDER("310000"),
+     "2026-12-02",
+     3,
+     2,
+     {{"cmp_row_join", 1}},
+     -1},
     {"Qingdao local, 2023: employee cost known",
      QINGDAO("flexible"),
      "2023-06-01",
@@ -435,6 +442,17 @@ chart_bars(const struct lines *l, int *bars, int max)
 	return n;
 }
 
+/* s without its spaces */
+static void
+squeeze(char *s)
+{
+	char *d = s;
+	for (; *s != '\0'; s++)
+		if (*s != ' ')
+			*d++ = *s;
+	*d = '\0';
+}
+
 static void
 check_chart(const struct advice *adv, const struct lines *l, int width, bool ascii)
 {
@@ -446,6 +464,26 @@ check_chart(const struct advice *adv, const struct lines *l, int width, bool asc
 	for (int k = 1; k < n; k++)
 		CHECK(bars[k] <= bars[k - 1], "bar %d (%d eighths) is longer than bar %d (%d)", k + 1,
 		      bars[k], k, bars[k - 1]);
+	/* the years after retirement: an employee option whose years are met
+	 * is said to insure without paying, no other option is */
+	char want[256], all[8192] = "";
+	struct msg_arg fa[2] = {MSG_I(1), MSG_S("|")};
+	msg_format(want, sizeof want, "cmp_chart_after_free", fa, 2);
+	/* compared without spaces: the phrase may be wrapped */
+	char *free_words = strchr(want, '|') + 1;
+	squeeze(free_words);
+	for (size_t i = 0; i < l->n; i++)
+		snprintf(all + strlen(all), sizeof all - strlen(all), "%s", l->text[i]);
+	squeeze(all);
+	int expect_free = 0;
+	for (int i = 0; i < adv->noptions; i++) {
+		const struct advice_option *o = &adv->options[i];
+		expect_free += o->scheme == ADVICE_EMPLOYEE && o->matched.annual != ADVICE_UNKNOWN &&
+		               o->retirement.shortfall == 0 && o->retirement.years_required >= 0;
+	}
+	CHECK((strstr(all, free_words) != NULL) == (expect_free > 0) || n == 0,
+	      "\"%s\" said %s, %d employee options with their years met", free_words,
+	      strstr(all, free_words) != NULL ? "yes" : "no", expect_free);
 	for (size_t i = 0; i < l->n; i++) {
 		CHECK(cols(l->text[i]) <= width, "chart line %zu is %d columns", i, cols(l->text[i]));
 		if (ascii)

@@ -1717,6 +1717,27 @@ compare_chart(struct lines *out, const struct advice *adv, const struct answers 
 			say(&r, LINES_WARN, 0, NULL, "cmp_chart_years_unknown", NULL, 0);
 		if (any_resident)
 			say(&r, LINES_DIM, 0, NULL, "cmp_chart_resident_rule", NULL, 0);
+		/* what each option costs once retired: only the employee scheme,
+		 * its years met, insures without paying (社会保险法 第二十七条) */
+		char list[TEXT_MAX] = "", one[VALUE_MAX], money_s[VALUE_MAX], sep[16];
+		msg_format(sep, sizeof sep, "cmp_chart_after_sep", NULL, 0);
+		for (int x = 0; x < k; x++) {
+			int i = order[x];
+			const struct advice_option *o = &adv->options[i];
+			bool free_after = o->scheme == ADVICE_EMPLOYEE && t[i].after == 0 &&
+			                  o->retirement.shortfall == 0 && o->retirement.years_required >= 0;
+			chart_money(&r, money_s, sizeof money_s, t[i].after);
+			struct msg_arg p[2] = {MSG_I(i + 1), MSG_S(money_s)};
+			msg_format(one, sizeof one,
+			           free_after ? "cmp_chart_after_free" : "cmp_chart_after_paid", p, 2);
+			if (list[0] != '\0')
+				cat(list, sizeof list, sep);
+			cat(list, sizeof list, one);
+		}
+		int from = o0->retirement.year > adv->as_of.y ? o0->retirement.year : adv->as_of.y;
+		struct msg_arg af[3] = {MSG_I(from), MSG_I(o0->retirement.year + 10), MSG_S(list)};
+		if (after > 0)
+			say(&r, LINES_NORMAL, 0, NULL, "cmp_chart_after", af, 3);
 		if (minimum)
 			say(&r, LINES_DIM, 0, NULL, "cmp_chart_minimum", NULL, 0);
 	}
