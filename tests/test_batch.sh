@@ -346,6 +346,55 @@ ids = [json.loads(l)["id"] for l in open(sys.argv[1], encoding="utf-8")]
 assert ids == ['a "quoted", id', "two\r\nlines", "x"], ids
 PY
 check "quoted cells: commas, doubled quotes and line breaks, in JSON" $?
+# ids as user input: every byte a JSON reader must get back, escaped; the CSV cell made safe
+python3 - "$yibao" "$asof" <<'PY'
+import csv, io, json, subprocess, sys
+yibao, asof = sys.argv[1:3]
+ids = ['q"uote', 'back\\slash', "new\nline", "cr\rlf", "tab\t", "bell\x07esc\x1b[31m", "del\x7f",
+       "c1\u009b", "bidi\u202eevil\u2066", "张三", "emoji\U0001F600", "\ufffd", "=1+2", "@cmd", "-3", "+4", ""]
+rows = ["id,work_city,hukou_city,birth,sex,work,monthly_income"]
+buf = io.StringIO()
+w = csv.writer(buf, lineterminator="\n")
+w.writerow(["id", "work_city", "hukou_city", "birth", "sex", "work", "monthly_income"])
+for i in ids:
+    w.writerow([i, "310000", "310000", "1990-01", "male", "flexible", "5000"])
+w.writerow(["bad\x01", "310000", "310000", "1990-01", "male", "flexible", "-5"])
+data = buf.getvalue().encode()
+out = subprocess.run([yibao, "batch", "--format", "jsonl", "--as-of", asof], input=data, capture_output=True).stdout
+lines = out.decode().split("\n")[:-1]
+got = [json.loads(l)["id"] for l in lines]
+assert got == ids + ["bad\x01"], got
+for l in lines:
+    # one line each, and nothing a terminal acts on: C0, DEL, C1, bidi all escaped
+    assert all(not (ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f or 0x202a <= ord(c) <= 0x202e or
+                    0x2066 <= ord(c) <= 0x2069) for c in l), repr(l)
+assert "error" in json.loads(lines[-1])
+out = subprocess.run([yibao, "batch", "--as-of", asof], input=data, capture_output=True).stdout.decode()
+cells = [r[0] for r in csv.reader(io.StringIO(out, newline=""))][1:]
+want = ['q"uote', 'back\\slash', "new\nline", "cr^Mlf", "tab\t", "bell^Gesc^[[31m", "del^?", "c1<U+009B>",
+        "bidi<U+202E>evil<U+2066>", "张三", "emoji\U0001F600", "\ufffd", "'=1+2", "'@cmd", "'-3", "'+4", "", "bad^A"]
+assert cells == want, cells
+PY
+check "ids with quotes, backslashes, line breaks, controls, bidi and non-ASCII: exact in JSON, safe in CSV" $?
+# a worst case for size: three options, a gap, a transfer, years short, a permit, many caveats
+printf 'id,work_city,hukou_city,residence_permit,birth,sex,female_retire_age,work,monthly_income,employee_years,employee_years_local,coverage,coverage_city,gap_months,stay_years,retire_city\n%s\n%s\n' \
+	'worst-case-person-with-a-long-id,440100,370200,yes,1968-03,female,50,flexible,1000,4.5,0.5,employee,370200,20,1,hukou' \
+	'w2,310000,510100,no,1966-01,male,,self_employed,30000,1.5,1.5,resident,510100,69,,work' |
+	batch 0 "$tmp/worst.jsonl" "$tmp/e" --format jsonl --as-of "$asof"
+LC_ALL=C awk '{ if (length($0) > 6000) bad = 1 } END { exit bad }' "$tmp/worst.jsonl" && [ "$(wc -l <"$tmp/worst.jsonl")" -eq 2 ] &&
+	python3 -c 'import json, sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/worst.jsonl"
+check "a worst-case row parses and stays small (at most 6,000 bytes; the 3,000 target is not reached)" $?
+"$yibao" policy documents --format json >"$tmp/docs.json" && "$yibao" policy documents >"$tmp/docs.txt" &&
+	python3 - "$tmp/docs.json" "$tmp/docs.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = [x["id"] for x in d]
+assert len(ids) == len(set(ids)) and len(ids) > 100, len(ids)
+assert all(x["cite"] and x["title"] and x["id"][6] == "/" for x in d)
+assert [l.split("\t")[0] for l in open(sys.argv[2])] == ids
+PY
+check "policy documents: every document once by REGION/ID, text and JSON" $?
+
 printf '%s\n"a ""quoted"", id",%s\n"two\nlines",%s\n' "$head" "$good" "$good" |
 	batch 0 "$tmp/q2.csv" "$tmp/e" --as-of "$asof"
 python3 - "$tmp/q2.csv" <<'PY'
