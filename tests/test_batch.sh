@@ -78,6 +78,121 @@ import csv, json, os, re, subprocess, sys
 
 yibao, people, jsonl_path, csv_path, tmp = sys.argv[1:6]
 extra = sys.argv[6:]  # --as-of DATE, --policy-dir DIR, --lang … as given to batch
+pdir = [extra[i + 1] for i, a in enumerate(extra) if a == "--policy-dir"]
+docs = subprocess.run([yibao, "policy", "documents", "--format", "json"] + (["--policy-dir"] + pdir if pdir else []),
+                      capture_output=True, check=True).stdout
+cite = {d["id"]: d["cite"] for d in json.loads(docs)}
+HELP = {"apply_employee": "apply", "pay_resident": "apply", "bring_documents": "bring", "enrolment_window": "window",
+        "payment": "pay", "hotline": "hotline", "transfer": "transfer", "remote_care_filing": "remote_care"}
+
+def canon_advise(d):
+    """advise's object with each "src" index replaced by what it names"""
+    srcs = d["sources"]
+    def walk(x):
+        if isinstance(x, dict):
+            for k in ("src", "wage_src"):
+                if k in x and x[k] is not None:
+                    s = srcs[x[k]]
+                    x[k] = [s["docs"], s["checked"], s["confidence"], s.get("formula")]
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    for s in srcs:
+        # the full text of every document a row names is `yibao policy documents`'
+        assert s["document"] == "；".join(cite[i] for i in s["docs"]), s
+    walk(d["options"])
+    walk(d["reasons"])
+    d["sources"] = sorted(json.dumps([s["docs"], s["checked"], s["confidence"], s.get("formula")]) for s in srcs)
+    return d
+
+def expand_row(r, want):
+    """a batch row (yibao.advice/2-row) as the advise object it stands for, by the README's rules"""
+    assert r.pop("schema") == "yibao.advice/2-row"
+    r = dict([("schema", "yibao.advice/2")] + list(r.items()))
+    srcs = r["sources"]
+    def ref(i, region, minimum=False):
+        """what a src names, and the marks and year it implies"""
+        if i is None:
+            return {"src": None}
+        conf, checked, ids, year = srcs[i][:4]
+        formula = srcs[i][4] if len(srcs[i]) > 4 else None
+        at = ids[0][:6]
+        marks = []
+        if at == "000000" and region != "000000":
+            marks.append("national_minimum" if minimum else "national")
+        elif region is not None and at != region:
+            marks.append("province")
+        if year is not None:
+            marks.append("last_known")
+        if conf != "verified":
+            marks.append(conf)
+        o = {"src": [ids, checked, conf, formula]}
+        if marks:
+            o["marks"] = marks
+        if year is not None:
+            o["year"] = year
+        return o
+    def items(got, ref_items, region):
+        out = []
+        for k, it in enumerate(got):
+            o = {"id": it[0]}
+            names = list(ref_items[k].get("values", {})) if k < len(ref_items) else []
+            if len(it) > 2:
+                o["values"] = dict(zip(names, it[2:]))
+            o.update(ref(it[1], region))
+            out.append(o)
+        return out
+    def cite_obj(o, region, minimum=False):
+        if "src" in o:
+            o.update(ref(o["src"], region, minimum))
+    for k, o in enumerate(r["options"]):
+        w = want["options"][k] if k < len(want["options"]) else {}
+        reg = o["region"]
+        if "region_name" in w:  # the region table's names for the code (`yibao policy show`)
+            o = dict(list(o.items())[:2] + [("region_name", w["region_name"])] + list(o.items())[2:])
+            r["options"][k] = o
+        c = o["cost"]
+        if o["scheme"] == "employee" and "matched" not in c:
+            c["matched"] = {x: c[x] for x in ("monthly_yuan", "annual_yuan", "share_of_income",
+                                              "pension_monthly_yuan", "base_yuan")}
+        cite_obj(c, reg, c.get("is_national_minimum", False))
+        if "base" in c:
+            cite_obj(c["base"], reg)
+            if "wage_src" in c["base"]:
+                c["base"]["wage_src"] = ref(c["base"]["wage_src"], reg)["src"]
+        cite_obj(o["benefits"], reg)
+        o["blockers"] = items(o["blockers"], w.get("blockers", []), reg)
+        o["caveats"] = items(o["caveats"], w.get("caveats", []), reg)
+        steps = []
+        for st in o["next_steps"]:
+            x = {"id": st[0], "help": HELP[st[0]]}
+            rest = st[2:]
+            if st[0] in ("apply_employee", "pay_resident") and rest[0] is not None:
+                x["text"] = rest[0]
+            elif st[0] == "bring_documents":
+                x["documents"] = rest[0]
+            elif st[0] == "enrolment_window":
+                if rest[0] is None:
+                    x["set_locally"] = True
+                else:
+                    x["from"], x["to"] = rest
+            elif st[0] == "payment":
+                if rest[1] is not None:
+                    x["text"] = rest[1]
+                x["per_year"] = rest[0]
+            elif st[0] == "hotline":
+                x["number"] = rest[0]
+                if rest[1]:
+                    x["with_area_code"] = True
+            if st[1] is not None:
+                x.update(ref(st[1], reg))
+            steps.append(x)
+        o["next_steps"] = steps
+    r["reasons"] = items(r["reasons"], want.get("reasons", []), None)
+    r["sources"] = sorted(set(json.dumps([s[2], s[1], s[0], s[4] if len(s) > 4 else None]) for s in srcs))
+    return r
 slots = ["employee_work", "resident_work", "resident_hukou"]
 cells = ["eligible", "annual_yuan", "waiting_months", "shortfall_years", "caveats"]
 rows = list(csv.DictReader(open(people, encoding="utf-8", newline="")))
@@ -126,11 +241,15 @@ for i, r in enumerate(rows):
     got.pop("id", None)
     if p.returncode == 0:
         want = json.loads(p.stdout)
-        # a JSON-lines row leaves out where each document was read (advise has it)
-        for src in want.get("sources", []):
-            src.pop("read_at", None)
-        if got != want:
-            fail(i, "JSON", got, want)
+        if len(lines[i].encode()) > 8000:
+            fail(i, "row size", len(lines[i].encode()), "at most 8000 bytes")
+        want_c = canon_advise(json.loads(p.stdout))
+        try:
+            got = expand_row(got, json.loads(p.stdout))
+        except Exception as e:
+            fail(i, "row form", repr(e), "a row by the README's rules")
+        if got != want_c:
+            fail(i, "JSON", got, want_c)
         wc = []
         opts = want["options"]
         for s in range(3):
@@ -227,6 +346,55 @@ ids = [json.loads(l)["id"] for l in open(sys.argv[1], encoding="utf-8")]
 assert ids == ['a "quoted", id', "two\r\nlines", "x"], ids
 PY
 check "quoted cells: commas, doubled quotes and line breaks, in JSON" $?
+# ids as user input: every byte a JSON reader must get back, escaped; the CSV cell made safe
+python3 - "$yibao" "$asof" <<'PY'
+import csv, io, json, subprocess, sys
+yibao, asof = sys.argv[1:3]
+ids = ['q"uote', 'back\\slash', "new\nline", "cr\rlf", "tab\t", "bell\x07esc\x1b[31m", "del\x7f",
+       "c1\u009b", "bidi\u202eevil\u2066", "张三", "emoji\U0001F600", "\ufffd", "=1+2", "@cmd", "-3", "+4", ""]
+rows = ["id,work_city,hukou_city,birth,sex,work,monthly_income"]
+buf = io.StringIO()
+w = csv.writer(buf, lineterminator="\n")
+w.writerow(["id", "work_city", "hukou_city", "birth", "sex", "work", "monthly_income"])
+for i in ids:
+    w.writerow([i, "310000", "310000", "1990-01", "male", "flexible", "5000"])
+w.writerow(["bad\x01", "310000", "310000", "1990-01", "male", "flexible", "-5"])
+data = buf.getvalue().encode()
+out = subprocess.run([yibao, "batch", "--format", "jsonl", "--as-of", asof], input=data, capture_output=True).stdout
+lines = out.decode().split("\n")[:-1]
+got = [json.loads(l)["id"] for l in lines]
+assert got == ids + ["bad\x01"], got
+for l in lines:
+    # one line each, and nothing a terminal acts on: C0, DEL, C1, bidi all escaped
+    assert all(not (ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f or 0x202a <= ord(c) <= 0x202e or
+                    0x2066 <= ord(c) <= 0x2069) for c in l), repr(l)
+assert "error" in json.loads(lines[-1])
+out = subprocess.run([yibao, "batch", "--as-of", asof], input=data, capture_output=True).stdout.decode()
+cells = [r[0] for r in csv.reader(io.StringIO(out, newline=""))][1:]
+want = ['q"uote', 'back\\slash', "new\nline", "cr^Mlf", "tab\t", "bell^Gesc^[[31m", "del^?", "c1<U+009B>",
+        "bidi<U+202E>evil<U+2066>", "张三", "emoji\U0001F600", "\ufffd", "'=1+2", "'@cmd", "'-3", "'+4", "", "bad^A"]
+assert cells == want, cells
+PY
+check "ids with quotes, backslashes, line breaks, controls, bidi and non-ASCII: exact in JSON, safe in CSV" $?
+# a worst case for size: three options, a gap, a transfer, years short, a permit, many caveats
+printf 'id,work_city,hukou_city,residence_permit,birth,sex,female_retire_age,work,monthly_income,employee_years,employee_years_local,coverage,coverage_city,gap_months,stay_years,retire_city\n%s\n%s\n' \
+	'worst-case-person-with-a-long-id,440100,370200,yes,1968-03,female,50,flexible,1000,4.5,0.5,employee,370200,20,1,hukou' \
+	'w2,310000,510100,no,1966-01,male,,self_employed,30000,1.5,1.5,resident,510100,69,,work' |
+	batch 0 "$tmp/worst.jsonl" "$tmp/e" --format jsonl --as-of "$asof"
+LC_ALL=C awk '{ if (length($0) > 6000) bad = 1 } END { exit bad }' "$tmp/worst.jsonl" && [ "$(wc -l <"$tmp/worst.jsonl")" -eq 2 ] &&
+	python3 -c 'import json, sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/worst.jsonl"
+check "a worst-case row parses and stays small (at most 6,000 bytes; the 3,000 target is not reached)" $?
+"$yibao" policy documents --format json >"$tmp/docs.json" && "$yibao" policy documents >"$tmp/docs.txt" &&
+	python3 - "$tmp/docs.json" "$tmp/docs.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = [x["id"] for x in d]
+assert len(ids) == len(set(ids)) and len(ids) > 100, len(ids)
+assert all(x["cite"] and x["title"] and x["id"][6] == "/" for x in d)
+assert [l.split("\t")[0] for l in open(sys.argv[2])] == ids
+PY
+check "policy documents: every document once by REGION/ID, text and JSON" $?
+
 printf '%s\n"a ""quoted"", id",%s\n"two\nlines",%s\n' "$head" "$good" "$good" |
 	batch 0 "$tmp/q2.csv" "$tmp/e" --as-of "$asof"
 python3 - "$tmp/q2.csv" <<'PY'

@@ -18,6 +18,7 @@
 #include "answers.h"
 #include "csv.h"
 #include "json.h"
+#include "jsonw.h"
 #include "msg.h"
 #include "policydir.h"
 #include "sanitize.h"
@@ -83,6 +84,7 @@ struct batch {
 	size_t id_len;
 
 	struct obuf out;
+	struct jsonw row; /* one JSON line, reused */
 	/* msg_answers_error's text depends only on these three: made once each */
 	char *answers_msg[ANSWERS_ERR_SYNTAX + 1][ANSWERS_KEY_COUNT + 1][ANSWERS_KEY_COUNT + 1];
 	char msg[2048];
@@ -192,6 +194,38 @@ put_cell(struct obuf *o, const char *s, size_t n)
 	putch(o, '"');
 }
 
+/* The id cell for a spreadsheet: what a terminal or a spreadsheet would act
+ * on made visible. C0 controls but line feed and tab, DEL, C1 and bidi
+ * controls become placeholders (sanitize_text: ^[, <U+202E>); a cell that
+ * starts with = + - @ gets a leading ' so that it is not taken for a formula
+ * (CSV injection). JSON lines carry the id exactly, escaped. */
+static void
+put_id_cell(struct obuf *o, const char *s, size_t n)
+{
+	bool plain = n == 0 || (s[0] != '=' && s[0] != '+' && s[0] != '-' && s[0] != '@');
+	for (size_t i = 0; i < n && plain; i++) {
+		unsigned char c = (unsigned char)s[i];
+		plain = (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
+	}
+	if (plain) {
+		put_cell(o, s, n);
+		return;
+	}
+	/* rare: a new buffer, one byte ahead for the apostrophe */
+	size_t cap = sanitize_cap(n);
+	char *d = cap == SIZE_MAX ? NULL : malloc(cap + 1);
+	if (d == NULL) {
+		o->failed = true;
+		o->err = ENOMEM;
+		return;
+	}
+	size_t len = sanitize_text(d + 1, cap, s, n, SANITIZE_KEEP_NEWLINE);
+	bool formula = len > 0 && strchr("=+-@", d[1]) != NULL;
+	d[0] = '\'';
+	put_cell(o, formula ? d : d + 1, formula ? len + 1 : len);
+	free(d);
+}
+
 static void
 put_uint(struct obuf *o, uint64_t v)
 {
@@ -268,7 +302,7 @@ put_csv_advice(struct batch *b, const struct advice *adv, const struct answers *
 	const struct advice_option *slots[ADVICE_MAX_OPTIONS] = {NULL};
 	for (int i = 0; i < adv->noptions; i++)
 		slots[slot_of(&adv->options[i], a)] = &adv->options[i];
-	put_cell(o, b->id, b->id_len);
+	put_id_cell(o, b->id, b->id_len);
 	for (int s = 0; s < ADVICE_MAX_OPTIONS; s++) {
 		const struct advice_option *op = slots[s];
 		if (op == NULL) { /* no such option: the hukou city is the work city */
@@ -312,12 +346,32 @@ safe_json(char *s)
 	return t;
 }
 
-/* The advise --format json object, compact, with "id" first when the input has one. */
+/* The finished JSON line in b->row to the output. */
+static void
+put_row(struct batch *b)
+{
+	if (b->row.failed) {
+		b->out.failed = true;
+		b->out.err = ENOMEM;
+		return;
+	}
+	put(&b->out, b->row.p, b->row.n);
+	putch(&b->out, '\n');
+}
+
+/* The advice as one JSON line, with "id" first when the input has one:
+ * yibao.advice/2 as a batch row (written directly, documents by id), or
+ * the /1 object through jansson. */
 static void
 put_json_advice(struct batch *b, const struct advice *adv)
 {
-	/* advice/2 without where each document was read: a row stays small */
-	json_t *j = b->schema == 1 ? json_advice(adv, b->ps) : json_advice2(adv, b->ps, false);
+	if (b->schema != 1) {
+		jsonw_reset(&b->row);
+		json_advice2_write(&b->row, adv, b->ps, JSON_ROW, b->id_col >= 0 ? b->id : NULL, b->id_len);
+		put_row(b);
+		return;
+	}
+	json_t *j = json_advice(adv, b->ps);
 	char *s = NULL;
 	if (j != NULL && b->id_col >= 0) {
 		json_t *o = json_object();
@@ -356,7 +410,7 @@ put_error(struct batch *b, long row, const char *text)
 		say("batch_row_error", args, 2);
 	}
 	if (b->format == BATCH_CSV) {
-		put_cell(o, b->id, b->id_len);
+		put_id_cell(o, b->id, b->id_len);
 		/* the option cells and recommended empty: a comma before each, and before error */
 		static const char commas[] = ",,,,,,,,,,,,,,,,,";
 		_Static_assert(sizeof commas - 1 == ADVICE_MAX_OPTIONS * BATCH_SLOT_CELLS + 2,
@@ -366,22 +420,16 @@ put_error(struct batch *b, long row, const char *text)
 		putch(o, '\n');
 		return;
 	}
-	json_t *j = json_object();
-	char *s = NULL;
-	if (j != NULL &&
-	    (b->id_col < 0 || json_object_set_new(j, "id", json_stringn(b->id, b->id_len)) == 0) &&
-	    json_object_set_new(j, "error", json_string(text)) == 0)
-		s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	s = safe_json(s);
-	if (s == NULL) {
-		o->failed = true;
-		o->err = ENOMEM;
-		return;
+	jsonw_reset(&b->row);
+	jsonw_open(&b->row, '{');
+	if (b->id_col >= 0) {
+		jsonw_key(&b->row, "id");
+		jsonw_strn(&b->row, b->id, b->id_len);
 	}
-	puts0(o, s);
-	putch(o, '\n');
-	free(s);
+	jsonw_key(&b->row, "error");
+	jsonw_str(&b->row, text);
+	jsonw_close(&b->row, '}');
+	put_row(b);
 }
 
 /* ---------------------------------------------------------------- input */
@@ -836,6 +884,7 @@ batch_run(const struct batch_options *o)
 	b->header_out = !o->no_header;
 	b->first_row = true;
 	b->id_col = -1;
+	jsonw_init(&b->row, 0);
 	b->cd = (iconv_t)-1;
 	b->as_of_given = o->as_of != NULL;
 	b->as_of = o->as_of != NULL ? *o->as_of : cli_today();
@@ -888,6 +937,7 @@ out:
 	free(b->conv);
 	free(b->id);
 	free(b->out.p);
+	jsonw_fini(&b->row);
 	free(b);
 	return rc;
 }

@@ -1,4 +1,5 @@
-/* cmd_policy.c -- `yibao policy check [DIR]` and `yibao policy show REGION`: the data, for a clerk */
+/* cmd_policy.c -- `yibao policy check [DIR]`, `policy show REGION`, `policy documents`: the data, for a clerk
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "citysearch.h"
 #include "cli.h"
 #include "cmd.h"
+#include "jsonw.h"
 #include "msg.h"
 #include "policydir.h"
 #include "region_table.h"
@@ -431,6 +433,70 @@ show_run(const struct cmd_args *args)
 	policy_set_free(ps);
 	return CMD_EXIT_OK;
 }
+
+/* policy documents: every document by the id a batch row cites it by
+ * (REGION/ID), with its full text; JSON for programs. */
+static int
+documents_run(const struct cmd_args *args)
+{
+	static const char *const keys[] = {"issuer", "title", "number", "date", "cite", "read_at"};
+	bool json = cmd_args_choice(args, "format", 0) == 1;
+	int nerr;
+	struct policy_set *ps = policydir_load(cmd_args_string(args, "policy-dir"), stderr, &nerr);
+	if (ps == NULL) {
+		struct msg_arg a = MSG_I(nerr);
+		cli_say(stderr, "policy_check_failed", &a, 1);
+		return CMD_EXIT_POLICY;
+	}
+	struct jsonw w;
+	jsonw_init(&w, 2);
+	jsonw_open(&w, '[');
+	for (size_t i = 0; i < policy_set_region_count(ps); i++) {
+		const struct policy_region *r = policy_set_region_at(ps, i);
+		const struct policy_doc *d;
+		for (size_t k = 0; r->file != NULL && (d = policy_file_doc(ps, r->code, k)) != NULL; k++) {
+			char id[160];
+			snprintf(id, sizeof id, "%06d/%s", r->code, d->id);
+			if (!json) {
+				printf("%s\t%s\n", id, d->cite);
+				continue;
+			}
+			const char *v[] = {d->issuer, d->title, d->number, d->date, d->cite, d->read_at};
+			jsonw_open(&w, '{');
+			jsonw_key(&w, "id");
+			jsonw_str(&w, id);
+			for (size_t j = 0; j < sizeof keys / sizeof keys[0]; j++) {
+				jsonw_key(&w, keys[j]);
+				jsonw_str(&w, v[j] != NULL ? v[j] : "");
+			}
+			jsonw_close(&w, '}');
+		}
+	}
+	jsonw_close(&w, ']');
+	int rc = CMD_EXIT_OK;
+	if (json && (w.failed || printf("%.*s\n", (int)w.n, w.p) < 0))
+		rc = CMD_EXIT_IO;
+	if (fflush(stdout) != 0)
+		rc = CMD_EXIT_IO;
+	jsonw_fini(&w);
+	policy_set_free(ps);
+	return rc;
+}
+
+static const char *const documents_formats[] = {"text", "json", NULL};
+
+static const struct cmd_option documents_options[] = {
+    {.name = "format", .type = CMD_OPTION_CHOICE, .choices = documents_formats, .bad_key = "err_bad_format"},
+    {.name = "policy-dir", .type = CMD_OPTION_STRING},
+    {.name = NULL},
+};
+
+const struct cmd_entry cmd_policy_documents_entry = {
+    .name = "policy documents",
+    .usage_key = "usage",
+    .options = documents_options,
+    .run = documents_run,
+};
 
 static const struct cmd_option show_options[] = {
     {.name = "as-of", .type = CMD_OPTION_DATE},

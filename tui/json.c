@@ -2,7 +2,10 @@
 #include "json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "jsonw.h"
 
 static json_t *
 yuan(int64_t fen)
@@ -227,91 +230,276 @@ json_advice_dump(const json_t *j, int indent)
 
 /* ---------------------------------------------------------------- advice/2 */
 
+/* The advice/2 text is written by one writer (jsonw) for both forms: the
+ * advise object (pretty, every document in full) and the batch row
+ * (compact, documents by id). */
+
 /* The documents of one advice, each once: items refer to them by index. */
 struct srclist {
 	const struct policy_ref *refs[128];
+	int year[128]; /* a batch row's source: the last known figure's year, or 0 */
 	int n;
+	bool by_year; /* a batch row: a source is also told apart by that year */
+	struct date on;
 };
+
+/* Two references are one source when they rest on the same documents with
+ * the same label, date checked and formula. */
+static bool
+same_source(const struct policy_ref *a, const struct policy_ref *b)
+{
+	if (a == b)
+		return true;
+	if (a->ndocs != b->ndocs || a->confidence != b->confidence || date_cmp(a->checked, b->checked) != 0 ||
+	    strcmp(a->source, b->source) != 0)
+		return false;
+	for (int i = 0; i < a->ndocs; i++)
+		if (a->docs[i] != b->docs[i])
+			return false;
+	return a->formula == b->formula || (a->formula && b->formula && strcmp(a->formula, b->formula) == 0);
+}
 
 static int
 src_index(struct srclist *s, const struct policy_ref *ref)
 {
 	if (ref == NULL)
 		return -1;
+	int year = s->by_year && !policy_ref_is_current(ref, s->on) ? ref->from.y : 0;
 	for (int i = 0; i < s->n; i++)
-		if (s->refs[i] == ref || (strcmp(s->refs[i]->source, ref->source) == 0 &&
-		                          s->refs[i]->confidence == ref->confidence &&
-		                          date_cmp(s->refs[i]->checked, ref->checked) == 0 &&
-		                          (s->refs[i]->formula == ref->formula ||
-		                           (s->refs[i]->formula && ref->formula &&
-		                            strcmp(s->refs[i]->formula, ref->formula) == 0))))
+		if (s->year[i] == year && same_source(s->refs[i], ref))
 			return i;
 	if (s->n == (int)(sizeof s->refs / sizeof s->refs[0]))
 		return -1;
 	s->refs[s->n] = ref;
+	s->year[s->n] = year;
 	return s->n++;
 }
 
-/* What a reader must know of a value: where it comes from and how sure it
- * is, as a list of words (empty: the place's own, current, verified). */
-static json_t *
-marks(const struct policy_ref *ref, int region, struct date on, bool minimum)
-{
-	json_t *m = json_array();
-	if (ref == NULL)
-		return m;
-	if (ref->region == POLICY_NATIONAL && region != POLICY_NATIONAL)
-		json_array_append_new(m, json_string(minimum ? "national_minimum" : "national"));
-	else if (ref->region != region && region >= 0)
-		json_array_append_new(m, json_string("province"));
-	if (!policy_ref_is_current(ref, on))
-		json_array_append_new(m, json_string("last_known"));
-	if (ref->confidence != POLICY_VERIFIED)
-		json_array_append_new(m, json_string(policy_confidence_name(ref->confidence)));
-	return m;
-}
+struct out2 {
+	struct jsonw *w;
+	struct srclist s;
+	const struct policy_set *ps;
+	struct date on;
+	enum json_form form;
+};
 
-/* "src": the source's index; "marks" when there are any; "year" for a
- * last known figure. */
 static void
-cite2(json_t *o, struct srclist *s, const struct policy_ref *ref, int region, struct date on, bool minimum)
+yuan2(struct jsonw *w, int64_t fen)
 {
-	int i = src_index(s, ref);
-	json_object_set_new(o, "src", i < 0 ? json_null() : json_integer(i));
-	json_t *m = marks(ref, region, on, minimum);
-	if (json_array_size(m) > 0)
-		json_object_set_new(o, "marks", m);
+	if (fen == ADVICE_UNKNOWN)
+		jsonw_null(w);
 	else
-		json_decref(m);
-	if (ref != NULL && !policy_ref_is_current(ref, on))
-		json_object_set_new(o, "year", json_integer(ref->from.y));
+		jsonw_fixed(w, fen, 2);
 }
 
-static json_t *
-item2(struct srclist *s, const struct advice_item *it, int region, struct date on)
+static void
+ratio2(struct jsonw *w, int64_t ppm)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(advice_id_name(it->id)));
-	json_t *vals = item_values(it);
-	if (vals != NULL)
-		json_object_set_new(o, "values", vals);
-	cite2(o, s, it->ref, region, on, false);
-	return o;
+	if (ppm == ADVICE_UNKNOWN)
+		jsonw_null(w);
+	else
+		jsonw_fixed(w, (ppm + 50) / 100, 4); /* four decimals: 0.1427 */
 }
 
-static json_t *
-items2(struct srclist *s, const struct advice_item *its, int n, int region, struct date on)
+static void
+tenths2(struct jsonw *w, int t)
 {
-	json_t *a = json_array();
-	for (int i = 0; i < n; i++)
-		json_array_append_new(a, item2(s, &its[i], region, on));
-	return a;
+	if (t < 0)
+		jsonw_null(w);
+	else
+		jsonw_fixed(w, t, 1);
+}
+
+static void
+tri2(struct jsonw *w, int v)
+{
+	if (v < 0)
+		jsonw_null(w);
+	else
+		jsonw_bool(w, v);
+}
+
+static void
+date2(struct jsonw *w, struct date d)
+{
+	jsonw_date(w, d.y, d.m, d.d);
+}
+
+/* "src": the source's index; "marks" when there are any (where a value
+ * comes from and how sure it is: empty for the place's own, current,
+ * verified figure); "year" for a last known figure. */
+static void
+cite2(struct out2 *x, const struct policy_ref *ref, int region, bool minimum)
+{
+	struct jsonw *w = x->w;
+	int i = src_index(&x->s, ref);
+	jsonw_key(w, "src");
+	if (i < 0)
+		jsonw_null(w);
+	else
+		jsonw_int(w, i);
+	if (ref == NULL || x->form == JSON_ROW)
+		return; /* a row's marks and year follow from its source */
+	const char *m[3];
+	int n = 0;
+	if (ref->region == POLICY_NATIONAL && region != POLICY_NATIONAL)
+		m[n++] = minimum ? "national_minimum" : "national";
+	else if (ref->region != region && region >= 0)
+		m[n++] = "province";
+	bool current = policy_ref_is_current(ref, x->on);
+	if (!current)
+		m[n++] = "last_known";
+	if (ref->confidence != POLICY_VERIFIED)
+		m[n++] = policy_confidence_name(ref->confidence);
+	if (n > 0) {
+		jsonw_key(w, "marks");
+		jsonw_open(w, '[');
+		for (int k = 0; k < n; k++)
+			jsonw_str(w, m[k]);
+		jsonw_close(w, ']');
+	}
+	if (!current) {
+		jsonw_key(w, "year");
+		jsonw_int(w, ref->from.y);
+	}
+}
+
+/* The numbers an item carries, by the names its id gives them. */
+static void
+values2(struct jsonw *w, const struct advice_item *it)
+{
+	bool open = false;
+	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
+		const char *name = advice_id_value_name(it->id, i);
+		if (name == NULL)
+			continue;
+		if (!open) {
+			jsonw_key(w, "values");
+			jsonw_open(w, '{');
+			open = true;
+		}
+		jsonw_key(w, name);
+		if (it->id == ADVICE_UNKNOWN_VALUE)
+			jsonw_str(w, advice_field_name((enum advice_field)it->v[i]));
+		else if (it->v[i] == ADVICE_UNKNOWN)
+			jsonw_null(w);
+		else
+			jsonw_int(w, it->v[i]);
+	}
+	if (open)
+		jsonw_close(w, '}');
+}
+
+static void
+src_value(struct out2 *x, const struct policy_ref *ref)
+{
+	int i = src_index(&x->s, ref);
+	if (i < 0)
+		jsonw_null(x->w);
+	else
+		jsonw_int(x->w, i);
+}
+
+/* A batch row's item: [id, src, its values in the order of their names]. */
+static void
+row_item(struct out2 *x, const struct advice_item *it)
+{
+	struct jsonw *w = x->w;
+	jsonw_open(w, '[');
+	jsonw_str(w, advice_id_name(it->id));
+	src_value(x, it->ref);
+	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
+		if (advice_id_value_name(it->id, i) == NULL)
+			continue;
+		if (it->id == ADVICE_UNKNOWN_VALUE)
+			jsonw_str(w, advice_field_name((enum advice_field)it->v[i]));
+		else if (it->v[i] == ADVICE_UNKNOWN)
+			jsonw_null(w);
+		else
+			jsonw_int(w, it->v[i]);
+	}
+	jsonw_close(w, ']');
+}
+
+static void
+items2(struct out2 *x, const char *key, const struct advice_item *its, int n, int region)
+{
+	struct jsonw *w = x->w;
+	jsonw_key(w, key);
+	jsonw_open(w, '[');
+	for (int i = 0; i < n; i++) {
+		if (x->form == JSON_ROW) {
+			row_item(x, &its[i]);
+			continue;
+		}
+		jsonw_open(w, '{');
+		jsonw_key(w, "id");
+		jsonw_str(w, advice_id_name(its[i].id));
+		values2(w, &its[i]);
+		cite2(x, its[i].ref, region, false);
+		jsonw_close(w, '}');
+	}
+	jsonw_close(w, ']');
+}
+
+static void
+str_or_null(struct jsonw *w, const char *s)
+{
+	if (s == NULL)
+		jsonw_null(w);
+	else
+		jsonw_str(w, s);
+}
+
+/* A batch row's step: [id, src, what the step says], by its id: apply
+ * [text], bring [[documents]], window [from, to] (null, null: set
+ * locally), payment [per_year, text], hotline [number, with_area_code],
+ * transfer and remote care filing nothing more. */
+static void
+row_step(struct out2 *x, const struct advice_step *p, const char *id)
+{
+	struct jsonw *w = x->w;
+	jsonw_open(w, '[');
+	jsonw_str(w, id);
+	src_value(x, p->ref);
+	switch (p->id) {
+	case ADVICE_STEP_APPLY:
+		str_or_null(w, p->text);
+		break;
+	case ADVICE_STEP_BRING:
+		jsonw_open(w, '[');
+		for (int bit = 1; bit < 1 << ADVICE_DOC_COUNT; bit <<= 1)
+			if (p->v[0] & bit)
+				jsonw_str(w, advice_document_name(bit));
+		jsonw_close(w, ']');
+		break;
+	case ADVICE_STEP_WINDOW:
+		if (p->v[0] != ADVICE_UNKNOWN) {
+			date2(w, policy_date(p->v[0]));
+			date2(w, policy_date(p->v[1]));
+		} else {
+			jsonw_null(w);
+			jsonw_null(w);
+		}
+		break;
+	case ADVICE_STEP_PAY:
+		jsonw_int(w, p->v[0]);
+		str_or_null(w, p->text);
+		break;
+	case ADVICE_STEP_HOTLINE:
+		jsonw_str(w, p->text != NULL ? p->text : "12393");
+		jsonw_bool(w, p->text == NULL);
+		break;
+	default:
+		break;
+	}
+	jsonw_close(w, ']');
 }
 
 /* The next steps of an option (the core's), as ids a front end words, with
  * the place's own text where the data has it. */
-static json_t *
-steps2(const struct advice_option *o, const struct advice *adv, struct srclist *s)
+static void
+steps2(struct out2 *x, const struct advice_option *o)
 {
 	static const char *const ids[ADVICE_STEP_COUNT] = {
 	    [ADVICE_STEP_APPLY] = NULL, /* apply_employee or pay_resident */
@@ -322,211 +510,389 @@ steps2(const struct advice_option *o, const struct advice *adv, struct srclist *
 	    [ADVICE_STEP_TRANSFER] = "transfer",
 	    [ADVICE_STEP_REMOTE_CARE] = "remote_care_filing",
 	};
-	json_t *st = json_array();
+	struct jsonw *w = x->w;
+	jsonw_key(w, "next_steps");
+	jsonw_open(w, '[');
 	for (int i = 0; i < o->nsteps; i++) {
 		const struct advice_step *p = &o->steps[i];
 		const char *id = ids[p->id] != NULL             ? ids[p->id]
 		                 : o->scheme == ADVICE_EMPLOYEE ? "apply_employee"
 		                                                : "pay_resident";
-		json_t *x = json_object();
-		json_object_set_new(x, "id", json_string(id));
-		json_object_set_new(x, "help", json_string(advice_step_name(p->id)));
-		if (p->text != NULL)
-			json_object_set_new(x, "text", json_string(p->text));
+		if (x->form == JSON_ROW) {
+			row_step(x, p, id);
+			continue;
+		}
+		jsonw_open(w, '{');
+		jsonw_key(w, "id");
+		jsonw_str(w, id);
+		jsonw_key(w, "help");
+		jsonw_str(w, advice_step_name(p->id));
+		if (p->text != NULL && p->id != ADVICE_STEP_HOTLINE) {
+			jsonw_key(w, "text");
+			jsonw_str(w, p->text);
+		}
 		if (p->id == ADVICE_STEP_BRING) {
-			json_t *docs = json_array();
+			jsonw_key(w, "documents");
+			jsonw_open(w, '[');
 			for (int bit = 1; bit < 1 << ADVICE_DOC_COUNT; bit <<= 1)
 				if (p->v[0] & bit)
-					json_array_append_new(docs, json_string(advice_document_name(bit)));
-			json_object_set_new(x, "documents", docs);
+					jsonw_str(w, advice_document_name(bit));
+			jsonw_close(w, ']');
 		} else if (p->id == ADVICE_STEP_WINDOW && p->v[0] != ADVICE_UNKNOWN) {
-			char f[11], t[11];
-			date_format(policy_date(p->v[0]), f);
-			date_format(policy_date(p->v[1]), t);
-			json_object_set_new(x, "from", json_string(f));
-			json_object_set_new(x, "to", json_string(t));
+			jsonw_key(w, "from");
+			date2(w, policy_date(p->v[0]));
+			jsonw_key(w, "to");
+			date2(w, policy_date(p->v[1]));
 		} else if (p->id == ADVICE_STEP_WINDOW) {
-			json_object_set_new(x, "set_locally", json_true());
+			jsonw_key(w, "set_locally");
+			jsonw_bool(w, true);
 		} else if (p->id == ADVICE_STEP_PAY) {
-			json_object_set_new(x, "per_year", json_integer(p->v[0]));
+			jsonw_key(w, "per_year");
+			jsonw_int(w, p->v[0]);
 		} else if (p->id == ADVICE_STEP_HOTLINE) {
-			json_object_set_new(x, "number", json_string(p->text != NULL ? p->text : "12393"));
-			json_object_del(x, "text");
-			if (p->text == NULL)
-				json_object_set_new(x, "with_area_code", json_true());
+			jsonw_key(w, "number");
+			jsonw_str(w, p->text != NULL ? p->text : "12393");
+			if (p->text == NULL) {
+				jsonw_key(w, "with_area_code");
+				jsonw_bool(w, true);
+			}
 		}
 		if (p->ref != NULL)
-			cite2(x, s, p->ref, o->region, adv->as_of, false);
-		json_array_append_new(st, x);
+			cite2(x, p->ref, o->region, false);
+		jsonw_close(w, '}');
 	}
-	return st;
+	jsonw_close(w, ']');
 }
 
-static json_t *
-option2(const struct advice_option *o, const struct advice *adv, const struct policy_set *ps,
-        struct srclist *s)
+static bool
+same_cost(const struct advice_cost *a, const struct advice_cost *b)
+{
+	return a->monthly == b->monthly && a->annual == b->annual && a->share_ppm == b->share_ppm &&
+	       a->pension_monthly == b->pension_monthly && a->base == b->base;
+}
+
+/* An option's cost: at the lowest base, and at the base matched to income
+ * (in a batch row only when it differs). */
+static void
+cost_fields(struct jsonw *w, const struct advice_cost *c, bool with_base)
+{
+	jsonw_key(w, "monthly_yuan");
+	yuan2(w, c->monthly);
+	jsonw_key(w, "annual_yuan");
+	yuan2(w, c->annual);
+	jsonw_key(w, "share_of_income");
+	ratio2(w, c->share_ppm);
+	jsonw_key(w, "pension_monthly_yuan");
+	yuan2(w, c->pension_monthly);
+	if (with_base) {
+		jsonw_key(w, "base_yuan");
+		yuan2(w, c->base);
+	}
+}
+
+static void
+option2(struct out2 *x, const struct advice_option *o)
 {
 	static const char *const forms[] = {"unknown", "rate_times_base", "monthly_fixed", "annual_fixed"};
-	struct date on = adv->as_of;
-	json_t *j = option_head(o, ps);
-	const struct policy_region *r = policy_set_region(ps, o->region);
-	if (r != NULL)
-		json_object_set_new(j, "local_data", json_boolean(r->file != NULL));
-	json_object_set_new(j, "eligible", tri(o->eligible));
-	json_object_set_new(j, "blockers", items2(s, o->blockers, o->nblockers, o->region, on));
-	bool emp = o->scheme == ADVICE_EMPLOYEE;
-	json_t *c = cost(&o->low, emp);
-	if (emp)
-		json_object_set_new(c, "matched", cost(&o->matched, true));
-	else
-		json_object_set_new(c, "is_national_minimum", json_boolean(o->cost_is_minimum));
-	json_object_set_new(c, "form", json_string(forms[o->cost_form]));
-	if (o->tier != NULL)
-		json_object_set_new(c, "tier", json_string(o->tier));
-	if (o->cost_ref != NULL)
-		cite2(c, s, o->cost_ref, o->region, on, o->cost_is_minimum);
-	if (emp && o->base_ref != NULL && o->low.base != ADVICE_UNKNOWN) {
-		json_t *b = json_object();
-		json_object_set_new(b, "fixed", json_boolean(o->base_is_fixed));
-		json_object_set_new(b, "derived_from_wage", json_boolean(o->base_derived));
-		cite2(b, s, o->base_ref, o->region, on, false);
-		if (o->base_derived && o->wage_ref != NULL)
-			json_object_set_new(b, "wage_src", json_integer(src_index(s, o->wage_ref)));
-		json_object_set_new(c, "base", b);
+	struct jsonw *w = x->w;
+	jsonw_open(w, '{');
+	jsonw_key(w, "scheme");
+	jsonw_str(w, advice_scheme_name(o->scheme));
+	jsonw_key(w, "region");
+	jsonw_code(w, o->region);
+	const struct policy_region *r = policy_set_region(x->ps, o->region);
+	if (r != NULL && x->form != JSON_ROW) {
+		jsonw_key(w, "region_name");
+		jsonw_open(w, '{');
+		jsonw_key(w, "zh");
+		jsonw_str(w, r->name_zh);
+		jsonw_key(w, "en");
+		jsonw_str(w, r->name_en);
+		jsonw_close(w, '}');
 	}
-	json_object_set_new(j, "cost", c);
-	json_t *b = json_object();
-	json_object_set_new(b, "inpatient_ratio",
-	                    o->inpatient_bp == ADVICE_UNKNOWN ? json_null()
-	                                                      : json_real(o->inpatient_bp / 10000.0));
-	json_object_set_new(b, "ratio_is_national_average", json_boolean(o->inpatient_is_average));
+	if (r != NULL) {
+		jsonw_key(w, "local_data");
+		jsonw_bool(w, r->file != NULL);
+	}
+	jsonw_key(w, "eligible");
+	tri2(w, o->eligible);
+	items2(x, "blockers", o->blockers, o->nblockers, o->region);
+
+	bool emp = o->scheme == ADVICE_EMPLOYEE;
+	jsonw_key(w, "cost");
+	jsonw_open(w, '{');
+	cost_fields(w, &o->low, emp);
+	if (emp && (x->form != JSON_ROW || !same_cost(&o->low, &o->matched))) {
+		jsonw_key(w, "matched");
+		jsonw_open(w, '{');
+		cost_fields(w, &o->matched, true);
+		jsonw_close(w, '}');
+	} else if (!emp) {
+		jsonw_key(w, "is_national_minimum");
+		jsonw_bool(w, o->cost_is_minimum);
+	}
+	jsonw_key(w, "form");
+	jsonw_str(w, forms[o->cost_form]);
+	if (o->tier != NULL) {
+		jsonw_key(w, "tier");
+		jsonw_str(w, o->tier);
+	}
+	if (o->cost_ref != NULL)
+		cite2(x, o->cost_ref, o->region, o->cost_is_minimum);
+	if (emp && o->base_ref != NULL && o->low.base != ADVICE_UNKNOWN) {
+		jsonw_key(w, "base");
+		jsonw_open(w, '{');
+		jsonw_key(w, "fixed");
+		jsonw_bool(w, o->base_is_fixed);
+		jsonw_key(w, "derived_from_wage");
+		jsonw_bool(w, o->base_derived);
+		cite2(x, o->base_ref, o->region, false);
+		if (o->base_derived && o->wage_ref != NULL) {
+			int k = src_index(&x->s, o->wage_ref);
+			jsonw_key(w, "wage_src");
+			jsonw_int(w, k);
+		}
+		jsonw_close(w, '}');
+	}
+	jsonw_close(w, '}');
+
+	jsonw_key(w, "benefits");
+	jsonw_open(w, '{');
+	jsonw_key(w, "inpatient_ratio");
+	if (o->inpatient_bp == ADVICE_UNKNOWN)
+		jsonw_null(w);
+	else
+		jsonw_fixed(w, o->inpatient_bp, 4);
+	jsonw_key(w, "ratio_is_national_average");
+	jsonw_bool(w, o->inpatient_is_average);
 	if (o->inpatient_bp != ADVICE_UNKNOWN)
-		cite2(b, s, o->inpatient_ref, o->region, on, false);
-	json_object_set_new(b, "personal_account", tri(o->personal_account));
-	json_object_set_new(b, "family_sharing", tri(o->family_sharing));
-	json_t *stay = json_object();
-	json_object_set_new(stay, "bill_yuan", yuan(o->stay.bill));
-	json_object_set_new(stay, "you_pay_yuan", yuan(o->stay.own));
-	json_object_set_new(stay, "deductible_yuan", yuan(o->stay.deductible));
-	json_object_set_new(b, "hospital_stay", stay);
-	json_object_set_new(j, "benefits", b);
-	json_object_set_new(j, "waiting_months",
-	                    o->waiting_months < 0 ? json_null() : json_integer(o->waiting_months));
-	if (o->waiting_is_bound)
-		json_object_set_new(j, "waiting_is_national_bound", json_true());
-	json_t *rt = json_object();
+		cite2(x, o->inpatient_ref, o->region, false);
+	jsonw_key(w, "personal_account");
+	tri2(w, o->personal_account);
+	jsonw_key(w, "family_sharing");
+	tri2(w, o->family_sharing);
+	jsonw_key(w, "hospital_stay");
+	jsonw_open(w, '{');
+	jsonw_key(w, "bill_yuan");
+	yuan2(w, o->stay.bill);
+	jsonw_key(w, "you_pay_yuan");
+	yuan2(w, o->stay.own);
+	jsonw_key(w, "deductible_yuan");
+	yuan2(w, o->stay.deductible);
+	jsonw_close(w, '}');
+	jsonw_close(w, '}');
+
+	jsonw_key(w, "waiting_months");
+	if (o->waiting_months < 0)
+		jsonw_null(w);
+	else
+		jsonw_int(w, o->waiting_months);
+	if (o->waiting_is_bound) {
+		jsonw_key(w, "waiting_is_national_bound");
+		jsonw_bool(w, true);
+	}
+	jsonw_key(w, "retirement");
+	jsonw_open(w, '{');
 	if (o->retirement.age_months > 0) {
 		char when[8];
 		snprintf(when, sizeof when, "%04d-%02d", o->retirement.year, o->retirement.month);
-		json_object_set_new(rt, "age_years", json_integer(o->retirement.age_months / 12));
-		json_object_set_new(rt, "age_months", json_integer(o->retirement.age_months % 12));
-		json_object_set_new(rt, "date", json_string(when));
-		json_object_set_new(
-		    rt, "passed",
-		    json_boolean(o->retirement.year * 100 + o->retirement.month <= on.y * 100 + on.m));
+		jsonw_key(w, "age_years");
+		jsonw_int(w, o->retirement.age_months / 12);
+		jsonw_key(w, "age_months");
+		jsonw_int(w, o->retirement.age_months % 12);
+		jsonw_key(w, "date");
+		jsonw_str(w, when);
+		jsonw_key(w, "passed");
+		jsonw_bool(w, o->retirement.year * 100 + o->retirement.month <= x->on.y * 100 + x->on.m);
 	}
-	json_object_set_new(rt, "years_at_retirement", tenths(o->retirement.years_at_retirement));
-	json_object_set_new(rt, "years_required",
-	                    o->retirement.years_required < 0 ? json_null()
-	                                                     : json_integer(o->retirement.years_required));
-	json_object_set_new(rt, "shortfall_years", tenths(o->retirement.shortfall));
-	json_object_set_new(j, "retirement", rt);
-	json_object_set_new(j, "caveats", items2(s, o->caveats, o->ncaveats, o->region, on));
-	json_object_set_new(j, "next_steps", steps2(o, adv, s));
-	return j;
+	jsonw_key(w, "years_at_retirement");
+	tenths2(w, o->retirement.years_at_retirement);
+	jsonw_key(w, "years_required");
+	if (o->retirement.years_required < 0)
+		jsonw_null(w);
+	else
+		jsonw_int(w, o->retirement.years_required);
+	jsonw_key(w, "shortfall_years");
+	tenths2(w, o->retirement.shortfall);
+	jsonw_close(w, '}');
+	items2(x, "caveats", o->caveats, o->ncaveats, o->region);
+	steps2(x, o);
+	jsonw_close(w, '}');
 }
 
 /* The answer first, as data: the recommended option's cost with its
  * pension, and a line per other option. */
-static json_t *
-summary2(const struct advice *adv)
+static void
+summary2(struct jsonw *w, const struct advice *adv)
 {
-	json_t *sm = json_object();
 	int rec = adv->recommended;
-	json_object_set_new(sm, "recommended", rec < 0 ? json_null() : json_integer(rec));
+	jsonw_key(w, "summary");
+	jsonw_open(w, '{');
+	jsonw_key(w, "recommended");
+	if (rec < 0)
+		jsonw_null(w);
+	else
+		jsonw_int(w, rec);
 	if (rec >= 0) {
 		const struct advice_cost *c = &adv->options[rec].matched;
 		bool p = c->pension_monthly != ADVICE_UNKNOWN && c->pension_monthly > 0;
-		json_object_set_new(sm, "medical_monthly_yuan", yuan(c->monthly));
-		json_object_set_new(sm, "pension_monthly_yuan", yuan(c->pension_monthly));
-		json_object_set_new(sm, "total_monthly_yuan",
-		                    c->monthly == ADVICE_UNKNOWN
-		                        ? json_null()
-		                        : yuan(c->monthly + (p ? c->pension_monthly : 0)));
-		json_object_set_new(sm, "total_annual_yuan",
-		                    c->annual == ADVICE_UNKNOWN
-		                        ? json_null()
-		                        : yuan(c->annual + (p ? c->pension_monthly * 12 : 0)));
-		json_object_set_new(
-		    sm, "cost_unknown_first",
-		    json_boolean(adv->nreasons > 0 && adv->reasons[0].id == ADVICE_REASON_COST_UNKNOWN));
-		json_object_set_new(sm, "next_step",
-		                    json_string(adv->options[rec].scheme == ADVICE_EMPLOYEE
-		                                    ? "apply_employee"
-		                                    : "pay_resident"));
+		jsonw_key(w, "medical_monthly_yuan");
+		yuan2(w, c->monthly);
+		jsonw_key(w, "pension_monthly_yuan");
+		yuan2(w, c->pension_monthly);
+		jsonw_key(w, "total_monthly_yuan");
+		yuan2(w, c->monthly == ADVICE_UNKNOWN ? ADVICE_UNKNOWN
+		                                      : c->monthly + (p ? c->pension_monthly : 0));
+		jsonw_key(w, "total_annual_yuan");
+		yuan2(w, c->annual == ADVICE_UNKNOWN ? ADVICE_UNKNOWN
+		                                     : c->annual + (p ? c->pension_monthly * 12 : 0));
+		jsonw_key(w, "cost_unknown_first");
+		jsonw_bool(w, adv->nreasons > 0 && adv->reasons[0].id == ADVICE_REASON_COST_UNKNOWN);
+		jsonw_key(w, "next_step");
+		jsonw_str(w, adv->options[rec].scheme == ADVICE_EMPLOYEE ? "apply_employee" : "pay_resident");
 	}
-	json_t *others = json_array();
+	jsonw_key(w, "others");
+	jsonw_open(w, '[');
 	for (int i = 0; i < adv->noptions; i++) {
 		if (i == rec)
 			continue;
 		const struct advice_option *o = &adv->options[i];
-		json_t *x = json_object();
-		json_object_set_new(x, "option", json_integer(i));
-		json_object_set_new(x, "status",
-		                    json_string(o->nblockers > 0 || o->eligible == 0 ? "closed"
-		                                : o->eligible < 0                    ? "unknown"
-		                                                                     : "open"));
-		if (o->nblockers > 0)
-			json_object_set_new(x, "blocker", json_string(advice_id_name(o->blockers[0].id)));
-		else
-			json_object_set_new(x, "total_monthly_yuan",
-			                    o->matched.monthly == ADVICE_UNKNOWN
-			                        ? json_null()
-			                        : yuan(o->matched.monthly +
-			                               (o->matched.pension_monthly > 0 &&
-			                                        o->matched.pension_monthly != ADVICE_UNKNOWN
-			                                    ? o->matched.pension_monthly
-			                                    : 0)));
-		json_array_append_new(others, x);
+		jsonw_open(w, '{');
+		jsonw_key(w, "option");
+		jsonw_int(w, i);
+		jsonw_key(w, "status");
+		jsonw_str(w, o->nblockers > 0 || o->eligible == 0 ? "closed"
+		             : o->eligible < 0                    ? "unknown"
+		                                                  : "open");
+		if (o->nblockers > 0) {
+			jsonw_key(w, "blocker");
+			jsonw_str(w, advice_id_name(o->blockers[0].id));
+		} else {
+			const struct advice_cost *c = &o->matched;
+			jsonw_key(w, "total_monthly_yuan");
+			yuan2(w, c->monthly == ADVICE_UNKNOWN
+			             ? ADVICE_UNKNOWN
+			             : c->monthly +
+			                   (c->pension_monthly > 0 && c->pension_monthly != ADVICE_UNKNOWN
+			                        ? c->pension_monthly
+			                        : 0));
+		}
+		jsonw_close(w, '}');
 	}
-	json_object_set_new(sm, "others", others);
-	return sm;
+	jsonw_close(w, ']');
+	jsonw_close(w, '}');
+}
+
+/* A document's stable id: its file's region code and its id in that file. */
+static void
+doc_id(struct jsonw *w, const struct policy_ref *ref, const struct policy_doc *d)
+{
+	char buf[160];
+	size_t len = strlen(d->id);
+	int r = ref->region;
+	for (int i = 5; i >= 0; i--, r /= 10)
+		buf[i] = (char)('0' + r % 10);
+	buf[6] = '/';
+	if (len > sizeof buf - 7)
+		len = sizeof buf - 7; /* never in the data: ids are short */
+	memcpy(buf + 7, d->id, len);
+	jsonw_strn(w, buf, len + 7);
+}
+
+static void
+sources2(struct out2 *x)
+{
+	struct jsonw *w = x->w;
+	jsonw_key(w, "sources");
+	jsonw_open(w, '[');
+	for (int i = 0; i < x->s.n; i++) {
+		const struct policy_ref *ref = x->s.refs[i];
+		if (x->form == JSON_ROW) {
+			/* [confidence, checked, [document ids], last known year or null, formula] */
+			jsonw_open(w, '[');
+			jsonw_str(w, policy_confidence_name(ref->confidence));
+			date2(w, ref->checked);
+			jsonw_open(w, '[');
+			for (int k = 0; k < ref->ndocs; k++)
+				doc_id(w, ref, ref->docs[k]);
+			jsonw_close(w, ']');
+			if (x->s.year[i] != 0)
+				jsonw_int(w, x->s.year[i]);
+			else
+				jsonw_null(w);
+			if (ref->confidence == POLICY_DERIVED && ref->formula != NULL)
+				jsonw_str(w, ref->formula);
+			jsonw_close(w, ']');
+			continue;
+		}
+		jsonw_open(w, '{');
+		if (x->form != JSON_ROW) {
+			jsonw_key(w, "document");
+			jsonw_str(w, ref->source);
+		}
+		jsonw_key(w, "docs");
+		jsonw_open(w, '[');
+		for (int k = 0; k < ref->ndocs; k++)
+			doc_id(w, ref, ref->docs[k]);
+		jsonw_close(w, ']');
+		jsonw_key(w, "checked");
+		date2(w, ref->checked);
+		jsonw_key(w, "confidence");
+		jsonw_str(w, policy_confidence_name(ref->confidence));
+		if (ref->confidence == POLICY_DERIVED && ref->formula != NULL) {
+			jsonw_key(w, "formula");
+			jsonw_str(w, ref->formula);
+		}
+		if (x->form == JSON_FULL && ref->read_at != NULL && ref->read_at[0] != '\0') {
+			jsonw_key(w, "read_at");
+			jsonw_str(w, ref->read_at);
+		}
+		jsonw_close(w, '}');
+	}
+	jsonw_close(w, ']');
+}
+
+void
+json_advice2_write(struct jsonw *w, const struct advice *adv, const struct policy_set *ps,
+                   enum json_form form, const char *id, size_t id_len)
+{
+	struct out2 x = {.w = w, .ps = ps, .on = adv->as_of, .form = form};
+	x.s.by_year = form == JSON_ROW;
+	x.s.on = adv->as_of;
+	jsonw_open(w, '{');
+	if (id != NULL) {
+		jsonw_key(w, "id");
+		jsonw_strn(w, id, id_len);
+	}
+	jsonw_key(w, "schema");
+	jsonw_str(w, form == JSON_ROW ? "yibao.advice/2-row" : "yibao.advice/2");
+	jsonw_key(w, "as_of");
+	date2(w, adv->as_of);
+	summary2(w, adv);
+	jsonw_key(w, "options");
+	jsonw_open(w, '[');
+	for (int i = 0; i < adv->noptions; i++)
+		option2(&x, &adv->options[i]);
+	jsonw_close(w, ']');
+	jsonw_key(w, "recommended");
+	if (adv->recommended < 0)
+		jsonw_null(w);
+	else
+		jsonw_int(w, adv->recommended);
+	items2(&x, "reasons", adv->reasons, adv->nreasons, -1);
+	sources2(&x);
+	jsonw_close(w, '}');
 }
 
 json_t *
 json_advice2(const struct advice *adv, const struct policy_set *ps, bool provenance)
 {
-	char d[11];
-	struct srclist s = {.n = 0};
-	json_t *j = json_object();
-	if (j == NULL)
-		return NULL;
-	date_format(adv->as_of, d);
-	json_object_set_new(j, "schema", json_string("yibao.advice/2"));
-	json_object_set_new(j, "as_of", json_string(d));
-	json_object_set_new(j, "summary", summary2(adv));
-	json_t *opts = json_array();
-	for (int i = 0; i < adv->noptions; i++)
-		json_array_append_new(opts, option2(&adv->options[i], adv, ps, &s));
-	json_object_set_new(j, "options", opts);
-	json_object_set_new(j, "recommended",
-	                    adv->recommended < 0 ? json_null() : json_integer(adv->recommended));
-	json_object_set_new(j, "reasons", items2(&s, adv->reasons, adv->nreasons, -1, adv->as_of));
-	json_t *src = json_array();
-	for (int i = 0; i < s.n; i++) {
-		const struct policy_ref *ref = s.refs[i];
-		char ck[11];
-		json_t *o = json_object();
-		json_object_set_new(o, "document", json_string(ref->source));
-		date_format(ref->checked, ck);
-		json_object_set_new(o, "checked", json_string(ck));
-		json_object_set_new(o, "confidence", json_string(policy_confidence_name(ref->confidence)));
-		if (ref->confidence == POLICY_DERIVED && ref->formula != NULL)
-			json_object_set_new(o, "formula", json_string(ref->formula));
-		if (provenance && ref->read_at != NULL && ref->read_at[0] != '\0')
-			json_object_set_new(o, "read_at", json_string(ref->read_at));
-		json_array_append_new(src, o);
-	}
-	json_object_set_new(j, "sources", src);
+	struct jsonw w;
+	json_t *j = NULL;
+	jsonw_init(&w, 0);
+	json_advice2_write(&w, adv, ps, provenance ? JSON_FULL : JSON_NO_PROVENANCE, NULL, 0);
+	if (!w.failed)
+		j = json_loadb(w.p, w.n, 0, NULL);
+	jsonw_fini(&w);
 	return j;
 }

@@ -1,0 +1,324 @@
+/* jsonw.c -- a small JSON writer into a reused buffer: the advice as text without a tree per row */
+#include "jsonw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sanitize.h"
+#include "text.h"
+
+void
+jsonw_init(struct jsonw *w, int indent)
+{
+	memset(w, 0, sizeof *w);
+	w->indent = indent;
+}
+
+void
+jsonw_fini(struct jsonw *w)
+{
+	free(w->p);
+	memset(w, 0, sizeof *w);
+}
+
+void
+jsonw_reset(struct jsonw *w)
+{
+	w->n = 0;
+	w->failed = false;
+	w->depth = 0;
+	w->after_key = false;
+	w->has_items[0] = false;
+}
+
+/* Room for n more bytes; the rare growing kept out of the common path. */
+static bool
+grow(struct jsonw *w, size_t n)
+{
+	if (w->failed)
+		return false;
+	size_t cap = w->cap ? w->cap : 4096;
+	while (cap < w->n + n)
+		cap *= 2;
+	char *p = realloc(w->p, cap);
+	if (p == NULL) {
+		w->failed = true;
+		return false;
+	}
+	w->p = p;
+	w->cap = cap;
+	return true;
+}
+
+static inline bool
+reserve(struct jsonw *w, size_t n)
+{
+	return w->n + n <= w->cap || grow(w, n);
+}
+
+static inline void
+put(struct jsonw *w, const char *s, size_t n)
+{
+	if (reserve(w, n)) {
+		memcpy(w->p + w->n, s, n);
+		w->n += n;
+	}
+}
+
+static inline void
+putch(struct jsonw *w, char c)
+{
+	if (reserve(w, 1))
+		w->p[w->n++] = c;
+}
+
+static void
+newline(struct jsonw *w, int depth)
+{
+	size_t k = (size_t)(w->indent * depth);
+	if (reserve(w, k + 1)) {
+		w->p[w->n++] = '\n';
+		memset(w->p + w->n, ' ', k);
+		w->n += k;
+	}
+}
+
+/* What comes before a value or a key: nothing after a key, else a comma
+ * after an earlier member, and in pretty text a new line. */
+static inline void
+sep(struct jsonw *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->has_items[w->depth])
+		putch(w, ',');
+	w->has_items[w->depth] = true;
+	if (w->indent > 0 && w->depth > 0)
+		newline(w, w->depth);
+}
+
+void
+jsonw_open(struct jsonw *w, char bracket)
+{
+	sep(w);
+	putch(w, bracket);
+	if (w->depth == JSONW_MAX_DEPTH) {
+		w->failed = true;
+		return;
+	}
+	w->has_items[++w->depth] = false;
+}
+
+void
+jsonw_close(struct jsonw *w, char bracket)
+{
+	if (w->depth == 0) {
+		w->failed = true;
+		return;
+	}
+	bool items = w->has_items[w->depth--];
+	if (items && w->indent > 0)
+		newline(w, w->depth);
+	putch(w, bracket);
+}
+
+void
+jsonw_key(struct jsonw *w, const char *name)
+{
+	size_t n = strlen(name);
+	sep(w);
+	if (reserve(w, n + 4)) {
+		w->p[w->n++] = '"';
+		memcpy(w->p + w->n, name, n);
+		w->n += n;
+		w->p[w->n++] = '"';
+		w->p[w->n++] = ':';
+		if (w->indent > 0)
+			w->p[w->n++] = ' ';
+	}
+	w->after_key = true;
+}
+
+void
+jsonw_null(struct jsonw *w)
+{
+	sep(w);
+	put(w, "null", 4);
+}
+
+void
+jsonw_bool(struct jsonw *w, bool v)
+{
+	sep(w);
+	if (v)
+		put(w, "true", 4);
+	else
+		put(w, "false", 5);
+}
+
+static void
+put_uint(struct jsonw *w, uint64_t v)
+{
+	char d[24];
+	size_t n = 0;
+	do {
+		d[sizeof d - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	put(w, d + sizeof d - n, n);
+}
+
+void
+jsonw_int(struct jsonw *w, int64_t v)
+{
+	sep(w);
+	if (v < 0)
+		putch(w, '-');
+	put_uint(w, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+}
+
+void
+jsonw_fixed(struct jsonw *w, int64_t v, int decimals)
+{
+	static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	sep(w);
+	if (decimals < 0 || decimals > 6 || a >= UINT64_C(100000000000)) {
+		/* beyond any real figure: jansson's own way, through a double */
+		char buf[32];
+		double d = (double)v;
+		for (int i = 0; i < decimals; i++)
+			d /= 10.0;
+		int k = snprintf(buf, sizeof buf, "%.12g", d);
+		put(w, buf, (size_t)k);
+		if (strpbrk(buf, ".e") == NULL)
+			put(w, ".0", 2);
+		return;
+	}
+	uint64_t p = pow10[decimals], frac = a % p;
+	if (v < 0)
+		putch(w, '-');
+	put_uint(w, a / p);
+	putch(w, '.');
+	if (frac == 0) {
+		putch(w, '0');
+		return;
+	}
+	char d[8];
+	int n = decimals;
+	while (frac % 10 == 0) {
+		frac /= 10;
+		n--;
+	}
+	for (int i = n - 1; i >= 0; i--) {
+		d[i] = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	put(w, d, (size_t)n);
+}
+
+static void
+put_u(struct jsonw *w, uint32_t c, const char *hex)
+{
+	char e[6] = {'\\', 'u', hex[c >> 12 & 0xF], hex[c >> 8 & 0xF], hex[c >> 4 & 0xF], hex[c & 0xF]};
+	put(w, e, 6);
+}
+
+void
+jsonw_strn(struct jsonw *w, const char *s, size_t n)
+{
+	/* jansson writes its \u escapes in upper case, sanitize_json in lower */
+	static const char upper[] = "0123456789ABCDEF", lower[] = "0123456789abcdef";
+	static const char short_esc[32] = {
+	    ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
+	sep(w);
+	putch(w, '"');
+	size_t i = 0, run = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		uint32_t cp = c;
+		size_t len = 1;
+		/* the common case of policy text, a 3-byte character, inline */
+		if ((c == 0xE1 || (c >= 0xE3 && c <= 0xEC)) && i + 2 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3; /* U+1000..U+1FFF, U+3000..U+CFFF: never a control (bidi ones are U+20xx) */
+			continue;
+		}
+		if (c >= 0x80) {
+			len = text_utf8_next(s + i, n - i, &cp);
+			if (!(cp == 0xFFFD && len == 1) && !sanitize_is_unsafe(cp)) {
+				i += len; /* UTF-8 as it is */
+				continue;
+			}
+		}
+		put(w, s + run, i - run);
+		if (c == '"' || c == '\\') {
+			char e[2] = {'\\', (char)c};
+			put(w, e, 2);
+		} else if (c < 0x20 && short_esc[c]) {
+			char e[2] = {'\\', short_esc[c]};
+			put(w, e, 2);
+		} else if (c < 0x20) {
+			put_u(w, c, upper);
+		} else if (cp == 0xFFFD && len == 1) {
+			put(w, "\\ufffd", 6); /* not UTF-8: jansson would refuse the string */
+		} else {
+			put_u(w, cp, lower); /* DEL, C1, bidi */
+		}
+		i += len;
+		run = i;
+	}
+	put(w, s + run, n - run);
+	putch(w, '"');
+}
+
+void
+jsonw_str(struct jsonw *w, const char *s)
+{
+	jsonw_strn(w, s, strlen(s));
+}
+
+void
+jsonw_code(struct jsonw *w, int code)
+{
+	char d[8] = {'"'};
+	unsigned v = code < 0 ? 0 : (unsigned)code;
+	for (int i = 6; i >= 1; i--, v /= 10)
+		d[i] = (char)('0' + v % 10);
+	d[7] = '"';
+	sep(w);
+	put(w, d, 8);
+}
+
+void
+jsonw_date(struct jsonw *w, int y, int m, int d)
+{
+	char b[12] = {'"',
+	              (char)('0' + y / 1000 % 10),
+	              (char)('0' + y / 100 % 10),
+	              (char)('0' + y / 10 % 10),
+	              (char)('0' + y % 10),
+	              '-',
+	              (char)('0' + m / 10 % 10),
+	              (char)('0' + m % 10),
+	              '-',
+	              (char)('0' + d / 10 % 10),
+	              (char)('0' + d % 10),
+	              '"'};
+	sep(w);
+	put(w, b, 12);
+}
+
+void
+jsonw_raw(struct jsonw *w, const char *s, size_t n)
+{
+	sep(w);
+	put(w, s, n);
+}
