@@ -306,5 +306,17 @@ check "not a terminal, before a language is chosen: both languages" $?
 grep -q "needs a terminal" "$tmp/nt" && ! grep -q "需要在终端中运行" "$tmp/nt"
 check "with --lang, that language only" $?
 
+# yibao help: every step topic listed and shown, in both languages; an unknown topic is a usage error
+"$yibao" --lang en help >"$tmp/hl" && grep -q "step-transfer: Next step" "$tmp/hl" &&
+	"$yibao" --lang zh help step-bring >"$tmp/hz" && head -1 "$tmp/hz" | grep -q "下一步：要带什么材料"
+check "yibao help lists the topics and shows one, in both languages" $?
+"$yibao" --lang en help no-such-topic >/dev/null 2>"$tmp/he"
+[ $? -eq 2 ] && grep -q '"no-such-topic" is not a help topic' "$tmp/he"
+check "an unknown help topic: usage error, named" $?
+# the report lists each option's next steps with their help topics
+"$yibao" --lang en advise --answers "$answers" --as-of 2026-12-02 >"$tmp/ns" &&
+	grep -q "^  Next steps:" "$tmp/ns" && grep -q "yibao help step-apply" "$tmp/ns"
+check "the report gives next steps with their help topics" $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

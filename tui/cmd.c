@@ -24,7 +24,7 @@ extern const struct cmd_entry cmd_policy_documents_entry;
 static const struct cmd_entry *const cmd_table[] = {
     &cmd_wizard_entry,           &cmd_advise_entry,       &cmd_batch_entry,
     &cmd_receipt_entry,          &cmd_policy_check_entry, &cmd_policy_show_entry,
-    &cmd_policy_documents_entry,
+    &cmd_policy_documents_entry, &cmd_help_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 

@@ -82,6 +82,7 @@ extern const struct cmd_entry cmd_batch_entry;
 extern const struct cmd_entry cmd_receipt_entry;
 extern const struct cmd_entry cmd_policy_check_entry;
 extern const struct cmd_entry cmd_policy_show_entry;
+extern const struct cmd_entry cmd_help_entry;
 
 /* The whole program: --lang and --plain taken out of argv wherever they
  * are, the catalog opened, the subcommand found in the table (the wizard

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpfile.h"
 #include "msg.h"
+#include "wizard.h"
 #include "wrap.h"
 
 /* A message, a source (a few hundred bytes), a table cell, a formatted value. */
@@ -696,6 +698,70 @@ compare_detail(struct lines *out, const struct advice *adv, int i, const struct 
 }
 
 /* An option's detail up to its closing section. */
+/* A resident enrolment window as words: its dates, or set locally. */
+static void
+window_text(char *buf, size_t cap, const struct advice_step *w, const char *key, const char *key_unknown)
+{
+	buf[0] = '\0';
+	if (w == NULL)
+		return;
+	if (w->v[0] == ADVICE_UNKNOWN || w->v[1] == ADVICE_UNKNOWN) {
+		msg_format(buf, cap, key_unknown, NULL, 0);
+		return;
+	}
+	char f[11], t[11];
+	date_format(policy_date(w->v[0]), f);
+	date_format(policy_date(w->v[1]), t);
+	struct msg_arg a[2] = {MSG_S(f), MSG_S(t)};
+	msg_format(buf, cap, key, a, 2);
+}
+
+/* The option's next steps, one a line, each with its source and the help
+ * topic that explains it. */
+static void
+detail_steps(struct rend *r, const struct advice_option *o)
+{
+	char text[TEXT_MAX], v[TEXT_MAX], name[VALUE_MAX], code[8], title[VALUE_MAX], key[48];
+	if (o->nsteps == 0)
+		return;
+	say(r, LINES_HEADER, 2, NULL, "report_steps", NULL, 0);
+	snprintf(name, sizeof name, "%s", region_name(r, o->region, code, sizeof code));
+	for (int k = 0; k < o->nsteps; k++) {
+		const struct advice_step *p = &o->steps[k];
+		const char *stem = advice_step_name(p->id);
+		v[0] = '\0';
+		if (p->id == ADVICE_STEP_BRING) {
+			char sep[16], doc[VALUE_MAX];
+			msg_format(sep, sizeof sep, "list_separator", NULL, 0);
+			for (int bit = 1; bit < 1 << ADVICE_DOC_COUNT; bit <<= 1) {
+				if (!(p->v[0] & bit))
+					continue;
+				snprintf(key, sizeof key, "doc_%s", advice_document_name(bit));
+				msg_format(doc, sizeof doc, key, NULL, 0);
+				if (v[0] != '\0')
+					cat(v, sizeof v, sep);
+				cat(v, sizeof v, doc);
+			}
+		} else if (p->id == ADVICE_STEP_WINDOW) {
+			window_text(v, sizeof v, p, "report_window_dates", "report_window_local");
+		}
+		struct msg_arg a[5] = {
+		    MSG_S(p->text != NULL ? p->text : v), MSG_S(p->text != NULL ? "yes" : "no"),
+		    MSG_S(o->scheme == ADVICE_EMPLOYEE ? "employee" : "resident"), MSG_S(name),
+		    MSG_S(p->id == ADVICE_STEP_PAY && p->v[0] == 12 ? "monthly" : "yearly")};
+		snprintf(key, sizeof key, "report_step_%s", stem);
+		msg_format(text, sizeof text, key, a, 5);
+		emit(r, LINES_NORMAL, 2, "- ", text);
+		source(r, 4, p->ref);
+		const char *topic = wizard_step_topic(p->id);
+		if (topic != NULL &&
+		    help_topic_title(msg_lang() == MSG_ZH ? "zh" : "en", topic, title, sizeof title)) {
+			struct msg_arg h[2] = {MSG_S(title), MSG_S(topic)};
+			say(r, LINES_DIM, 4, NULL, "report_step_help", h, 2);
+		}
+	}
+}
+
 static void
 detail_body(struct rend *r, int i)
 {
@@ -725,6 +791,7 @@ detail_body(struct rend *r, int i)
 		for (int k = 0; k < o->ncaveats; k++)
 			item(r, LINES_MARK, &o->caveats[k], o, o->region);
 	}
+	detail_steps(r, o);
 }
 
 void
@@ -1816,45 +1883,40 @@ cost_phrase(const struct rend *r, char *buf, size_t cap, const struct advice_opt
 	msg_format(buf, cap, o->cost_is_minimum ? "sum_cost_minimum" : "sum_cost", a, 6);
 }
 
-/* Where and how to take the recommended option, from the place's data
- * where it has its own words (enrol), else the general way. */
+/* The option's step id, or NULL. */
+static const struct advice_step *
+find_step(const struct advice_option *o, enum advice_step_id id)
+{
+	for (int i = 0; i < o->nsteps; i++)
+		if (o->steps[i].id == id)
+			return &o->steps[i];
+	return NULL;
+}
+
+/* Where and how to take the recommended option: its first next steps (the
+ * core's, with the place's own words where its data has them) in one
+ * sentence. */
 static void
 next_step(struct rend *r, const struct advice_option *o)
 {
-	char name[VALUE_MAX], code[8], window[VALUE_MAX] = "";
-	struct policy_view v;
-	const char *where = NULL, *hotline = NULL;
+	char name[VALUE_MAX], code[8], window[VALUE_MAX], line[VALUE_MAX];
+	const struct advice_step *apply = find_step(o, ADVICE_STEP_APPLY);
+	const struct advice_step *bring = find_step(o, ADVICE_STEP_BRING);
+	const struct advice_step *hot = find_step(o, ADVICE_STEP_HOTLINE);
+	if (apply == NULL)
+		return; /* closed: nothing to do there */
 	snprintf(name, sizeof name, "%s", region_name(r, o->region, code, sizeof code));
-	if (r->ps != NULL) {
-		policy_view_init(&v, r->ps, o->region, r->adv->as_of);
-		where = policy_view_text(&v, POLICY_ENROL,
-		                         o->scheme == ADVICE_EMPLOYEE ? POLICY_ENROL_EMPLOYEE_WHERE
-		                                                      : POLICY_ENROL_RESIDENT_WHERE,
-		                         NULL);
-		hotline = policy_view_text(&v, POLICY_ENROL, POLICY_ENROL_HOTLINE, NULL);
-	}
-	if (o->scheme == ADVICE_RESIDENT && r->ps != NULL) {
-		int64_t from = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, NULL);
-		int64_t to = policy_view_value(&v, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
-		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
-			char f[11], t[11];
-			date_format(policy_date(from), f);
-			date_format(policy_date(to), t);
-			struct msg_arg w[2] = {MSG_S(f), MSG_S(t)};
-			msg_format(window, sizeof window, "sum_window", w, 2);
-		} else {
-			msg_format(window, sizeof window, "sum_window_unknown", NULL, 0);
-		}
-	}
-	char line[VALUE_MAX];
+	window_text(window, sizeof window, find_step(o, ADVICE_STEP_WINDOW), "sum_window",
+	            "sum_window_unknown");
+	const char *hotline = hot != NULL ? hot->text : NULL;
 	if (hotline == NULL) {
 		msg_format(line, sizeof line, "sum_hotline_default", NULL, 0);
 		hotline = line;
 	}
-	bool permit = r->a->hukou_city != o->region && r->a->residence_permit;
+	bool permit = bring != NULL && (bring->v[0] & ADVICE_DOC_RESIDENCE_PERMIT);
 	struct msg_arg a[6] = {MSG_S(name),
-	                       MSG_S(where != NULL ? where : ""),
-	                       MSG_S(where != NULL ? "yes" : "no"),
+	                       MSG_S(apply->text != NULL ? apply->text : ""),
+	                       MSG_S(apply->text != NULL ? "yes" : "no"),
 	                       MSG_S(permit ? "yes" : "no"),
 	                       MSG_S(window),
 	                       MSG_S(hotline)};
