@@ -318,5 +318,9 @@ check "an unknown help topic: usage error, named" $?
 	grep -q "^  Next steps:" "$tmp/ns" && grep -q "yibao help step-apply" "$tmp/ns"
 check "the report gives next steps with their help topics" $?
 
+"$yibao" --lang en advise --answers "$answers" --as-of 2026-12-02 | tr -s '\n ' '  ' |
+	grep -q "判断标准（非政策规定）》 (checked 2026-12-02; yibao's own line, not a legal rule)"
+check "the project's own document is called so in the notes, not verified" $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -476,7 +476,11 @@ compare_notes_emit(struct lines *out, const struct compare_notes *notes, int wid
 	for (int i = 0; i < notes->n; i++) {
 		const struct policy_ref *ref = notes->refs[i];
 		date_format(ref->checked, d);
-		snprintf(key, sizeof key, "pshow_conf_%s", policy_confidence_name(ref->confidence));
+		/* the project's own line is neither verified nor not: it is ours */
+		if (ref->own)
+			snprintf(key, sizeof key, "report_note_own");
+		else
+			snprintf(key, sizeof key, "pshow_conf_%s", policy_confidence_name(ref->confidence));
 		msg_format(conf, sizeof conf, key, NULL, 0);
 		struct msg_arg a[4] = {MSG_I(i + 1), MSG_S(ref->source), MSG_S(d), MSG_S(conf)};
 		msg_format(text, sizeof text, "report_note", a, 4);
