@@ -325,6 +325,16 @@ date2(struct jsonw *w, struct date d)
 	jsonw_date(w, d.y, d.m, d.d);
 }
 
+/* A count or an index, or null when it is negative (not known, none). */
+static void
+index_or_null(struct jsonw *w, int64_t v)
+{
+	if (v < 0)
+		jsonw_null(w);
+	else
+		jsonw_int(w, v);
+}
+
 /* "src": the source's index; "marks" when there are any (where a value
  * comes from and how sure it is: empty for the place's own, current,
  * verified figure); "year" for a last known figure. */
@@ -334,10 +344,7 @@ cite2(struct out2 *x, const struct policy_ref *ref, int region, bool minimum)
 	struct jsonw *w = x->w;
 	int i = src_index(&x->s, ref);
 	jsonw_key(w, "src");
-	if (i < 0)
-		jsonw_null(w);
-	else
-		jsonw_int(w, i);
+	index_or_null(w, i);
 	if (ref == NULL || x->form == JSON_ROW)
 		return; /* a row's marks and year follow from its source */
 	const char *m[3];
@@ -683,10 +690,7 @@ option2(struct out2 *x, const struct advice_option *o)
 	jsonw_close(w, '}');
 
 	jsonw_key(w, "waiting_months");
-	if (o->waiting_months < 0)
-		jsonw_null(w);
-	else
-		jsonw_int(w, o->waiting_months);
+	index_or_null(w, o->waiting_months);
 	if (o->waiting_is_bound) {
 		jsonw_key(w, "waiting_is_national_bound");
 		jsonw_bool(w, true);
@@ -875,10 +879,7 @@ json_advice2_write(struct jsonw *w, const struct advice *adv, const struct polic
 		option2(&x, &adv->options[i]);
 	jsonw_close(w, ']');
 	jsonw_key(w, "recommended");
-	if (adv->recommended < 0)
-		jsonw_null(w);
-	else
-		jsonw_int(w, adv->recommended);
+	index_or_null(w, adv->recommended);
 	items2(&x, "reasons", adv->reasons, adv->nreasons, -1);
 	sources2(&x);
 	jsonw_close(w, '}');
