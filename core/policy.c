@@ -1050,6 +1050,16 @@ parse_documents(struct parse *p, const yaml_node_t *n)
 			return;
 		}
 		const char *id = sval(k, &len);
+		/* a batch row cites it as REGION/ID in a list split at spaces */
+		bool plain = len > 0;
+		for (size_t i = 0; i < len; i++)
+			plain = plain && ((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= 'A' && id[i] <= 'Z') ||
+			                  (id[i] >= '0' && id[i] <= '9') || id[i] == '-' || id[i] == '_' ||
+			                  id[i] == '.');
+		if (!plain) {
+			fail(p, POLICY_ERR_DOC_ID, line_of(k), id, len);
+			return;
+		}
 		if (find_doc(f, id, len) != NULL) {
 			fail(p, POLICY_ERR_DUP_KEY, line_of(k), id, len);
 			return;

@@ -186,6 +186,7 @@ enum policy_errcode {
 	POLICY_ERR_NO_FORMULA,  /* a derived value without its formula */
 	POLICY_ERR_OWN_DOC,     /* a project section citing a document that is not own: yes, or
 	                           another section citing one that is; detail names the document */
+	POLICY_ERR_DOC_ID,      /* a document id other than letters, digits, '-', '_', '.' */
 };
 
 struct policy_error {

@@ -71,6 +71,12 @@ static const struct load_case load_cases[] = {
      POLICY_ERR_UNKNOWN_KEY, 5, "url"},
     {"document, bad date", BJ, "region: 110000\ndocuments:\n  d:\n    title: t\n    date: 2025-13\n",
      POLICY_ERR_BAD_DATE, 5, "date"},
+    {"document id with a space", BJ, "region: 110000\ndocuments:\n  a b: {title: t}\n", POLICY_ERR_DOC_ID, 3,
+     "a b"},
+    {"document id with a slash", BJ, "region: 110000\ndocuments:\n  x/y: {title: t}\n", POLICY_ERR_DOC_ID, 3,
+     "x/y"},
+    {"document id of letters, digits, - _ .", BJ, "region: 110000\ndocuments:\n  Gf-2016_3.a: {title: t}\n",
+     POLICY_OK, 0, NULL},
     {"document, duplicate id", BJ, "region: 110000\ndocuments:\n  d: {title: a}\n  d: {title: b}\n",
      POLICY_ERR_DUP_KEY, 4, "d"},
     /* own: yes marks the project's own document; only project sections cite it, and only it */

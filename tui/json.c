@@ -7,6 +7,8 @@
 
 #include "jsonw.h"
 
+static const char *const cost_forms[] = {"unknown", "rate_times_base", "monthly_fixed", "annual_fixed"};
+
 static json_t *
 yuan(int64_t fen)
 {
@@ -153,8 +155,7 @@ option(const struct advice_option *o, const struct policy_set *ps, struct date o
 		ref_fields(c, o->cost_ref, o->region, on);
 	else if (o->cost_ref != NULL)
 		json_object_set_new(c, "source", json_string(o->cost_ref->source));
-	static const char *const forms[] = {"unknown", "rate_times_base", "monthly_fixed", "annual_fixed"};
-	json_object_set_new(c, "form", json_string(forms[o->cost_form]));
+	json_object_set_new(c, "form", json_string(cost_forms[o->cost_form]));
 	json_object_set_new(c, "tier", o->tier != NULL ? json_string(o->tier) : json_null());
 	if (emp && o->base_ref != NULL && o->low.base != ADVICE_UNKNOWN) {
 		json_t *b = json_object();
@@ -345,8 +346,8 @@ cite2(struct out2 *x, const struct policy_ref *ref, int region, bool minimum)
 	int i = src_index(&x->s, ref);
 	jsonw_key(w, "src");
 	index_or_null(w, i);
-	if (ref == NULL || x->form == JSON_ROW)
-		return; /* a row's marks and year follow from its source */
+	if (ref == NULL)
+		return;
 	const char *m[3];
 	int n = 0;
 	if (ref->region == POLICY_NATIONAL && region != POLICY_NATIONAL)
@@ -425,7 +426,7 @@ row_item(struct out2 *x, const struct advice_item *it)
 		else
 			jsonw_int(w, it->v[i]);
 	}
-	jsonw_close(w, ']');
+	jsonw_close_trim(w);
 }
 
 static void
@@ -435,10 +436,6 @@ items2(struct out2 *x, const char *key, const struct advice_item *its, int n, in
 	jsonw_key(w, key);
 	jsonw_open(w, '[');
 	for (int i = 0; i < n; i++) {
-		if (x->form == JSON_ROW) {
-			row_item(x, &its[i]);
-			continue;
-		}
 		jsonw_open(w, '{');
 		jsonw_key(w, "id");
 		jsonw_str(w, advice_id_name(its[i].id));
@@ -458,16 +455,34 @@ str_or_null(struct jsonw *w, const char *s)
 		jsonw_str(w, s);
 }
 
+/* A step's id in the JSON: the core's step name, but for the apply step,
+ * which is apply_employee or pay_resident by scheme. */
+static const char *
+step_id(const struct advice_step *p, bool employee)
+{
+	static const char *const ids[ADVICE_STEP_COUNT] = {
+	    [ADVICE_STEP_APPLY] = NULL,
+	    [ADVICE_STEP_BRING] = "bring_documents",
+	    [ADVICE_STEP_WINDOW] = "enrolment_window",
+	    [ADVICE_STEP_PAY] = "payment",
+	    [ADVICE_STEP_HOTLINE] = "hotline",
+	    [ADVICE_STEP_TRANSFER] = "transfer",
+	    [ADVICE_STEP_REMOTE_CARE] = "remote_care_filing",
+	};
+	return ids[p->id] != NULL ? ids[p->id] : employee ? "apply_employee" : "pay_resident";
+}
+
 /* A batch row's step: [id, src, what the step says], by its id: apply
- * [text], bring [[documents]], window [from, to] (null, null: set
- * locally), payment [per_year, text], hotline [number, with_area_code],
- * transfer and remote care filing nothing more. */
+ * [text], bring [[documents]], window [from, to] (none: set locally),
+ * payment [per_year, text], hotline [number] (none: 12393 after the area
+ * code), transfer and remote care filing nothing more; trailing nulls
+ * left out. */
 static void
-row_step(struct out2 *x, const struct advice_step *p, const char *id)
+row_step(struct out2 *x, const struct advice_step *p, bool employee)
 {
 	struct jsonw *w = x->w;
 	jsonw_open(w, '[');
-	jsonw_str(w, id);
+	jsonw_str(w, step_id(p, employee));
 	src_value(x, p->ref);
 	switch (p->id) {
 	case ADVICE_STEP_APPLY:
@@ -484,9 +499,6 @@ row_step(struct out2 *x, const struct advice_step *p, const char *id)
 		if (p->v[0] != ADVICE_UNKNOWN) {
 			date2(w, policy_date(p->v[0]));
 			date2(w, policy_date(p->v[1]));
-		} else {
-			jsonw_null(w);
-			jsonw_null(w);
 		}
 		break;
 	case ADVICE_STEP_PAY:
@@ -494,13 +506,12 @@ row_step(struct out2 *x, const struct advice_step *p, const char *id)
 		str_or_null(w, p->text);
 		break;
 	case ADVICE_STEP_HOTLINE:
-		jsonw_str(w, p->text != NULL ? p->text : "12393");
-		jsonw_bool(w, p->text == NULL);
+		str_or_null(w, p->text);
 		break;
 	default:
 		break;
 	}
-	jsonw_close(w, ']');
+	jsonw_close_trim(w);
 }
 
 /* The next steps of an option (the core's), as ids a front end words, with
@@ -508,27 +519,12 @@ row_step(struct out2 *x, const struct advice_step *p, const char *id)
 static void
 steps2(struct out2 *x, const struct advice_option *o)
 {
-	static const char *const ids[ADVICE_STEP_COUNT] = {
-	    [ADVICE_STEP_APPLY] = NULL, /* apply_employee or pay_resident */
-	    [ADVICE_STEP_BRING] = "bring_documents",
-	    [ADVICE_STEP_WINDOW] = "enrolment_window",
-	    [ADVICE_STEP_PAY] = "payment",
-	    [ADVICE_STEP_HOTLINE] = "hotline",
-	    [ADVICE_STEP_TRANSFER] = "transfer",
-	    [ADVICE_STEP_REMOTE_CARE] = "remote_care_filing",
-	};
 	struct jsonw *w = x->w;
 	jsonw_key(w, "next_steps");
 	jsonw_open(w, '[');
 	for (int i = 0; i < o->nsteps; i++) {
 		const struct advice_step *p = &o->steps[i];
-		const char *id = ids[p->id] != NULL             ? ids[p->id]
-		                 : o->scheme == ADVICE_EMPLOYEE ? "apply_employee"
-		                                                : "pay_resident";
-		if (x->form == JSON_ROW) {
-			row_step(x, p, id);
-			continue;
-		}
+		const char *id = step_id(p, o->scheme == ADVICE_EMPLOYEE);
 		jsonw_open(w, '{');
 		jsonw_key(w, "id");
 		jsonw_str(w, id);
@@ -600,7 +596,6 @@ cost_fields(struct jsonw *w, const struct advice_cost *c, bool with_base)
 static void
 option2(struct out2 *x, const struct advice_option *o)
 {
-	static const char *const forms[] = {"unknown", "rate_times_base", "monthly_fixed", "annual_fixed"};
 	struct jsonw *w = x->w;
 	jsonw_open(w, '{');
 	jsonw_key(w, "scheme");
@@ -608,7 +603,7 @@ option2(struct out2 *x, const struct advice_option *o)
 	jsonw_key(w, "region");
 	jsonw_code(w, o->region);
 	const struct policy_region *r = policy_set_region(x->ps, o->region);
-	if (r != NULL && x->form != JSON_ROW) {
+	if (r != NULL) {
 		jsonw_key(w, "region_name");
 		jsonw_open(w, '{');
 		jsonw_key(w, "zh");
@@ -629,7 +624,7 @@ option2(struct out2 *x, const struct advice_option *o)
 	jsonw_key(w, "cost");
 	jsonw_open(w, '{');
 	cost_fields(w, &o->low, emp);
-	if (emp && (x->form != JSON_ROW || !same_cost(&o->low, &o->matched))) {
+	if (emp) {
 		jsonw_key(w, "matched");
 		jsonw_open(w, '{');
 		cost_fields(w, &o->matched, true);
@@ -639,7 +634,7 @@ option2(struct out2 *x, const struct advice_option *o)
 		jsonw_bool(w, o->cost_is_minimum);
 	}
 	jsonw_key(w, "form");
-	jsonw_str(w, forms[o->cost_form]);
+	jsonw_str(w, cost_forms[o->cost_form]);
 	if (o->tier != NULL) {
 		jsonw_key(w, "tier");
 		jsonw_str(w, o->tier);
@@ -811,29 +806,9 @@ sources2(struct out2 *x)
 	jsonw_open(w, '[');
 	for (int i = 0; i < x->s.n; i++) {
 		const struct policy_ref *ref = x->s.refs[i];
-		if (x->form == JSON_ROW) {
-			/* [confidence, checked, [document ids], last known year or null, formula] */
-			jsonw_open(w, '[');
-			jsonw_str(w, policy_confidence_name(ref->confidence));
-			date2(w, ref->checked);
-			jsonw_open(w, '[');
-			for (int k = 0; k < ref->ndocs; k++)
-				doc_id(w, ref, ref->docs[k]);
-			jsonw_close(w, ']');
-			if (x->s.year[i] != 0)
-				jsonw_int(w, x->s.year[i]);
-			else
-				jsonw_null(w);
-			if (ref->confidence == POLICY_DERIVED && ref->formula != NULL)
-				jsonw_str(w, ref->formula);
-			jsonw_close(w, ']');
-			continue;
-		}
 		jsonw_open(w, '{');
-		if (x->form != JSON_ROW) {
-			jsonw_key(w, "document");
-			jsonw_str(w, ref->source);
-		}
+		jsonw_key(w, "document");
+		jsonw_str(w, ref->source);
 		jsonw_key(w, "docs");
 		jsonw_open(w, '[');
 		for (int k = 0; k < ref->ndocs; k++)
@@ -856,6 +831,258 @@ sources2(struct out2 *x)
 	jsonw_close(w, ']');
 }
 
+/* An object's opening: the row's id (when it has one), the schema, the date. */
+static void
+head2(struct jsonw *w, const char *id, size_t id_len, const char *schema, struct date as_of)
+{
+	jsonw_open(w, '{');
+	if (id != NULL) {
+		jsonw_key(w, "id");
+		jsonw_strn(w, id, id_len);
+	}
+	jsonw_key(w, "schema");
+	jsonw_str(w, schema);
+	jsonw_key(w, "as_of");
+	date2(w, as_of);
+}
+
+/* ---------------------------------------------------------------- the batch row
+ *
+ * yibao.advice/2-row: the advise object in at most 3 kB, every member of it
+ * recoverable by the README's rules (tests/test_batch.sh rebuilds it). What
+ * follows from the rest is left out (the summary, the marks, the stay's
+ * bill, the national hotline); what is the same for every option is said
+ * once (the statutory retirement age and date, the caveats, each caveat
+ * once with its options referring to it by index); cost, benefits, waiting
+ * and years are arrays in a fixed order, their trailing nulls left out. */
+
+/* Two items are one caveat when their id, values and source are the same. */
+static bool
+same_item(struct out2 *x, const struct advice_item *a, const struct advice_item *b)
+{
+	if (a->id != b->id || src_index(&x->s, a->ref) != src_index(&x->s, b->ref))
+		return false;
+	for (int i = 0; i < ADVICE_MAX_VALUES; i++)
+		if (advice_id_value_name(a->id, i) != NULL && a->v[i] != b->v[i])
+			return false;
+	return true;
+}
+
+static void
+row_items(struct out2 *x, const char *key, const struct advice_item *its, int n)
+{
+	jsonw_key(x->w, key);
+	jsonw_open(x->w, '[');
+	for (int i = 0; i < n; i++)
+		row_item(x, &its[i]);
+	jsonw_close(x->w, ']');
+}
+
+struct rowcaveats {
+	const struct advice_item *its[ADVICE_MAX_OPTIONS * ADVICE_MAX_CAVEATS];
+	int n;
+};
+
+static void
+row_caveats(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
+{
+	struct jsonw *w = x->w;
+	jsonw_key(w, "caveats");
+	jsonw_open(w, '[');
+	for (int i = 0; i < o->ncaveats; i++) {
+		int k = 0;
+		while (k < g->n && !same_item(x, g->its[k], &o->caveats[i]))
+			k++;
+		if (k == g->n)
+			g->its[g->n++] = &o->caveats[i]; /* room for every caveat of every option */
+		jsonw_int(w, k);
+	}
+	jsonw_close(w, ']');
+}
+
+static void
+row_cost(struct jsonw *w, const struct advice_cost *c)
+{
+	yuan2(w, c->monthly);
+	yuan2(w, c->annual);
+	ratio2(w, c->share_ppm);
+	yuan2(w, c->pension_monthly);
+}
+
+static void
+row_option(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
+{
+	struct jsonw *w = x->w;
+	bool emp = o->scheme == ADVICE_EMPLOYEE;
+	jsonw_open(w, '{');
+	jsonw_key(w, "scheme");
+	jsonw_str(w, advice_scheme_name(o->scheme));
+	jsonw_key(w, "region");
+	jsonw_code(w, o->region);
+	const struct policy_region *r = policy_set_region(x->ps, o->region);
+	if (r == NULL || r->file == NULL) {
+		jsonw_key(w, "local_data"); /* absent: true */
+		if (r == NULL)
+			jsonw_null(w);
+		else
+			jsonw_bool(w, false);
+	}
+	jsonw_key(w, "eligible");
+	tri2(w, o->eligible);
+	if (o->nblockers > 0)
+		row_items(x, "blockers", o->blockers, o->nblockers);
+	/* [form, src, monthly, annual, share, pension, base, tier, national minimum] */
+	jsonw_key(w, "cost");
+	jsonw_open(w, '[');
+	jsonw_str(w, cost_forms[o->cost_form]);
+	src_value(x, o->cost_ref);
+	row_cost(w, &o->low);
+	if (emp)
+		yuan2(w, o->low.base);
+	else
+		jsonw_null(w);
+	str_or_null(w, o->tier);
+	if (!emp && o->cost_is_minimum)
+		jsonw_bool(w, true);
+	jsonw_close_trim(w);
+	if (emp && !same_cost(&o->low, &o->matched)) {
+		jsonw_key(w, "matched"); /* [monthly, annual, share, pension, base] */
+		jsonw_open(w, '[');
+		row_cost(w, &o->matched);
+		yuan2(w, o->matched.base);
+		jsonw_close(w, ']');
+	}
+	/* [src, fixed, derived from the wage, the wage's src]; absent for the
+	 * floor of the cost's own source, neither fixed nor derived */
+	if (emp && o->base_ref != NULL && o->low.base != ADVICE_UNKNOWN &&
+	    (o->base_is_fixed || o->base_derived ||
+	     src_index(&x->s, o->base_ref) != src_index(&x->s, o->cost_ref))) {
+		jsonw_key(w, "base");
+		jsonw_open(w, '[');
+		src_value(x, o->base_ref);
+		jsonw_bool(w, o->base_is_fixed);
+		jsonw_bool(w, o->base_derived);
+		if (o->base_derived && o->wage_ref != NULL)
+			src_value(x, o->wage_ref);
+		jsonw_close(w, ']');
+	}
+	/* [ratio, src, the national average, personal account, family sharing,
+	 * you pay of the stay, its deductible] */
+	jsonw_key(w, "benefits");
+	jsonw_open(w, '[');
+	if (o->inpatient_bp == ADVICE_UNKNOWN) {
+		jsonw_null(w);
+		jsonw_null(w);
+	} else {
+		jsonw_fixed(w, o->inpatient_bp, 4);
+		src_value(x, o->inpatient_ref);
+	}
+	jsonw_bool(w, o->inpatient_is_average);
+	tri2(w, o->personal_account);
+	tri2(w, o->family_sharing);
+	yuan2(w, o->stay.own);
+	yuan2(w, o->stay.deductible);
+	jsonw_close_trim(w);
+	jsonw_key(w, "waiting"); /* [months, the national bound] */
+	jsonw_open(w, '[');
+	index_or_null(w, o->waiting_months);
+	if (o->waiting_is_bound)
+		jsonw_bool(w, true);
+	jsonw_close(w, ']');
+	jsonw_key(w, "years"); /* [at retirement, required, shortfall] */
+	jsonw_open(w, '[');
+	tenths2(w, o->retirement.years_at_retirement);
+	index_or_null(w, o->retirement.years_required);
+	tenths2(w, o->retirement.shortfall);
+	jsonw_close(w, ']');
+	row_caveats(x, g, o);
+	jsonw_key(w, "steps");
+	jsonw_open(w, '[');
+	for (int i = 0; i < o->nsteps; i++)
+		row_step(x, &o->steps[i], emp);
+	jsonw_close(w, ']');
+	jsonw_close(w, '}');
+}
+
+/* A row's source as one string: "confidence checked REGION/ID… [@year]
+ * [= formula]" (document ids have no space: the loader refuses one). */
+static void
+row_source(struct jsonw *w, const struct policy_ref *ref, int year)
+{
+	char buf[1024];
+	size_t n = 0;
+	const char *conf = policy_confidence_name(ref->confidence);
+	n += (size_t)snprintf(buf, sizeof buf, "%s %04d-%02d-%02d", conf, ref->checked.y, ref->checked.m,
+	                      ref->checked.d);
+	for (int k = 0; k < ref->ndocs && n < sizeof buf; k++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " %06d/%s", ref->region, ref->docs[k]->id);
+	if (year != 0 && n < sizeof buf)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " @%d", year);
+	const char *formula = ref->confidence == POLICY_DERIVED ? ref->formula : NULL;
+	if (n >= sizeof buf) {
+		w->failed = true; /* never with the data's short ids */
+		return;
+	}
+	if (formula == NULL) {
+		jsonw_strn(w, buf, n);
+		return;
+	}
+	size_t fl = strlen(formula);
+	char *all = malloc(n + 3 + fl);
+	if (all == NULL) {
+		w->failed = true;
+		return;
+	}
+	memcpy(all, buf, n);
+	memcpy(all + n, " = ", 3);
+	memcpy(all + n + 3, formula, fl);
+	jsonw_strn(w, all, n + 3 + fl);
+	free(all);
+}
+
+static void
+row2(struct out2 *x, const struct advice *adv, const char *id, size_t id_len)
+{
+	struct jsonw *w = x->w;
+	struct rowcaveats g = {.n = 0};
+	head2(w, id, id_len, "yibao.advice/2-row", adv->as_of);
+	/* [age years, months, "YYYY-MM", passed]: the person's, the same in
+	 * every option (the statutory age does not depend on the scheme) */
+	jsonw_key(w, "retirement");
+	const struct advice_option *o0 = adv->noptions > 0 ? &adv->options[0] : NULL;
+	if (o0 == NULL || o0->retirement.age_months <= 0) {
+		jsonw_null(w);
+	} else {
+		char when[8];
+		snprintf(when, sizeof when, "%04d-%02d", o0->retirement.year, o0->retirement.month);
+		jsonw_open(w, '[');
+		jsonw_int(w, o0->retirement.age_months / 12);
+		jsonw_int(w, o0->retirement.age_months % 12);
+		jsonw_str(w, when);
+		jsonw_bool(w, o0->retirement.year * 100 + o0->retirement.month <= x->on.y * 100 + x->on.m);
+		jsonw_close(w, ']');
+	}
+	jsonw_key(w, "options");
+	jsonw_open(w, '[');
+	for (int i = 0; i < adv->noptions; i++)
+		row_option(x, &g, &adv->options[i]);
+	jsonw_close(w, ']');
+	jsonw_key(w, "recommended");
+	index_or_null(w, adv->recommended);
+	row_items(x, "reasons", adv->reasons, adv->nreasons);
+	jsonw_key(w, "caveats");
+	jsonw_open(w, '[');
+	for (int i = 0; i < g.n; i++)
+		row_item(x, g.its[i]);
+	jsonw_close(w, ']');
+	jsonw_key(w, "sources");
+	jsonw_open(w, '[');
+	for (int i = 0; i < x->s.n; i++)
+		row_source(w, x->s.refs[i], x->s.year[i]);
+	jsonw_close(w, ']');
+	jsonw_close(w, '}');
+}
+
 void
 json_advice2_write(struct jsonw *w, const struct advice *adv, const struct policy_set *ps,
                    enum json_form form, const char *id, size_t id_len)
@@ -863,15 +1090,11 @@ json_advice2_write(struct jsonw *w, const struct advice *adv, const struct polic
 	struct out2 x = {.w = w, .ps = ps, .on = adv->as_of, .form = form};
 	x.s.by_year = form == JSON_ROW;
 	x.s.on = adv->as_of;
-	jsonw_open(w, '{');
-	if (id != NULL) {
-		jsonw_key(w, "id");
-		jsonw_strn(w, id, id_len);
+	if (form == JSON_ROW) {
+		row2(&x, adv, id, id_len);
+		return;
 	}
-	jsonw_key(w, "schema");
-	jsonw_str(w, form == JSON_ROW ? "yibao.advice/2-row" : "yibao.advice/2");
-	jsonw_key(w, "as_of");
-	date2(w, adv->as_of);
+	head2(w, id, id_len, "yibao.advice/2", adv->as_of);
 	summary2(w, adv);
 	jsonw_key(w, "options");
 	jsonw_open(w, '[');

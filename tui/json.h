@@ -18,9 +18,10 @@ struct jsonw;
 enum json_form {
 	JSON_FULL,          /* advise: each source with its documents' text, ids and read_at */
 	JSON_NO_PROVENANCE, /* the same without read_at */
-	JSON_ROW,           /* a batch row: each source by its documents' ids alone (the
-	                     * text is `yibao policy documents`'), and cost.matched only
-	                     * where it differs from the lowest-base cost */
+	JSON_ROW,           /* a batch row (yibao.advice/2-row, at most 3 kB): each source a
+	                     * string of its documents' ids (the text is `yibao policy
+	                     * documents`'), positional arrays, what follows from the rest
+	                     * left out; README.md gives the rules */
 };
 
 /* Append the yibao.advice/2 object for adv to w: a summary first, cells with

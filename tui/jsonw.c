@@ -126,6 +126,16 @@ jsonw_close(struct jsonw *w, char bracket)
 }
 
 void
+jsonw_close_trim(struct jsonw *w)
+{
+	/* compact text only: there a trailing ",null" can only be a null element
+	 * (a string ends with its quote), and the first element stays */
+	while (w->indent == 0 && !w->failed && w->n >= 5 && memcmp(w->p + w->n - 5, ",null", 5) == 0)
+		w->n -= 5;
+	jsonw_close(w, ']');
+}
+
+void
 jsonw_key(struct jsonw *w, const char *name)
 {
 	size_t n = strlen(name);

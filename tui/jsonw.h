@@ -31,6 +31,10 @@ void jsonw_reset(struct jsonw *w);
 /* Open and close an object ('{', '}') or an array ('[', ']'). */
 void jsonw_open(struct jsonw *w, char bracket);
 void jsonw_close(struct jsonw *w, char bracket);
+/* Close an array, leaving out the null elements at its end but the first
+ * ([1,null,2,null,null] -> [1,null,2]); compact text only, else as
+ * jsonw_close. */
+void jsonw_close_trim(struct jsonw *w);
 
 /* A member's name: a program's constant, written as it is (no escaping). */
 void jsonw_key(struct jsonw *w, const char *name);

@@ -813,6 +813,7 @@ msg_policy_error(char *buf, size_t cap, const struct policy_error *err)
 	    [POLICY_ERR_CONTROL] = "policy_err_control",
 	    [POLICY_ERR_NO_FORMULA] = "policy_err_no_formula",
 	    [POLICY_ERR_OWN_DOC] = "policy_err_own_doc",
+	    [POLICY_ERR_DOC_ID] = "policy_err_doc_id",
 	};
 	/* the loader's own words for unreadable lines, in the catalog's language */
 	static const struct {
