@@ -148,12 +148,36 @@ struct eval {
 	struct policy_view views[3];
 	int view_region[3];
 	int nviews;
+	struct advice_views *cache; /* or NULL */
 };
+
+void
+advice_views_init(struct advice_views *c, const struct policy_set *ps)
+{
+	c->ps = ps;
+	for (int i = 0; i < ADVICE_VIEWS; i++)
+		c->region[i] = -1;
+}
 
 /* The view of region, opened on first use. */
 static struct policy_view *
 view_of(struct eval *e, int region)
 {
+	if (e->cache != NULL && e->cache->ps == e->ps) {
+		/* a slot per region (province and city codes spread over it); a
+		 * region met in its slot's place is looked up afresh there, which
+		 * only a caller that keeps no view across calls can afford: value()
+		 * and text_value() use it at once */
+		struct advice_views *c = e->cache;
+		int32_t on = e->on.y * 10000 + e->on.m * 100 + e->on.d;
+		unsigned s = ((unsigned)region / 100u * 7u + (unsigned)region % 100u) % ADVICE_VIEWS;
+		if (c->region[s] != region || c->on[s] != on) {
+			c->region[s] = region;
+			c->on[s] = on;
+			policy_view_init(&c->v[s], e->ps, region, e->on);
+		}
+		return &c->v[s];
+	}
 	int i = 0;
 	while (i < e->nviews && e->view_region[i] != region)
 		i++;
@@ -1000,10 +1024,18 @@ enum answers_status
 advice_build(struct advice *out, const struct answers *a, const struct policy_set *ps, struct date as_of,
              const struct advice_params *params, struct answers_error *err)
 {
+	return advice_build_cached(out, a, ps, as_of, params, err, NULL);
+}
+
+enum answers_status
+advice_build_cached(struct advice *out, const struct answers *a, const struct policy_set *ps,
+                    struct date as_of, const struct advice_params *params, struct answers_error *err,
+                    struct advice_views *views)
+{
 	enum answers_status st = answers_check(a, ps, as_of, err);
 	if (st != ANSWERS_OK)
 		return st;
-	struct eval e = {.a = a, .ps = ps, .on = as_of, .nviews = 0};
+	struct eval e = {.a = a, .ps = ps, .on = as_of, .nviews = 0, .cache = views};
 	e.law = policy_section(ps, POLICY_NATIONAL, POLICY_RETIREMENT, as_of);
 	if (e.law == NULL || policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of) == NULL) {
 		/* before the earliest national data: nothing to cite */

@@ -205,6 +205,24 @@ enum answers_status advice_build(struct advice *out, const struct answers *a, co
                                  struct date as_of, const struct advice_params *params,
                                  struct answers_error *err);
 
+/* Views kept from one advice_build_cached to the next on one policy set: a
+ * batch's rows share the lookups of the regions and date they name (each
+ * region's view is made once, not once a row). Caller-owned storage, some
+ * 300 kB; advice_views_init empties it. The advice is the same as
+ * advice_build's. */
+#define ADVICE_VIEWS 64
+struct advice_views {
+	const struct policy_set *ps;
+	int region[ADVICE_VIEWS]; /* -1: an empty slot */
+	int32_t on[ADVICE_VIEWS];
+	struct policy_view v[ADVICE_VIEWS];
+};
+void advice_views_init(struct advice_views *c, const struct policy_set *ps);
+enum answers_status advice_build_cached(struct advice *out, const struct answers *a,
+                                        const struct policy_set *ps, struct date as_of,
+                                        const struct advice_params *params, struct answers_error *err,
+                                        struct advice_views *views);
+
 /* "hukou_required", …; NULL when out of range. */
 const char *advice_id_name(enum advice_id id);
 /* Names of the numbers an id carries ("months", …); NULL where none. */

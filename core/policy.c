@@ -1584,6 +1584,7 @@ policy_view_init(struct policy_view *v, const struct policy_set *ps, int region,
 	v->on = date_key(on);
 	v->nfiles = 0;
 	memset(v->len, -1, sizeof v->len);
+	memset(v->memo_set, 0, sizeof v->memo_set);
 	int c = region;
 	for (int steps = 0; steps < POLICY_VIEW_DEPTH && c >= 0; steps++) {
 		const struct pfile *f = find_file(ps, c);
@@ -1625,6 +1626,8 @@ view_ask_ref(struct policy_view *v, enum policy_kind kind)
 	return NULL;
 }
 
+_Static_assert(POLICY_MAX_KEYS <= 16, "memo_set has a bit per key");
+
 static const struct pval *
 view_lookup(struct policy_view *v, enum policy_kind kind, int key, int tier, const struct policy_ref **ref)
 {
@@ -1633,18 +1636,26 @@ view_lookup(struct policy_view *v, enum policy_kind kind, int key, int tier, con
 			*ref = NULL;
 		return NULL;
 	}
+	uint16_t bit = (uint16_t)(1u << key);
+	if (tier < 0 && (v->memo_set[kind] & bit)) {
+		if (ref != NULL)
+			*ref = v->memo_ref[kind][key];
+		return v->memo[kind][key];
+	}
 	view_resolve(v, kind);
-	for (int i = 0; i < v->len[kind]; i++) {
-		const struct pval *pv = file_value(v->files[i], v->chain[kind][i], kind, key, tier, v->on);
-		if (pv != NULL) {
-			if (ref != NULL)
-				*ref = pv->ref;
-			return pv;
-		}
+	const struct pval *found = NULL;
+	const struct policy_ref *r = NULL;
+	for (int i = 0; i < v->len[kind] && found == NULL; i++)
+		found = file_value(v->files[i], v->chain[kind][i], kind, key, tier, v->on);
+	r = found != NULL ? found->ref : view_ask_ref(v, kind);
+	if (tier < 0) {
+		v->memo[kind][key] = found;
+		v->memo_ref[kind][key] = r;
+		v->memo_set[kind] |= bit;
 	}
 	if (ref != NULL)
-		*ref = view_ask_ref(v, kind);
-	return NULL;
+		*ref = r;
+	return found;
 }
 
 int64_t

@@ -270,6 +270,7 @@ int64_t policy_value(const struct policy_set *ps, int region, enum policy_kind k
  * policy_value gives, without walking the files again for every key. Lives
  * in caller-owned storage; borrows from the set. */
 #define POLICY_VIEW_DEPTH 4
+struct pval;
 struct policy_view {
 	const struct policy_set *ps;
 	const struct pfile *files[POLICY_VIEW_DEPTH]; /* region, province, national */
@@ -277,6 +278,11 @@ struct policy_view {
 	int32_t on;                         /* the date as YYYYMMDD */
 	signed char len[POLICY_KIND_COUNT]; /* -1 until the kind is resolved */
 	const struct policy_sec *chain[POLICY_KIND_COUNT][POLICY_VIEW_DEPTH]; /* in force, or NULL */
+	/* each key's value (default tier) and reference, once looked up: a bit
+	 * of memo_set per key */
+	uint16_t memo_set[POLICY_KIND_COUNT];
+	const struct pval *memo[POLICY_KIND_COUNT][POLICY_MAX_KEYS];
+	const struct policy_ref *memo_ref[POLICY_KIND_COUNT][POLICY_MAX_KEYS];
 };
 
 /* Prepare v for region on date (nothing is looked up yet). */

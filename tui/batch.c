@@ -84,7 +84,8 @@ struct batch {
 	size_t id_len;
 
 	struct obuf out;
-	struct jsonw row; /* one JSON line, reused */
+	struct jsonw row;          /* one JSON line, reused */
+	struct advice_views views; /* the regions' lookups, shared by the rows */
 	/* msg_answers_error's text depends only on these three: made once each */
 	char *answers_msg[ANSWERS_ERR_SYNTAX + 1][ANSWERS_KEY_COUNT + 1][ANSWERS_KEY_COUNT + 1];
 	char msg[2048];
@@ -750,7 +751,7 @@ row(struct batch *b, const struct csv *c)
 	struct date on = b->as_of;
 	if (!b->as_of_given && (a.set & (1u << ANSWERS_AS_OF)))
 		on = a.as_of;
-	if (advice_build(&adv, &a, b->ps, on, NULL, &err) != ANSWERS_OK) {
+	if (advice_build_cached(&adv, &a, b->ps, on, NULL, &err, &b->views) != ANSWERS_OK) {
 		bad = answers_text(b, &err);
 		goto fail;
 	}
@@ -922,6 +923,7 @@ batch_run(const struct batch_options *o)
 		goto out;
 	}
 	b->ps = ps;
+	advice_views_init(&b->views, ps);
 	if (fflush(stdout) != 0) {
 		rc = CMD_EXIT_IO;
 		goto out;

@@ -242,7 +242,20 @@ struct srclist {
 	int n;
 	bool by_year; /* a batch row: a source is also told apart by that year */
 	struct date on;
+	/* the references met so far and their sources: most are met again */
+	const struct policy_ref *seen[256];
+	int seen_at[256];
+	int nseen;
 };
+
+static void
+remember(struct srclist *s, const struct policy_ref *ref, int i)
+{
+	if (s->nseen < (int)(sizeof s->seen / sizeof s->seen[0])) {
+		s->seen[s->nseen] = ref;
+		s->seen_at[s->nseen++] = i;
+	}
+}
 
 /* Two references are one source when they rest on the same documents with
  * the same label, date checked and formula. */
@@ -265,14 +278,20 @@ src_index(struct srclist *s, const struct policy_ref *ref)
 {
 	if (ref == NULL)
 		return -1;
+	for (int i = 0; i < s->nseen; i++)
+		if (s->seen[i] == ref)
+			return s->seen_at[i]; /* a reference met before: its source (and year) */
 	int year = s->by_year && !policy_ref_is_current(ref, s->on) ? ref->from.y : 0;
 	for (int i = 0; i < s->n; i++)
-		if (s->year[i] == year && same_source(s->refs[i], ref))
+		if (s->year[i] == year && same_source(s->refs[i], ref)) {
+			remember(s, ref, i);
 			return i;
+		}
 	if (s->n == (int)(sizeof s->refs / sizeof s->refs[0]))
 		return -1;
 	s->refs[s->n] = ref;
 	s->year[s->n] = year;
+	remember(s, ref, s->n);
 	return s->n++;
 }
 
@@ -1004,40 +1023,65 @@ row_option(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
 	jsonw_close(w, '}');
 }
 
+/* Append to a row source's text: the digits of v, at least width of them. */
+static size_t
+put_num(char *buf, size_t n, unsigned v, int width)
+{
+	char d[12];
+	int k = 0;
+	do {
+		d[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 || k < width);
+	while (k > 0)
+		buf[n++] = d[--k];
+	return n;
+}
+
 /* A row's source as one string: "confidence checked REGION/ID… [@year]
  * [= formula]" (document ids have no space: the loader refuses one). */
 static void
 row_source(struct jsonw *w, const struct policy_ref *ref, int year)
 {
-	char buf[1024];
-	size_t n = 0;
 	const char *conf = policy_confidence_name(ref->confidence);
-	n += (size_t)snprintf(buf, sizeof buf, "%s %04d-%02d-%02d", conf, ref->checked.y, ref->checked.m,
-	                      ref->checked.d);
-	for (int k = 0; k < ref->ndocs && n < sizeof buf; k++)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " %06d/%s", ref->region, ref->docs[k]->id);
-	if (year != 0 && n < sizeof buf)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " @%d", year);
 	const char *formula = ref->confidence == POLICY_DERIVED ? ref->formula : NULL;
-	if (n >= sizeof buf) {
-		w->failed = true; /* never with the data's short ids */
-		return;
-	}
-	if (formula == NULL) {
-		jsonw_strn(w, buf, n);
-		return;
-	}
-	size_t fl = strlen(formula);
-	char *all = malloc(n + 3 + fl);
-	if (all == NULL) {
+	size_t need = strlen(conf) + 12 + 8 + (formula != NULL ? strlen(formula) + 3 : 0);
+	for (int k = 0; k < ref->ndocs; k++)
+		need += 8 + strlen(ref->docs[k]->id);
+	char small[512], *buf = need <= sizeof small ? small : malloc(need);
+	if (buf == NULL) {
 		w->failed = true;
 		return;
 	}
-	memcpy(all, buf, n);
-	memcpy(all + n, " = ", 3);
-	memcpy(all + n + 3, formula, fl);
-	jsonw_strn(w, all, n + 3 + fl);
-	free(all);
+	size_t n = strlen(conf);
+	memcpy(buf, conf, n);
+	buf[n++] = ' ';
+	n = put_num(buf, n, (unsigned)ref->checked.y, 4);
+	buf[n++] = '-';
+	n = put_num(buf, n, (unsigned)ref->checked.m, 2);
+	buf[n++] = '-';
+	n = put_num(buf, n, (unsigned)ref->checked.d, 2);
+	for (int k = 0; k < ref->ndocs; k++) {
+		size_t l = strlen(ref->docs[k]->id);
+		buf[n++] = ' ';
+		n = put_num(buf, n, (unsigned)ref->region, 6);
+		buf[n++] = '/';
+		memcpy(buf + n, ref->docs[k]->id, l);
+		n += l;
+	}
+	if (year != 0) {
+		buf[n++] = ' ';
+		buf[n++] = '@';
+		n = put_num(buf, n, (unsigned)year, 4);
+	}
+	if (formula != NULL) {
+		memcpy(buf + n, " = ", 3);
+		memcpy(buf + n + 3, formula, strlen(formula));
+		n += 3 + strlen(formula);
+	}
+	jsonw_strn(w, buf, n);
+	if (buf != small)
+		free(buf);
 }
 
 static void
