@@ -202,6 +202,15 @@ value(struct eval *e, int region, enum policy_kind kind, int key, const struct p
 	return v;
 }
 
+/* The section a caveat rests on as a whole (a rule, not one of its
+ * figures): what it cites instead of a value looked up for its reference. */
+static const struct policy_ref *
+section_ref(struct eval *e, int region, enum policy_kind kind)
+{
+	const struct policy_ref *r = policy_view_section(view_of(e, region), kind);
+	return r != NULL ? r : e->law;
+}
+
 /* A text value (enrol keys), or NULL when unknown; *ref its section. */
 static const char *
 text_value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
@@ -618,6 +627,16 @@ benefits(struct eval *e, struct advice_option *o)
 	}
 }
 
+/* The resident scheme is paid in a yearly window: the caveat cites the key
+ * that gives the window's opening (or, unknown, the section to ask about). */
+static void
+enrollment_window(struct eval *e, struct advice_option *o)
+{
+	const struct policy_ref *ref;
+	value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, &ref);
+	caveat(o, ADVICE_ENROLLMENT_WINDOW, ref, 0, 0);
+}
+
 /* Waiting months before benefits start, by DESIGN.md's reading of
  * 国办发〔2024〕38号 and 医保办发〔2021〕43号. */
 static void
@@ -650,10 +669,8 @@ waiting(struct eval *e, struct advice_option *o)
 		caveat(o, ADVICE_TRANSFER_GAP, tref, a->gap_months,
 		       local_max == POLICY_UNKNOWN ? ADVICE_UNKNOWN : local_max);
 		if (within) {
-			if (o->scheme == ADVICE_RESIDENT) {
-				value(e, o->region, POLICY_WAITING, POLICY_WAITING_FIXED, &wref);
-				caveat(o, ADVICE_ENROLLMENT_WINDOW, wref, 0, 0);
-			}
+			if (o->scheme == ADVICE_RESIDENT)
+				enrollment_window(e, o);
 			return;
 		}
 	}
@@ -663,7 +680,7 @@ waiting(struct eval *e, struct advice_option *o)
 		int64_t per = value(e, o->region, POLICY_WAITING, POLICY_WAITING_PER_YEAR, NULL);
 		int64_t fl = value(e, o->region, POLICY_WAITING, POLICY_WAITING_FLOOR, NULL);
 		int64_t fly = value(e, o->region, POLICY_WAITING, POLICY_WAITING_FLOOR_YEARS, NULL);
-		caveat(o, ADVICE_ENROLLMENT_WINDOW, wref, 0, 0);
+		enrollment_window(e, o);
 		if (fixed != POLICY_UNKNOWN && per != POLICY_UNKNOWN && fl != POLICY_UNKNOWN &&
 		    fly != POLICY_UNKNOWN) {
 			int years = a->gap_months / 12;
@@ -709,18 +726,15 @@ common_caveats(struct eval *e, struct advice_option *o)
 {
 	const struct answers *a = e->a;
 	const struct policy_ref *ref;
-	if (o->scheme == ADVICE_EMPLOYEE && a->employee_years > a->employee_years_local) {
-		value(e, o->region, POLICY_TRANSFER, POLICY_TRANSFER_GAP_MAX, &ref);
-		caveat(o, ADVICE_TRANSFER_YEARS, ref, a->employee_years - a->employee_years_local, 0);
-	}
+	if (o->scheme == ADVICE_EMPLOYEE && a->employee_years > a->employee_years_local)
+		caveat(o, ADVICE_TRANSFER_YEARS, section_ref(e, o->region, POLICY_TRANSFER),
+		       a->employee_years - a->employee_years_local, 0);
 	bool away = o->region != a->work_city ||
 	            (a->retire_city == ANSWERS_PLACE_HUKOU && a->hukou_city != o->region);
 	if (away && value(e, o->region, POLICY_REMOTE_CARE, POLICY_REMOTE_CARE_FILING, &ref) == 1)
 		caveat(o, ADVICE_REMOTE_CARE_FILING, ref, 0, 0);
-	if (a->coverage == ANSWERS_COVERAGE_NONE || a->gap_months > 0) {
-		value(e, o->region, POLICY_WAITING, POLICY_WAITING_FIXED, &ref);
-		caveat(o, ADVICE_COVERAGE_GAP, ref, a->gap_months, 0);
-	}
+	if (a->coverage == ANSWERS_COVERAGE_NONE || a->gap_months > 0)
+		caveat(o, ADVICE_COVERAGE_GAP, section_ref(e, o->region, POLICY_WAITING), a->gap_months, 0);
 	/* leaving the employee scheme: its years stop growing, and without
 	 * the required years there are no benefits after retirement without
 	 * paying (社会保险法 第二十七条) */

@@ -1614,6 +1614,7 @@ view_resolve(struct policy_view *v, enum policy_kind kind)
 static const struct policy_ref *
 view_ask_ref(struct policy_view *v, enum policy_kind kind)
 {
+	view_resolve(v, kind);
 	for (int i = 0; i < v->len[kind]; i++)
 		if (v->chain[kind][i] != NULL)
 			return &v->chain[kind][i]->ref;
@@ -1656,6 +1657,14 @@ view_lookup(struct policy_view *v, enum policy_kind kind, int key, int tier, con
 	if (ref != NULL)
 		*ref = r;
 	return found;
+}
+
+const struct policy_ref *
+policy_view_section(struct policy_view *v, enum policy_kind kind)
+{
+	if ((unsigned)kind >= POLICY_KIND_COUNT)
+		return NULL;
+	return view_ask_ref(v, kind);
 }
 
 int64_t

@@ -288,6 +288,11 @@ struct policy_view {
 /* Prepare v for region on date (nothing is looked up yet). */
 void policy_view_init(struct policy_view *v, const struct policy_set *ps, int region, struct date on);
 
+/* The section of kind a rule rests on as a whole (not one of its values):
+ * the first in force along the view's path, else the latest one before the
+ * date, or NULL. */
+const struct policy_ref *policy_view_section(struct policy_view *v, enum policy_kind kind);
+
 /* As policy_value, through the view. */
 int64_t policy_view_value(struct policy_view *v, enum policy_kind kind, int key,
                           const struct policy_ref **ref);
