@@ -149,6 +149,10 @@ struct eval {
 	int view_region[3];
 	int nviews;
 	struct advice_views *cache; /* or NULL */
+	/* the option being costed in a tier other than its default: its kind's
+	 * values are that tier's */
+	enum policy_kind tier_kind;
+	int tier; /* 0-based, -1: the default */
 };
 
 void
@@ -194,7 +198,9 @@ static int64_t
 value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
 {
 	const struct policy_ref *r = NULL;
-	int64_t v = policy_view_value(view_of(e, region), kind, key, &r);
+	int64_t v = e->tier >= 0 && kind == e->tier_kind
+	                ? policy_view_value_tier(view_of(e, region), kind, key, e->tier, &r)
+	                : policy_view_value(view_of(e, region), kind, key, &r);
 	if (r != NULL && !r->verified && v != POLICY_UNKNOWN && e->unverified == NULL)
 		e->unverified = r;
 	if (ref != NULL)
@@ -853,9 +859,45 @@ next_steps(struct eval *e, struct advice_option *o)
 	}
 }
 
+/* The tiers the city offers for the option's cost, and the one to cost:
+ * the what-if's choice where it names one of them, else the default. */
+static void
+tiers(struct eval *e, struct advice_option *o, int index, const struct advice_params *params)
+{
+	enum policy_kind kind = o->scheme == ADVICE_EMPLOYEE ? POLICY_EMPLOYEE : POLICY_RESIDENT;
+	int def = 0;
+	o->ntiers = policy_view_tiers(view_of(e, o->region), kind, o->tier_zh, o->tier_en, &def);
+	/* a choice only where the cost is a tier's: not where the city's own
+	 * figure comes before a province's tiers */
+	const struct policy_ref *ref = NULL;
+	if (o->scheme == ADVICE_RESIDENT) {
+		value(e, o->region, kind, POLICY_RESIDENT_PREMIUM, &ref);
+	} else {
+		static const int keys[] = {POLICY_EMPLOYEE_MONTHLY_FIXED, POLICY_EMPLOYEE_ANNUAL_FIXED,
+		                           POLICY_EMPLOYEE_RATE};
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			if (value(e, o->region, kind, keys[k], &ref) != POLICY_UNKNOWN)
+				break;
+	}
+	if (ref == NULL || ref->tier == NULL || o->ntiers <= 0) {
+		o->ntiers = 0;
+		o->tier_default = o->tier_index = -1;
+		return;
+	}
+	if (o->ntiers > POLICY_MAX_TIERS)
+		o->ntiers = POLICY_MAX_TIERS;
+	o->tier_default = o->tier_index = def;
+	int want = params != NULL && index >= 0 && index < ADVICE_MAX_OPTIONS ? params->tier[index] - 1 : -1;
+	if (want >= 0 && want < o->ntiers && want != def) {
+		o->tier_index = want;
+		e->tier_kind = kind;
+		e->tier = want;
+	}
+}
+
 static void
 option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int region,
-       const struct advice_params *params)
+       const struct advice_params *params, int index)
 {
 	const struct answers *a = e->a;
 	memset(o, 0, sizeof *o);
@@ -890,6 +932,7 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	}
 	eligibility(e, o, scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE : POLICY_ACCESS_RESIDENT);
 	retirement(e, o);
+	tiers(e, o, index, params);
 	if (scheme == ADVICE_EMPLOYEE) {
 		age_limits(e, o);
 		employee_cost(e, o, params);
@@ -900,6 +943,7 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 		resident_cost(e, o);
 	}
 	benefits(e, o);
+	e->tier = -1; /* the tier's values are its scheme's: cost and account */
 	waiting(e, o);
 	common_caveats(e, o);
 	if (e->unverified != NULL)
@@ -1049,7 +1093,7 @@ advice_build_cached(struct advice *out, const struct answers *a, const struct po
 	enum answers_status st = answers_check(a, ps, as_of, err);
 	if (st != ANSWERS_OK)
 		return st;
-	struct eval e = {.a = a, .ps = ps, .on = as_of, .nviews = 0, .cache = views};
+	struct eval e = {.a = a, .ps = ps, .on = as_of, .nviews = 0, .cache = views, .tier = -1};
 	e.law = policy_section(ps, POLICY_NATIONAL, POLICY_RETIREMENT, as_of);
 	if (e.law == NULL || policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of) == NULL) {
 		/* before the earliest national data: nothing to cite */
@@ -1065,10 +1109,15 @@ advice_build_cached(struct advice *out, const struct answers *a, const struct po
 	out->as_of = as_of;
 	out->noptions = 0;
 	out->nreasons = 0;
-	option(&e, &out->options[out->noptions++], ADVICE_EMPLOYEE, a->work_city, params);
-	option(&e, &out->options[out->noptions++], ADVICE_RESIDENT, a->work_city, params);
-	if (a->hukou_city != a->work_city)
-		option(&e, &out->options[out->noptions++], ADVICE_RESIDENT, a->hukou_city, params);
+	option(&e, &out->options[out->noptions], ADVICE_EMPLOYEE, a->work_city, params, out->noptions);
+	out->noptions++;
+	option(&e, &out->options[out->noptions], ADVICE_RESIDENT, a->work_city, params, out->noptions);
+	out->noptions++;
+	if (a->hukou_city != a->work_city) {
+		option(&e, &out->options[out->noptions], ADVICE_RESIDENT, a->hukou_city, params,
+		       out->noptions);
+		out->noptions++;
+	}
 	recommend(&e, out);
 	return ANSWERS_OK;
 }

@@ -134,7 +134,11 @@ struct advice_option {
 	struct advice_cost matched;        /* at a base matched to income (equal to low for residents) */
 	const struct policy_ref *cost_ref; /* the value that decides the cost (rate, fixed sum, premium) */
 	enum advice_cost_form cost_form;
-	const char *tier;                     /* the tier costed (its name_zh), NULL when the city has none */
+	const char *tier; /* the tier costed (its name_zh), NULL when the city has none */
+	int ntiers;       /* the tiers the city offers this scheme (0: none) */
+	int tier_index;   /* the one costed, 0-based: the default unless chosen; -1: none */
+	int tier_default;
+	const char *tier_zh[POLICY_MAX_TIERS], *tier_en[POLICY_MAX_TIERS]; /* their names (en may be NULL) */
 	const struct policy_ref *base_ref;    /* the floor (or fixed base, or the floor's share) */
 	const struct policy_ref *wage_ref;    /* the average wage a derived floor comes from */
 	bool base_is_fixed;                   /* one base for everyone */
@@ -195,6 +199,9 @@ enum advice_base_mode { ADVICE_BASE_INCOME, ADVICE_BASE_LOWEST, ADVICE_BASE_AMOU
 struct advice_params {
 	enum advice_base_mode base_mode;
 	int64_t base_amount; /* fen, for ADVICE_BASE_AMOUNT; clamped to the city's range */
+	/* the what-if's tier for each option (1-based, as advice_option's
+	 * tier_index + 1); 0, or one the city does not have: its default */
+	int tier[ADVICE_MAX_OPTIONS];
 };
 
 /* Evaluate answers (already checked with answers_check) against ps on

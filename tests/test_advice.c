@@ -747,6 +747,81 @@ test_rules(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* What-if: a tier the city offers is costed when chosen, the default
+ * otherwise (the real data: 青岛 has two adult tiers for the resident scheme,
+ * 北京 none). */
+static void
+test_tiers(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *city;
+		int option, choice; /* params.tier[option] */
+		int want_ntiers, want_index;
+		int64_t want_annual; /* fen */
+		const char *want_name;
+		int want_account; /* personal_account, or -2: not checked */
+	} rows[] = {
+	    {"370200", 1, 0, 2, 0, 48200, "成年居民一档", -2}, /* no choice: the default */
+	    {"370200", 1, 1, 2, 0, 48200, "成年居民一档", -2},
+	    {"370200", 1, 2, 2, 1, 41500, "成年居民二档", -2},
+	    {"370200", 1, 3, 2, 0, 48200, "成年居民一档", -2}, /* not a tier there: the default */
+	    {"370200", 1, -1, 2, 0, 48200, "成年居民一档", -2},
+	    /* 青岛's own employee rate comes before 山东's tiers: no choice */
+	    {"370200", 0, 2, 0, -1, -2, NULL, -2},
+	    /* 淄博 (no file of its own): 山东's 7% and 9% tiers, the 9% one with an account */
+	    {"370300", 0, 0, 2, 0, -2, "7%（不建个人账户）", 0},
+	    {"370300", 0, 2, 2, 1, -2, "9%（建个人账户）", 1},
+	    {"110000", 1, 2, 0, -1, 0, NULL, -2}, /* 北京: none, the choice changes nothing */
+	};
+	struct policy_error err;
+	struct policy_set *ps = policy_set_new();
+	assert_non_null(ps);
+	assert_int_equal(policy_set_add_builtin(ps, &err), POLICY_OK);
+	assert_int_equal(policy_set_finish(ps, &err), POLICY_OK);
+	struct date on = {2026, 12, 2};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char text[256];
+		snprintf(text, sizeof text,
+		         "[answers]\nwork_city = %s\nhukou_city = %s\n" MAN "monthly_income = 6000\n",
+		         rows[i].city, rows[i].city);
+		struct answers a;
+		struct advice plain, adv;
+		answers_init(&a);
+		assert_int_equal(answers_parse(&a, text, strlen(text), NULL), ANSWERS_OK);
+		assert_int_equal(advice_build(&plain, &a, ps, on, NULL, NULL), ANSWERS_OK);
+		struct advice_params p = {.base_mode = ADVICE_BASE_INCOME};
+		p.tier[rows[i].option] = rows[i].choice;
+		assert_int_equal(advice_build(&adv, &a, ps, on, &p, NULL), ANSWERS_OK);
+		const struct advice_option *o = &adv.options[rows[i].option];
+		if (o->ntiers != rows[i].want_ntiers || o->tier_index != rows[i].want_index)
+			fail_msg("row %zu: %d tiers, index %d; want %d, %d", i, o->ntiers, o->tier_index,
+			         rows[i].want_ntiers, rows[i].want_index);
+		if (rows[i].want_account != -2 && o->personal_account != rows[i].want_account)
+			fail_msg("row %zu: personal account %d, want %d", i, o->personal_account,
+			         rows[i].want_account);
+		if (rows[i].want_annual > 0 && o->low.annual != rows[i].want_annual)
+			fail_msg("row %zu: annual %lld, want %lld", i, (long long)o->low.annual,
+			         (long long)rows[i].want_annual);
+		if (rows[i].want_name != NULL) {
+			assert_non_null(o->tier);
+			assert_string_equal(o->tier, rows[i].want_name);
+			assert_string_equal(o->tier_zh[o->tier_index], rows[i].want_name);
+			assert_non_null(o->cost_ref);
+		}
+		if (rows[i].want_index == o->tier_default || o->ntiers == 0) {
+			/* the default tier, or none: the advice of no choice at all */
+			assert_true(o->low.annual == plain.options[rows[i].option].low.annual);
+			assert_true(o->cost_ref == plain.options[rows[i].option].cost_ref);
+		}
+		/* only the chosen option's cost moves */
+		for (int k = 0; k < adv.noptions; k++)
+			if (k != rows[i].option)
+				assert_true(adv.options[k].low.annual == plain.options[k].low.annual);
+	}
+	policy_set_free(ps);
+}
+
 /* What-if: the matched base follows the mode and is clamped to the range. */
 static void
 test_params(void **state)
@@ -767,7 +842,7 @@ test_params(void **state)
 	answers_init(&a);
 	assert_int_equal(answers_parse(&a, text, strlen(text), NULL), ANSWERS_OK);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		struct advice_params p = {rows[i].mode, rows[i].amount};
+		struct advice_params p = {.base_mode = rows[i].mode, .base_amount = rows[i].amount};
 		assert_int_equal(advice_build(&adv, &a, ps, on, &p, NULL), ANSWERS_OK);
 		if (adv.options[0].matched.base != rows[i].want_base)
 			fail_msg("row %zu: base %lld, want %lld", i, (long long)adv.options[0].matched.base,
@@ -789,7 +864,7 @@ test_params(void **state)
 	assert_int_equal(answers_parse(&a, etext, strlen(etext), NULL), ANSWERS_OK);
 	assert_int_equal(advice_build(&adv, &a, ps, on, NULL, NULL), ANSWERS_OK);
 	assert_true(adv.options[0].matched.annual == ADVICE_UNKNOWN); /* no floor, no base typed */
-	struct advice_params typed = {ADVICE_BASE_AMOUNT, 600000};
+	struct advice_params typed = {.base_mode = ADVICE_BASE_AMOUNT, .base_amount = 600000};
 	assert_int_equal(advice_build(&adv, &a, ps, on, &typed, NULL), ANSWERS_OK);
 	assert_int_equal(adv.options[0].matched.base, 600000);
 	assert_int_equal(adv.options[0].matched.monthly, 48000); /* 8% of 6,000 */
@@ -875,10 +950,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_names),
-	    cmocka_unit_test(test_rules),
-	    cmocka_unit_test(test_params),
-	    cmocka_unit_test(test_no_thresholds),
+	    cmocka_unit_test(test_names), cmocka_unit_test(test_rules),         cmocka_unit_test(test_params),
+	    cmocka_unit_test(test_tiers), cmocka_unit_test(test_no_thresholds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

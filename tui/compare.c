@@ -506,6 +506,23 @@ item(struct rend *r, enum lines_style st, const struct advice_item *it, const st
 	source(r, 4, it->ref);
 }
 
+/* A tier's name as the reader can read it: the Chinese one, the English
+ * one in English where the data has it, and "tier N" where only Chinese is
+ * there and the terminal cannot draw it. */
+static void
+tier_name(const struct rend *r, const struct advice_option *o, int k, char *buf, size_t cap)
+{
+	const char *en = o->tier_en[k], *zh = o->tier_zh[k];
+	if (msg_lang() == MSG_EN && en != NULL && en[0] != '\0')
+		snprintf(buf, cap, "%s", en);
+	else if (!r->ascii && zh != NULL)
+		snprintf(buf, cap, "%s", zh);
+	else {
+		struct msg_arg a = MSG_I(k + 1);
+		msg_format(buf, cap, "report_tier_n", &a, 1);
+	}
+}
+
 /* "¥600.00 a month, ¥7,200.00 a year, 10% of your income" */
 static void
 amounts(const struct rend *r, char *buf, size_t cap, const struct advice_cost *c, bool pension)
@@ -522,6 +539,27 @@ amounts(const struct rend *r, char *buf, size_t cap, const struct advice_cost *c
 		           pension && c->pension_monthly != 0 ? "report_amounts_share_pension"
 		                                              : "report_amounts_share",
 		           a, 3);
+}
+
+/* The tier costed, among the city's: a choice in the wizard (F6). */
+static void
+detail_tier(struct rend *r, const struct advice_option *o)
+{
+	char names[TEXT_MAX], one[VALUE_MAX];
+	size_t n = 0;
+	if (o->ntiers <= 1 || o->tier_index < 0)
+		return;
+	names[0] = '\0';
+	for (int k = 0; k < o->ntiers; k++) {
+		tier_name(r, o, k, one, sizeof one);
+		int w = snprintf(names + n, sizeof names - n, "%s%s", k > 0 ? "; " : "", one);
+		if (w < 0 || (size_t)w >= sizeof names - n)
+			break;
+		n += (size_t)w;
+	}
+	tier_name(r, o, o->tier_index, one, sizeof one);
+	struct msg_arg a[3] = {MSG_S(one), MSG_I(o->ntiers), MSG_S(names)};
+	say(r, LINES_NORMAL, 2, NULL, "report_tier", a, 3);
 }
 
 static void
@@ -557,6 +595,7 @@ detail_cost(struct rend *r, const struct advice_option *o)
 		}
 	}
 	source(r, 4, o->cost_ref);
+	detail_tier(r, o);
 	if (o->scheme != ADVICE_EMPLOYEE)
 		return;
 	if (pension) {
@@ -603,6 +642,8 @@ detail_benefits(struct rend *r, const struct advice_option *o)
 	}
 	say(r, o->inpatient_bp == ADVICE_UNKNOWN ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_inpatient", a,
 	    1);
+	if (o->inpatient_bp != ADVICE_UNKNOWN)
+		source(r, 4, o->inpatient_ref);
 	/* the benefit as money: a 10,000-yuan stay */
 	if (o->stay.own != ADVICE_UNKNOWN) {
 		char bill[VALUE_MAX], own[VALUE_MAX], ded[VALUE_MAX];
@@ -613,6 +654,14 @@ detail_benefits(struct rend *r, const struct advice_option *o)
 		                        MSG_S(o->stay.deductible == ADVICE_UNKNOWN ? "no" : "yes"),
 		                        MSG_S(o->inpatient_is_average ? "yes" : "no")};
 		say(r, LINES_NORMAL, 2, NULL, "report_stay", st, 5);
+		/* the deductible's and, where it limits what the fund pays, the
+		 * yearly cap's sources, when they are not the ratio's */
+		if (o->stay.deductible_ref != NULL && o->stay.deductible != ADVICE_UNKNOWN &&
+		    o->stay.deductible_ref != o->inpatient_ref)
+			source(r, 4, o->stay.deductible_ref);
+		if (o->stay.cap_ref != NULL && o->stay.cap_ref != o->inpatient_ref &&
+		    o->stay.cap_ref != o->stay.deductible_ref)
+			source(r, 4, o->stay.cap_ref);
 	}
 	a[0] = MSG_S(tri(o->personal_account));
 	say(r, o->personal_account < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_personal_account", a, 1);

@@ -35,6 +35,7 @@ static const struct binding bindings[] = {
     {true, KEY_F(3), WIZ_ACT_BASE},
     {true, KEY_F(4), WIZ_ACT_INCOME},
     {true, KEY_F(5), WIZ_ACT_PRINT},
+    {true, KEY_F(6), WIZ_ACT_TIER},
     {true, KEY_F(10), WIZ_ACT_QUIT},
     {true, KEY_HOME, WIZ_ACT_HOME},
     {true, KEY_END, WIZ_ACT_END},

@@ -554,7 +554,16 @@ draw_compare(struct painter *pt, struct wizard *w)
 	fmt(buf, sizeof buf, "wiz_base_label", &ma, 1);
 	int x = 1 + put(pt, y, 1, COLS - 2, buf, A_BOLD);
 	fmt(buf, sizeof buf, "wiz_income_label", &ia, 1);
-	put(pt, y, x + 3, COLS - x - 4, buf, A_BOLD);
+	/* the what-if's tier, where an option has tiers: which of how many
+	 * (the three labels two columns apart, to fit 80 columns) */
+	int k = wizard_tier_option(w), gap = k >= 0 ? 2 : 3;
+	x += gap + put(pt, y, x + gap, COLS - x - gap - 1, buf, A_BOLD);
+	if (k >= 0) {
+		struct msg_arg ta[3] = {MSG_I(w->adv.options[k].tier_index + 1),
+		                        MSG_I(w->adv.options[k].ntiers), MSG_I(k + 1)};
+		fmt(buf, sizeof buf, "wiz_tier_label", ta, 3);
+		put(pt, y, x + gap, COLS - x - gap - 1, buf, A_BOLD);
+	}
 }
 
 static void

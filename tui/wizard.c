@@ -704,6 +704,8 @@ static void
 back_from_compare(struct wizard *w)
 {
 	w->q = wizard_nquestions;
+	/* the tiers chosen were the options' of these answers */
+	memset(w->params.tier, 0, sizeof w->params.tier);
 	step(w, -1);
 }
 
@@ -834,6 +836,17 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 	case WIZ_ACT_INCOME:
 		start_edit(w, WIZ_EDIT_INCOME);
 		return WIZ_REDRAW;
+	case WIZ_ACT_TIER: {
+		/* the highlighted option's next tier, else the first option's that
+		 * has tiers; after the last, the first again */
+		int k = wizard_tier_option(w);
+		if (k < 0)
+			return WIZ_IDLE;
+		const struct advice_option *o = &w->adv.options[k];
+		w->params.tier[k] = (o->tier_index + 1) % o->ntiers + 1;
+		compare(w);
+		return WIZ_REDRAW;
+	}
 	case WIZ_ACT_PRINT:
 		return WIZ_PRINT;
 	case WIZ_ACT_CHAR:
@@ -853,11 +866,24 @@ compare_act(struct wizard *w, const struct wizard_action *act)
 			return compare_act(w, &(struct wizard_action){.act = WIZ_ACT_BASE});
 		} else if (c == '.') {
 			return compare_act(w, &(struct wizard_action){.act = WIZ_ACT_INCOME});
+		} else if (c == '6') {
+			return compare_act(w, &(struct wizard_action){.act = WIZ_ACT_TIER});
 		}
 		return WIZ_REDRAW;
 	default:
 		return WIZ_IDLE;
 	}
+}
+
+int
+wizard_tier_option(const struct wizard *w)
+{
+	if (w->option >= 0 && w->option < w->adv.noptions && w->adv.options[w->option].ntiers > 1)
+		return w->option;
+	for (int k = 0; k < w->adv.noptions; k++)
+		if (w->adv.options[k].ntiers > 1)
+			return k;
+	return -1;
 }
 
 /* Scrolling screens (detail, help) share their keys. */

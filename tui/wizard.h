@@ -26,6 +26,7 @@ enum wizard_act {
 	WIZ_ACT_PICK,    /* a click or touch on item act.item of the current list */
 	WIZ_ACT_BASE,    /* comparison: next contribution-base mode (F3) */
 	WIZ_ACT_INCOME,  /* comparison: edit the monthly income (F4) */
+	WIZ_ACT_TIER,    /* comparison: the next tier (一档/二档) of an option that has them (F6, '6') */
 	WIZ_ACT_NEXT,    /* Tab, Right: next option (comparison) or topic (help) */
 	WIZ_ACT_PRINT,   /* comparison: print a receipt (F5, '0' on a keypad) */
 	WIZ_ACT_HOME,    /* Home: the first entry, the top of a page */
@@ -171,6 +172,9 @@ int wizard_page(const struct wizard *w, int *first);
 /* Milliseconds the caller should wait for a key before it sends
  * WIZ_ACT_TIMEOUT (a lone digit waits to be a pick), or -1: no need. */
 int wizard_wait_ms(const struct wizard *w);
+/* The option F6 moves to its next tier: the highlighted one if it has
+ * tiers, else the first that has; -1 when none has. */
+int wizard_tier_option(const struct wizard *w);
 
 /* Help topics: file stems under help/<lang>/ (question keys first). */
 extern const char *const wizard_topics[];
