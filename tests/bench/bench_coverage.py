@@ -48,12 +48,22 @@ for line in res.stdout.splitlines():
     by[int(d["id"])] = d
 
 
-def mark(cost):
-    if cost.get("monthly_yuan") is None:
+def mark(d, k):
+    """where option k's monthly cost comes from, by the row rules of README.md (yibao.advice/2-row)"""
+    if k >= len(d["options"]):
         return None
-    if cost.get("last_known_year"):
-        return "last known (%d)" % cost["last_known_year"]
-    return {"own": "own", "province": "province", "national": "national"}.get(cost.get("from_region"), "?")
+    o = d["options"][k]
+    cost = o["cost"] + [None] * (9 - len(o["cost"]))
+    if cost[2] is None:
+        return None
+    if cost[1] is None:
+        return "?"
+    words = d["sources"][cost[1]].partition(" = ")[0].split(" ")
+    year = [w for w in words[2:] if w.startswith("@")]
+    if year:
+        return "last known (%s)" % year[0][1:]
+    at = words[2][:6]
+    return "national" if at == "000000" else "province" if at != o["region"] else "own"
 
 
 both = 0
@@ -61,16 +71,14 @@ marks = {"employee": {}, "resident": {}}
 missing = []
 for c in CITIES:
     d = by[c]
-    emp, resd = d["options"][0]["cost"], d["options"][1]["cost"]
-    me, mr = mark(emp), mark(resd)
+    me, mr = mark(d, 0), mark(d, 1)
     for k, m in (("employee", me), ("resident", mr)):
         marks[k][m or "not known"] = marks[k].get(m or "not known", 0) + 1
     if me and mr:
         both += 1
     else:
-        missing.append("%06d %s (%s)" % (c, d["options"][0].get("region_name", {}).get("en", ""),
-                                         "employee" if not me else "resident"))
-res_all = sum(1 for c in regions if mark(by[c]["options"][1]["cost"]) if len(by[c]["options"]) > 1)
+        missing.append("%06d (%s)" % (c, "employee" if not me else "resident"))
+res_all = sum(1 for c in regions if mark(by[c], 1))
 as_of = next(iter(by.values()))["as_of"]
 print("as of %s, a flexible worker born 1990 earning 6,000 a month, insured where they work" % as_of)
 print("36 cities with a monthly cost for both schemes: %d (target 32)" % both)
