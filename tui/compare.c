@@ -552,7 +552,8 @@ detail_tier(struct rend *r, const struct advice_option *o)
 	names[0] = '\0';
 	for (int k = 0; k < o->ntiers; k++) {
 		tier_name(r, o, k, one, sizeof one);
-		int w = snprintf(names + n, sizeof names - n, "%s%s", k > 0 ? "; " : "", one);
+		const char *sep = k == 0 ? "" : msg_lang() == MSG_ZH ? "、" : "; ";
+		int w = snprintf(names + n, sizeof names - n, "%s%s", sep, one);
 		if (w < 0 || (size_t)w >= sizeof names - n)
 			break;
 		n += (size_t)w;
