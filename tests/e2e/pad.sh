@@ -46,13 +46,13 @@ for lang in zh en; do
 				sleep 0.1
 			done
 			wait_for "$done_text"; check "$how $mode $lang: the comparison" $?
-			screen | grep -qF "$cpad"; check "$how $mode $lang: the comparison's footer names the keypad's keys" $?
-			screen | grep -qF "$more"; check "$how $mode $lang: more below, and how to see it" $?
+			wait_for "$cpad"; check "$how $mode $lang: the comparison's footer names the keypad's keys" $?
+			wait_for "$more"; check "$how $mode $lang: more below, and how to see it" $?
 			for i in 1 2 3 4 5 6 7 8; do kp $mode 5; done
 			wait_gone "$more"; check "$how $mode $lang: 5 scrolls down, to the end" $?
 			kp $mode 8; wait_for "$more"; check "$how $mode $lang: 8 scrolls up" $?
 			kp $mode 2; wait_for "$detail"; check "$how $mode $lang: 2 opens option 2" $?
-			screen | grep -qF "$dpad"; check "$how $mode $lang: the detail's footer" $?
+			wait_for "$dpad"; check "$how $mode $lang: the detail's footer" $?
 			top=$(screen | sed -n 2p)
 			kp $mode 5; wait_until '[ "$(screen | sed -n 2p)" != "$top" ]'; check "$how $mode $lang: 5 scrolls the detail" $?
 			kp $mode 8; wait_until '[ "$(screen | sed -n 2p)" = "$top" ]'; check "$how $mode $lang: 8 scrolls it back" $?
