@@ -1735,6 +1735,20 @@ policy_ref_is_current(const struct policy_ref *ref, struct date on)
 	return file_section(s->owner, s->ref.kind, date_key(on)) == s;
 }
 
+struct policy_marks
+policy_ref_marks(const struct policy_ref *ref, int region, struct date on)
+{
+	struct policy_marks m = {false, false, 0, POLICY_VERIFIED};
+	if (ref == NULL)
+		return m;
+	m.national = ref->region == POLICY_NATIONAL && region != POLICY_NATIONAL;
+	m.province = ref->region != POLICY_NATIONAL && region >= 0 && ref->region != region;
+	if (!policy_ref_is_current(ref, on))
+		m.year = ref->from.y;
+	m.confidence = ref->confidence;
+	return m;
+}
+
 int64_t
 policy_value(const struct policy_set *ps, int region, enum policy_kind kind, int key, struct date on,
              const struct policy_ref **ref)

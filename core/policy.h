@@ -316,6 +316,18 @@ int64_t policy_view_value_tier(struct policy_view *v, enum policy_kind kind, int
  * the value is the last known one of an earlier year). */
 bool policy_ref_is_current(const struct policy_ref *ref, struct date on);
 
+/* What every front end marks of a value cited for region on date: that it
+ * is the nation's or a province's figure rather than region's own, the
+ * last known figure of an earlier year (year, else 0), and its label. One
+ * rule, so that a table, a sentence and the JSON never disagree. */
+struct policy_marks {
+	bool national; /* the nation's figure, for a place that is not the nation */
+	bool province; /* another region's (its province's) figure */
+	int year;      /* the year of a last known figure; 0 when current */
+	enum policy_confidence confidence;
+};
+struct policy_marks policy_ref_marks(const struct policy_ref *ref, int region, struct date on);
+
 /* The section of kind in force on date in region's own file only (no
  * fallback), or NULL. */
 const struct policy_ref *policy_section(const struct policy_set *ps, int region, enum policy_kind kind,

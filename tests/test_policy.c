@@ -554,6 +554,20 @@ test_policy_lookup(void **state)
 		if (ok && c->current >= 0)
 			ok = policy_ref_is_current(ref, c->on) == (c->current == 1) &&
 			     ref->confidence == c->conf;
+		/* the marks a front end shows: the nation's or the province's
+		 * figure, the last known year, the label */
+		if (ok && c->current >= 0) {
+			struct policy_marks m = policy_ref_marks(ref, c->region, c->on);
+			ok = m.national == (c->ref_region == POLICY_NATIONAL) &&
+			     m.province == (c->ref_region != POLICY_NATIONAL && c->ref_region != c->region) &&
+			     (m.year == 0) == (c->current == 1) && (m.year == 0 || m.year == ref->from.y) &&
+			     m.confidence == c->conf;
+			/* the same figure cited for the nation itself, or for no place */
+			struct policy_marks own = policy_ref_marks(ref, ref->region, c->on);
+			struct policy_marks none = policy_ref_marks(ref, -1, c->on);
+			ok = ok && !own.national && !own.province && !none.province &&
+			     none.national == (ref->region == POLICY_NATIONAL);
+		}
 		if (!ok) {
 			print_error(
 			    "lookup case %zu (%s): got %lld from %d (%s, current %d), want %lld from %d\n", i,

@@ -36,13 +36,13 @@ region_name(const struct policy_set *ps, int code)
 static void
 origin(char *buf, size_t cap, const struct policy_ref *ref, int region, struct date on)
 {
-	if (ref->region != region) {
-		msg_format(buf, cap, ref->region == POLICY_NATIONAL ? "pcov_national" : "pcov_province", NULL,
-		           0);
+	struct policy_marks m = policy_ref_marks(ref, region, on);
+	if (m.national || m.province) {
+		msg_format(buf, cap, m.national ? "pcov_national" : "pcov_province", NULL, 0);
 		return;
 	}
-	if (!policy_ref_is_current(ref, on)) {
-		struct msg_arg y = MSG_I(ref->from.y);
+	if (m.year != 0) {
+		struct msg_arg y = MSG_I(m.year);
 		msg_format(buf, cap, "pcov_year", &y, 1);
 		return;
 	}
@@ -218,7 +218,7 @@ show_source(const struct policy_set *ps, int region, struct date on, const struc
 {
 	char org[192], conf[64], ck[11], ck_key[32];
 	origin(org, sizeof org, ref, region, on);
-	if (ref->region != region && ref->region != POLICY_NATIONAL) {
+	if (policy_ref_marks(ref, region, on).province) {
 		char with[160];
 		struct msg_arg w[2] = {MSG_S(org), MSG_S(region_name(ps, ref->region))};
 		msg_format(with, sizeof with, "pshow_from_region", w, 2);

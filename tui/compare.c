@@ -913,12 +913,13 @@ mark_ref(const struct rend *r, const struct advice_option *o, struct cell *c, co
 {
 	if (ref == NULL)
 		return;
-	c->unverified |= !ref->verified && ref->confidence != POLICY_DERIVED;
-	c->derived |= ref->confidence == POLICY_DERIVED;
-	c->national |= ref->region == POLICY_NATIONAL && o->region != POLICY_NATIONAL;
-	c->province |= ref->region != POLICY_NATIONAL && ref->region != o->region;
-	if (!policy_ref_is_current(ref, r->adv->as_of) && ref->from.y > c->year)
-		c->year = ref->from.y;
+	struct policy_marks m = policy_ref_marks(ref, o->region, r->adv->as_of);
+	c->unverified |= m.confidence == POLICY_SECONDARY || m.confidence == POLICY_UNVERIFIED;
+	c->derived |= m.confidence == POLICY_DERIVED;
+	c->national |= m.national;
+	c->province |= m.province;
+	if (m.year > c->year)
+		c->year = m.year;
 }
 
 typedef void cell_fn(struct rend *r, const struct advice_option *o, struct cell *c);
@@ -1884,20 +1885,21 @@ qualifier(const struct rend *r, char *buf, size_t cap, const struct advice_optio
 	msg_format(sep, sizeof sep, "list_separator", NULL, 0);
 	char parts[4][VALUE_MAX];
 	int n = 0;
-	if (!policy_ref_is_current(ref, r->adv->as_of)) {
-		struct msg_arg y = MSG_I(ref->from.y);
+	struct policy_marks m = policy_ref_marks(ref, o->region, r->adv->as_of);
+	if (m.year != 0) {
+		struct msg_arg y = MSG_I(m.year);
 		msg_format(parts[n++], VALUE_MAX, "sum_q_year", &y, 1);
 	}
-	if (ref->region == POLICY_NATIONAL && o->region != POLICY_NATIONAL) {
+	if (m.national) {
 		msg_format(parts[n++], VALUE_MAX, o->cost_is_minimum ? "sum_q_minimum" : "sum_q_national",
 		           NULL, 0);
-	} else if (ref->region != o->region) {
+	} else if (m.province) {
 		struct msg_arg p = MSG_S(region_name(r, ref->region, code, sizeof code));
 		msg_format(parts[n++], VALUE_MAX, "sum_q_province", &p, 1);
 	}
-	if (ref->confidence != POLICY_VERIFIED) {
+	if (m.confidence != POLICY_VERIFIED) {
 		char k[40];
-		snprintf(k, sizeof k, "pshow_conf_%s", policy_confidence_name(ref->confidence));
+		snprintf(k, sizeof k, "pshow_conf_%s", policy_confidence_name(m.confidence));
 		msg_format(parts[n++], VALUE_MAX, k, NULL, 0);
 	}
 	for (int i = 0; i < n; i++) {

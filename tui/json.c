@@ -367,17 +367,17 @@ cite2(struct out2 *x, const struct policy_ref *ref, int region, bool minimum)
 	index_or_null(w, i);
 	if (ref == NULL)
 		return;
+	struct policy_marks pm = policy_ref_marks(ref, region, x->on);
 	const char *m[3];
 	int n = 0;
-	if (ref->region == POLICY_NATIONAL && region != POLICY_NATIONAL)
+	if (pm.national)
 		m[n++] = minimum ? "national_minimum" : "national";
-	else if (ref->region != region && region >= 0)
+	else if (pm.province)
 		m[n++] = "province";
-	bool current = policy_ref_is_current(ref, x->on);
-	if (!current)
+	if (pm.year != 0)
 		m[n++] = "last_known";
-	if (ref->confidence != POLICY_VERIFIED)
-		m[n++] = policy_confidence_name(ref->confidence);
+	if (pm.confidence != POLICY_VERIFIED)
+		m[n++] = policy_confidence_name(pm.confidence);
 	if (n > 0) {
 		jsonw_key(w, "marks");
 		jsonw_open(w, '[');
@@ -385,9 +385,9 @@ cite2(struct out2 *x, const struct policy_ref *ref, int region, bool minimum)
 			jsonw_str(w, m[k]);
 		jsonw_close(w, ']');
 	}
-	if (!current) {
+	if (pm.year != 0) {
 		jsonw_key(w, "year");
-		jsonw_int(w, ref->from.y);
+		jsonw_int(w, pm.year);
 	}
 }
 
