@@ -72,11 +72,25 @@ resize() { T resize-window -t t -x "$1" -y "$2"; }
 # is slow, and a poll that succeeds returns at once)
 polls=$(( ${E2E_TIMEOUT:-20} * 40 ))
 
-# wait_for TEXT: poll the screen until TEXT is on it
+# settle: poll until two captures in a row are the same (at most a second): the terminal
+# gets a screen in pieces, so a title can be there before the footer under it, and what a
+# test reads next must be the whole screen
+settle() {
+	j=0 prev=$(screen)
+	while [ $j -lt 40 ]; do
+		sleep 0.025
+		cur=$(screen)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur j=$((j + 1))
+	done
+	return 0
+}
+
+# wait_for TEXT: poll the screen until TEXT is on it, and it has settled
 wait_for() {
 	i=0
 	while [ $i -lt $polls ]; do
-		screen | grep -qF -- "$1" && return 0
+		screen | grep -qF -- "$1" && { settle; return 0; }
 		sleep 0.025
 		i=$((i + 1))
 	done

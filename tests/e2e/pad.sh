@@ -22,11 +22,11 @@ for lang in zh en; do
 	fi
 	start 80 24 $loc
 	wait_for "$welcome"; check "$lang: the welcome says how long it takes" $?
-	screen | tr -d '\n ' | grep -q "户口簿" && screen | tr -d '\n ' | grep -q "居住证" &&
-		screen | tr -d '\n ' | grep -q "国家医保服务平台"
+	wait_until 'screen | tr -d "\n " | grep -q "户口簿" && screen | tr -d "\n " | grep -q "居住证" &&
+		screen | tr -d "\n " | grep -q "国家医保服务平台"'
 	check "$lang: ... and what to have ready" $?
 	text $k; wait_for "$q1"
-	screen | head -1 | grep -q "$step1" && ! screen | head -1 | grep -q -- "$total"
+	wait_until 'screen | head -1 | grep -q "$step1"' && ! screen | head -1 | grep -q -- "$total"
 	check "$lang: the counter names the step, no total that grows" $?
 	! screen | grep -qF -- "$qpad"; check "$lang: with F-keys the footer names them" $?
 
@@ -38,7 +38,7 @@ for lang in zh en; do
 				TERM_E2E=ansi start 80 24 $loc
 			fi
 			wait_for "$welcome"; text $k; wait_for "$q1"
-			screen | grep -qF -- "$qpad"; check "$how $mode $lang: the question's footer names the keypad's keys" $?
+			wait_for "$qpad"; check "$how $mode $lang: the question's footer names the keypad's keys" $?
 			text "9"; sleep 1; text "510100"; keys KPEnter
 			for a in 1 199005 1 1 6000 0 1 0 5 2; do
 				text "$a"
