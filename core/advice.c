@@ -28,6 +28,7 @@ static const char *const id_names[ADVICE_ID_COUNT] = {
     [ADVICE_SWITCH_LOSES_YEARS] = "switch_loses_years",
     [ADVICE_BASE_BELOW_FLOOR] = "base_below_floor",
     [ADVICE_BASE_FLOOR_UNKNOWN] = "base_floor_unknown",
+    [ADVICE_LOCAL_YEARS_SHORTFALL] = "local_years_shortfall",
     [ADVICE_REASON_ONLY_KNOWN_ELIGIBLE] = "only_known_eligible",
     [ADVICE_UNKNOWN_VALUE] = "unknown_value",
     [ADVICE_REASON_INSURED_BY_EMPLOYER] = "insured_by_employer",
@@ -60,6 +61,7 @@ static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_TRANSFER_YEARS] = {"years_tenths", NULL},
     [ADVICE_TRANSFER_GAP] = {"gap_months", "max_months"},
     [ADVICE_RETIREMENT_SHORTFALL] = {"shortfall_tenths", "required_years"},
+    [ADVICE_LOCAL_YEARS_SHORTFALL] = {"shortfall_tenths", "local_years"},
     [ADVICE_COVERAGE_GAP] = {"gap_months", NULL},
     [ADVICE_UNKNOWN_VALUE] = {"field", NULL},
     [ADVICE_REASON_RETIREMENT_BENEFITS] = {"required_years", NULL},
@@ -377,9 +379,18 @@ retirement(struct eval *e, struct advice_option *o)
 	               : date_months_between(e->on.y, e->on.m, o->retirement.year, o->retirement.month);
 	if (left < 0)
 		left = 0;
-	o->retirement.years_at_retirement =
-	    a->employee_years + (o->scheme == ADVICE_EMPLOYEE ? left * 10 / 12 : 0);
+	int ahead = o->scheme == ADVICE_EMPLOYEE ? left * 10 / 12 : 0;
+	o->retirement.years_at_retirement = a->employee_years + ahead;
+	/* the years paid in this city itself: those of the work city, and
+	 * those still to come here */
+	o->retirement.local_at_retirement = (o->region == a->work_city ? a->employee_years_local : 0) + ahead;
 	const struct policy_ref *ref;
+	int64_t amin = value(e, o->region, POLICY_RETIREMENT, POLICY_RETIREMENT_YEARS_ACTUAL_MIN,
+	                     &o->retirement.actual_ref);
+	int64_t lmin = value(e, o->region, POLICY_RETIREMENT, POLICY_RETIREMENT_YEARS_LOCAL_MIN,
+	                     &o->retirement.local_ref);
+	o->retirement.actual_min = amin == POLICY_UNKNOWN ? -1 : (int)amin;
+	o->retirement.local_min = lmin == POLICY_UNKNOWN ? -1 : (int)lmin;
 	int64_t req = value(
 	    e, o->region, POLICY_RETIREMENT,
 	    a->sex == ANSWERS_MALE ? POLICY_RETIREMENT_YEARS_MALE : POLICY_RETIREMENT_YEARS_FEMALE, &ref);
@@ -398,6 +409,18 @@ retirement(struct eval *e, struct advice_option *o)
 		caveat(o, ADVICE_RETIREMENT_SHORTFALL, ref, sf, req);
 }
 
+/* Of the years required, those that must be paid in this city itself
+ * (在待遇享受地实际缴费): short of them, the benefits are not drawn here. */
+static void
+local_years(struct advice_option *o)
+{
+	int need = o->retirement.local_min * 10;
+	if (o->scheme == ADVICE_EMPLOYEE && o->retirement.local_min >= 0 &&
+	    o->retirement.local_at_retirement < need)
+		caveat(o, ADVICE_LOCAL_YEARS_SHORTFALL, o->retirement.local_ref,
+		       need - o->retirement.local_at_retirement, o->retirement.local_min);
+}
+
 /* The base on which rate x base is paid: the fixed base where the city has
  * one, else the floor (written, or derived from its share of the average
  * wage) and the base matched to income (or the what-if's), within the
@@ -409,6 +432,7 @@ employee_bases(struct eval *e, struct advice_option *o, const struct advice_para
 	const struct answers *a = e->a;
 	const struct policy_ref *ref;
 	int r = o->region;
+	o->base_wording = text_value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_WAGE, &o->base_wording_ref);
 	int64_t fixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_FIXED, &ref);
 	if (fixed != POLICY_UNKNOWN) {
 		*low = *matched = fixed;
@@ -431,6 +455,10 @@ employee_bases(struct eval *e, struct advice_option *o, const struct advice_para
 				o->base_derived = true;
 				o->base_ref = pref;
 				o->wage_ref = wref;
+				o->wage = wage;
+				o->floor_bp = fp;
+				const struct policy_ref *sref;
+				o->wage_scope = text_value(e, r, POLICY_WAGE, POLICY_WAGE_SCOPE, &sref);
 			}
 			int64_t cp = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_BASE_CEILING_PCT, NULL);
 			if (ceil == POLICY_UNKNOWN && cp != POLICY_UNKNOWN)
@@ -479,10 +507,22 @@ employee_cost(struct eval *e, struct advice_option *o, const struct advice_param
 	    bundled == 1 ? value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PENSION_RATE, NULL) : POLICY_UNKNOWN;
 	if (bundled == POLICY_UNKNOWN)
 		unknown(o, ADVICE_FIELD_PENSION, r2);
-	int64_t add_m = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_MONTHLY, NULL);
-	int64_t add_y = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_ANNUAL, NULL);
-	int64_t add_r = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_RATE, NULL);
+	const struct policy_ref *am, *ay, *ar;
+	int64_t add_m = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_MONTHLY, &am);
+	int64_t add_y = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_ANNUAL, &ay);
+	int64_t add_r = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_RATE, &ar);
 	int64_t addons_y = (add_m != POLICY_UNKNOWN ? add_m * 12 : 0) + (add_y != POLICY_UNKNOWN ? add_y : 0);
+	/* the add-ons (大病 and the like) within the cost, named as the
+	 * document names them */
+	o->addon_ref = add_m != POLICY_UNKNOWN   ? am
+	               : add_y != POLICY_UNKNOWN ? ay
+	               : add_r != POLICY_UNKNOWN ? ar
+	                                         : NULL;
+	o->addon_annual = addons_y;
+	if (o->addon_ref != NULL) {
+		const struct policy_ref *nref;
+		o->addon_name = text_value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ADDON_NAME, &nref);
+	}
 	int64_t mfixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_MONTHLY_FIXED, &ref);
 	const struct policy_ref *yref;
 	int64_t yfixed = value(e, r, POLICY_EMPLOYEE, POLICY_EMPLOYEE_ANNUAL_FIXED, &yref);
@@ -510,6 +550,8 @@ employee_cost(struct eval *e, struct advice_option *o, const struct advice_param
 			for (int i = 0; i < 2; i++) {
 				cs[i]->base = bases[i];
 				cs[i]->annual = muldiv(bases[i], total, 10000) * 12 + addons_y;
+				if (i == 0 && add_r != POLICY_UNKNOWN)
+					o->addon_annual += muldiv(bases[i], add_r, 10000) * 12;
 				cs[i]->monthly = muldiv(cs[i]->annual, 1, 12);
 				if (bundled == 0)
 					cs[i]->pension_monthly = 0;
@@ -541,6 +583,8 @@ resident_cost(struct eval *e, struct advice_option *o)
 	const struct policy_ref *ref;
 	int64_t prem = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_PREMIUM, &ref);
 	o->cost_ref = ref;
+	/* what the government adds for each person a year (财政补助) */
+	o->subsidy = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_SUBSIDY, &o->subsidy_ref);
 	o->low.base = ADVICE_UNKNOWN;
 	o->low.pension_monthly = 0;
 	if (prem == POLICY_UNKNOWN) {
@@ -904,6 +948,7 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	o->scheme = scheme;
 	o->region = region;
 	o->eligible = 1;
+	o->wage = o->subsidy = ADVICE_UNKNOWN;
 	e->unverified = NULL;
 	if (a->work == ANSWERS_EMPLOYED) {
 		/* a person with an employer is insured through it (社会保险法
@@ -932,6 +977,7 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	}
 	eligibility(e, o, scheme == ADVICE_EMPLOYEE ? POLICY_ACCESS_EMPLOYEE : POLICY_ACCESS_RESIDENT);
 	retirement(e, o);
+	local_years(o);
 	tiers(e, o, index, params);
 	if (scheme == ADVICE_EMPLOYEE) {
 		age_limits(e, o);

@@ -45,9 +45,11 @@ enum advice_id {
 	                          fen a year */
 	ADVICE_LUMP_SUM,       /* the missing years may be made up at once (一次性补缴) */
 	ADVICE_WAITING_BOUND,  /* the local waiting rule is unknown: at most v0 months, the national bound */
-	ADVICE_SWITCH_LOSES_YEARS, /* leaving the employee scheme stops its v0 tenths of years growing */
-	ADVICE_BASE_BELOW_FLOOR,   /* the typed base v1 is below the floor v0: costed at the floor */
-	ADVICE_BASE_FLOOR_UNKNOWN, /* the typed base v0 is costed; the floor is not in the data */
+	ADVICE_SWITCH_LOSES_YEARS,    /* leaving the employee scheme stops its v0 tenths of years growing */
+	ADVICE_BASE_BELOW_FLOOR,      /* the typed base v1 is below the floor v0: costed at the floor */
+	ADVICE_BASE_FLOOR_UNKNOWN,    /* the typed base v0 is costed; the floor is not in the data */
+	ADVICE_LOCAL_YEARS_SHORTFALL, /* at retirement v0 tenths of years short of the v1 that must be
+	                                 paid in this city itself */
 	/* reasons */
 	ADVICE_REASON_INSURED_BY_EMPLOYER,
 	ADVICE_REASON_NONE_ELIGIBLE,
@@ -139,8 +141,20 @@ struct advice_option {
 	int tier_index;   /* the one costed, 0-based: the default unless chosen; -1: none */
 	int tier_default;
 	const char *tier_zh[POLICY_MAX_TIERS], *tier_en[POLICY_MAX_TIERS]; /* their names (en may be NULL) */
-	const struct policy_ref *base_ref;    /* the floor (or fixed base, or the floor's share) */
-	const struct policy_ref *wage_ref;    /* the average wage a derived floor comes from */
+	const struct policy_ref *base_ref; /* the floor (or fixed base, or the floor's share) */
+	const struct policy_ref *wage_ref; /* the average wage a derived floor comes from */
+	int64_t wage;                      /* that wage, fen a month, or ADVICE_UNKNOWN */
+	int64_t floor_bp;                  /* the floor's share of it, basis points */
+	const char *wage_scope;            /* whose average it is, the document's words, or NULL */
+	const char *base_wording;          /* what the base is, the document's words, or NULL */
+	const struct policy_ref *base_wording_ref;
+	int64_t addon_annual;   /* the add-ons within the cost at the lowest base, fen a
+	                           year: 0 when none */
+	const char *addon_name; /* their name, the document's words, or NULL */
+	const struct policy_ref *addon_ref;
+	int64_t subsidy; /* resident: the government's yearly subsidy a person, fen,
+	                    or ADVICE_UNKNOWN */
+	const struct policy_ref *subsidy_ref;
 	bool base_is_fixed;                   /* one base for everyone */
 	bool base_derived;                    /* floor = its share x the average wage, worked out here */
 	bool cost_is_minimum;                 /* resident premium is the national minimum (不低于) */
@@ -166,6 +180,13 @@ struct advice_option {
 		int years_required;                 /* whole years, -1 unknown */
 		int shortfall;                      /* tenths, -1 unknown */
 		const struct policy_ref *years_ref; /* the value of years_required */
+		int actual_min;                     /* of which at least this many whole years actually
+		                                       paid (not deemed), -1 unknown */
+		const struct policy_ref *actual_ref;
+		int local_min; /* of which at least this many paid in this city
+		                  itself, -1 unknown */
+		const struct policy_ref *local_ref;
+		int local_at_retirement; /* tenths: years paid in this city by then */
 	} retirement;
 	struct advice_item caveats[ADVICE_MAX_CAVEATS];
 	int ncaveats;

@@ -283,6 +283,25 @@ static const char fixture_e[] =
     "  - {kind: employee, from: 2019-01-01, checked: 2026-01-01, confidence: secondary, sources: [d],\n"
     "     values: {rate: 8%, pension_bundled: no}}\n";
 
+/* 700000: a floor worked out from the average wage (60% of 8000), add-ons with their name, the
+ * base in the document's words, a resident subsidy, and years to be actually paid and paid here */
+static const char fixture_f[] =
+    "region: 700000\n"
+    "documents: {d: {title: f cost}, w: {title: f wage}, y: {title: f years}}\n"
+    "sections:\n"
+    "  - {kind: access, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
+    "     values: {employee: open, resident: open}}\n"
+    "  - {kind: employee, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
+    "     values: {rate: 8%, base_floor_pct: 60%, base_ceiling_pct: 300%, pension_bundled: no,\n"
+    "              base_wage: 上年度全省平均工资的60%, addon_monthly: 10, addon_rate: 0.5%,\n"
+    "              addon_name: 大额医疗}}\n"
+    "  - {kind: wage, from: 2019-01-01, checked: 2026-01-01, confidence: secondary, sources: [w],\n"
+    "     values: {average_monthly: 8000, wage_scope: 全口径城镇单位就业人员}}\n"
+    "  - {kind: resident, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
+    "     values: {premium: 380, subsidy: 700}}\n"
+    "  - {kind: retirement, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [y],\n"
+    "     values: {years_male: 25, years_female: 20, years_actual_min: 10, years_local_min: 10}}\n";
+
 /* The fixture's invented regions, outside GB/T 2260. */
 static const struct region_row fixture_rows[] = {
     {100000, "甲市", "甲市", "Acity", "jiashi", "js", 100000, 0, 0},
@@ -290,6 +309,7 @@ static const struct region_row fixture_rows[] = {
     {300000, "丙市", "丙市", "Ccity", "bingshi", "bs", 300000, 0, 0},
     {400000, "丁市", "丁市", "Dcity", "dingshi", "ds", 400000, 0, 0},
     {600000, "戊市", "戊市", "Ecity", "wushi", "ws", 600000, 0, 0},
+    {700000, "己市", "己市", "Fcity", "jishi", "js", 700000, 0, 0},
 };
 
 /* The fixture set; bare: without the project's thresholds. */
@@ -305,6 +325,7 @@ fixture_new_national(bool bare)
 	    {"300000-c.yaml", fixture_c},
 	    {"400000-d.yaml", fixture_d},
 	    {"600000-e.yaml", fixture_e},
+	    {"700000-f.yaml", fixture_f},
 	};
 	struct policy_error err;
 	struct policy_set *ps = policy_set_new();

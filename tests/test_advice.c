@@ -58,7 +58,19 @@ enum what {
 	REASON_V1,     /* id = the reason, want = its v[1] */
 	REASON_OWN,    /* id = the reason, want = 1 when its source is the project's own document */
 	ACCOUNT_KIND,  /* want = the kind of the key that decides personal_account */
+	SUBSIDY,       /* the resident subsidy, fen */
+	ADDON_ANNUAL,  /* the add-ons within the lowest-base cost, fen a year */
+	WAGE,          /* the average wage a derived floor comes from, fen a month */
+	FLOOR_BP,      /* the floor's share of it */
+	DERIVED,       /* base_derived */
+	LOCAL_AT,      /* tenths of years paid in the city by retirement */
+	LOCAL_MIN,     /* years to be paid in the city itself, -1 unknown */
+	ACTUAL_MIN,    /* years to be actually paid, -1 unknown */
+	TEXT_IS,       /* id = TEXT_ADDON, TEXT_WORDING or TEXT_SCOPE; want = 1 when the core gives
+	                  the document's words (and they are the fixture's), 0 when none */
 };
+
+enum { TEXT_ADDON, TEXT_WORDING, TEXT_SCOPE };
 
 enum { REF_ACCESS, REF_ACCOUNT, REF_YEARS };
 
@@ -536,6 +548,55 @@ static const struct tcase cases[] = {
      LOCAL_A MAN "monthly_income = 8000\n",
      "2024-06-01",
      {{STAY_OWN, 0, .want = U}}},
+
+    /* what the detail tells beside the figures: a floor of 60% of an 8,000 wage (4,800), the
+     * add-ons 10 a month + 0.5% of the lowest base (10 x 12 + 24 x 12 = 408 a year), within
+     * 4,800 x 8.5% x 12 + 120 = 5,016; the subsidy; the document's words */
+    {"a floor from the wage, add-ons, a subsidy",
+     "work_city = 700000\nhukou_city = 700000\n" MAN "monthly_income = 6000\n",
+     "2025-06-01",
+     {{DERIVED, 0, .want = 1},
+      {WAGE, 0, .want = 800000},
+      {FLOOR_BP, 0, .want = 6000},
+      {BASE_LOW, 0, .want = 480000},
+      {ADDON_ANNUAL, 0, .want = 40800},
+      {ANNUAL_LOW, 0, .want = 501600},
+      {TEXT_IS, 0, TEXT_ADDON, 1},
+      {TEXT_IS, 0, TEXT_WORDING, 1},
+      {TEXT_IS, 0, TEXT_SCOPE, 1},
+      {SUBSIDY, 1, .want = 70000},
+      {SUBSIDY, 0, .want = U},
+      {ADDON_ANNUAL, 1, .want = 0},
+      {TEXT_IS, 1, TEXT_ADDON, 0}}},
+    {"a city without them",
+     LOCAL_A MAN "monthly_income = 6000\n",
+     "2025-06-01",
+     {{DERIVED, 0, .want = 0},
+      {WAGE, 0, .want = U},
+      {ADDON_ANNUAL, 0, .want = 0},
+      {TEXT_IS, 0, TEXT_WORDING, 0},
+      {LOCAL_MIN, 0, .want = -1},
+      {ACTUAL_MIN, 0, .want = -1},
+      {NO_CAVEAT, 0, .want = ADVICE_LOCAL_YEARS_SHORTFALL}}},
+    /* 10 of the 25 years paid in the city itself: a man born 1968-03 retires at 60 and 10 months
+     * (2029-01), 3.5 years on; 20 years paid, 5 of them here: 8.5 here at retirement, 1.5 short */
+    {"too few years paid here",
+     "work_city = 700000\nhukou_city = 700000\nbirth = 1968-03\nsex = male\nwork = flexible\n"
+     "monthly_income = 6000\nemployee_years = 20\nemployee_years_local = 5\n",
+     "2025-06-01",
+     {{RETIRE_YM, 0, .want = 202901},
+      {LOCAL_MIN, 0, .want = 10},
+      {ACTUAL_MIN, 0, .want = 10},
+      {LOCAL_AT, 0, .want = 85},
+      {CAVEAT_V0, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 15},
+      {CAVEAT_V1, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 10},
+      {CAVEAT_V0, 0, ADVICE_RETIREMENT_SHORTFALL, 15},
+      {NO_CAVEAT, 1, .want = ADVICE_LOCAL_YEARS_SHORTFALL}}},
+    {"enough years paid here",
+     "work_city = 700000\nhukou_city = 700000\nbirth = 1968-03\nsex = male\nwork = flexible\n"
+     "monthly_income = 6000\nemployee_years = 20\nemployee_years_local = 7\n",
+     "2025-06-01",
+     {{LOCAL_AT, 0, .want = 105}, {NO_CAVEAT, 0, .want = ADVICE_LOCAL_YEARS_SHORTFALL}}},
 };
 
 static int
@@ -674,6 +735,30 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 		                             : x->id == REF_ACCOUNT ? o->account_ref
 		                                                    : o->retirement.years_ref;
 		return r != NULL;
+	}
+	case SUBSIDY:
+		return o->subsidy;
+	case ADDON_ANNUAL:
+		return o->addon_annual;
+	case WAGE:
+		return o->wage;
+	case FLOOR_BP:
+		return o->floor_bp;
+	case DERIVED:
+		return o->base_derived;
+	case LOCAL_AT:
+		return o->retirement.local_at_retirement;
+	case LOCAL_MIN:
+		return o->retirement.local_min;
+	case ACTUAL_MIN:
+		return o->retirement.actual_min;
+	case TEXT_IS: {
+		static const char *const want[] = {"大额医疗", "上年度全省平均工资的60%",
+		                                   "全口径城镇单位就业人员"};
+		const char *t = x->id == TEXT_ADDON     ? o->addon_name
+		                : x->id == TEXT_WORDING ? o->base_wording
+		                                        : o->wage_scope;
+		return t == NULL ? 0 : strcmp(t, want[x->id]) == 0 ? 1 : -1;
 	}
 	case STATUS:
 	case END:

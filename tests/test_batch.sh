@@ -88,12 +88,14 @@ HELP = {"apply_employee": "apply", "pay_resident": "apply", "bring_documents": "
 def canon_advise(d):
     """advise's object with each "src" index replaced by what it names"""
     srcs = d["sources"]
+    used = set()
     def walk(x):
         if isinstance(x, dict):
             for k in ("src", "wage_src"):
                 if k in x and x[k] is not None:
                     s = srcs[x[k]]
                     x[k] = [s["docs"], s["checked"], s["confidence"], s.get("formula")]
+                    used.add(json.dumps(x[k]))
             for v in x.values():
                 walk(v)
         elif isinstance(x, list):
@@ -102,9 +104,12 @@ def canon_advise(d):
     for s in srcs:
         # the full text of every document a row names is `yibao policy documents`'
         assert s["document"] == "；".join(cite[i] for i in s["docs"]), s
+    # a row leaves out what only the detail view tells (README), and so the sources only it cites
+    for o in d["options"]:
+        assert isinstance(o.pop("detail"), dict)
     walk(d["options"])
     walk(d["reasons"])
-    d["sources"] = sorted(json.dumps([s["docs"], s["checked"], s["confidence"], s.get("formula")]) for s in srcs)
+    d["sources"] = sorted(used)
     return d
 
 def pad(a, n):

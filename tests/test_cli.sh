@@ -117,8 +117,29 @@ for o in d["options"]:
     for it in o["caveats"] + o["blockers"]:
         assert isinstance(it["src"], int), it
 assert "national_minimum" in d["options"][1]["cost"]["marks"], d["options"][1]["cost"]
+for o in d["options"]:
+    assert isinstance(o["detail"], dict), o
 PY
 check "JSON follows the yibao.advice/2 contract" $?
+
+# what only the detail tells, as data: 武汉 today, a hukou in 荆州, 1 of 3 years paid in 武汉
+sed -e 's/^work_city = .*/work_city = 420100/' -e 's/^hukou_city = .*/hukou_city = 421000/' "$answers" >"$tmp/wh.ini"
+run 0 "$tmp/wh" advise --answers "$tmp/wh.ini" --as-of 2026-12-03 --format json
+python3 - "$tmp/wh" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+emp, res = d["options"][0]["detail"], d["options"][1]["detail"]
+# 武汉: 30/25 years, of which 10 actually paid, 10 in 武汉 itself (an unverified page)
+assert emp["years_local_min"]["years"] == 10 and emp["years_actual_min"]["years"] == 10, emp
+assert "unverified" in emp["years_local_min"]["marks"], emp
+assert emp["addons"]["annual_yuan"] > 0 and emp["addons"]["name"], emp
+assert "subsidy" not in emp and "years_local_min" not in res, (emp, res)
+# no subsidy of 武汉's own: the nation's, so marked
+assert res["subsidy"]["annual_yuan"] > 0 and "national" in res["subsidy"]["marks"], res
+for x in list(emp.values()) + list(res.values()):
+    assert d["sources"][x["src"]]["document"], x
+PY
+check "JSON: each option's detail (subsidy, add-ons, years paid here), marked and cited" $?
 run 2 "$tmp/sch" advise --answers "$answers" --format json --schema 3
 grep -q '"3" is not a schema' "$tmp/sch"
 check "a bad --schema is named" $?

@@ -15,6 +15,7 @@
 
 #include "advice.h"
 #include "compare.h"
+#include "fixture.h"
 #include "lines.h"
 #include "msg.h"
 #include "report.h"
@@ -807,12 +808,106 @@ test_model(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* What the detail tells beside the figures, in both languages, from the
+ * fixture's 700000: the subsidy, the add-ons, a floor from the wage, the
+ * base in the document's words, the years to be actually paid and paid
+ * here; without Chinese, the document's words are left out. */
+static bool
+has_text(const struct lines *l, const char *want)
+{
+	/* a sentence may be wrapped: look in the lines joined */
+	static char all[65536];
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *t = l->text[i];
+		while (*t == ' ')
+			t++;
+		size_t k = strlen(t);
+		if (n + k + 1 >= sizeof all)
+			break;
+		/* English words wrap at a space, Chinese anywhere */
+		if (n > 0 && all[n - 1] != ' ' && (unsigned char)all[n - 1] < 0x80 &&
+		    (unsigned char)*t < 0x80)
+			all[n++] = ' ';
+		memcpy(all + n, t, k);
+		n += k;
+	}
+	all[n] = '\0';
+	return strstr(all, want) != NULL;
+}
+
+static void
+test_detail_terms(void **state)
+{
+	static const struct {
+		enum msg_lang lang;
+		bool ascii;
+		int option;
+		const char *text; /* NULL: the next must not be there */
+		bool present;
+	} want[] = {
+	    {MSG_EN, false, 0, "Included in the cost: 大额医疗, ¥408.00 a year", true},
+	    {MSG_EN, false, 0,
+	     "The lowest base, ¥4,800.00 a month, is 60% of the average wage of ¥8,000.00 a month "
+	     "(全口径城镇单位就业人员), worked out here",
+	     true},
+	    {MSG_EN, false, 0, "The base, in the document's words: 上年度全省平均工资的60%", true},
+	    {MSG_EN, false, 0, "of which at least 10 years actually paid", true},
+	    {MSG_EN, false, 0,
+	     "of which at least 10 years paid in this city itself; by retirement you would have 8.5 years "
+	     "here",
+	     true},
+	    {MSG_EN, false, 1, "The government adds ¥700.00 a person a year; you do not pay it", true},
+	    {MSG_ZH, false, 0, "费用中含大额医疗：每年¥408.00", true},
+	    {MSG_ZH, false, 0, "最低缴费基数每月¥4,800.00，为全口径城镇单位就业人员月平均工资¥8,000.00的60%",
+	     true},
+	    {MSG_ZH, false, 0, "缴费基数（文件原文）：上年度全省平均工资的60%", true},
+	    {MSG_ZH, false, 0, "其中在本地实际缴费至少10年；到退休时您在本地将有8.5年", true},
+	    {MSG_ZH, false, 0, "须有10年在本地实际缴纳；到退休时您在本地的年限还差1.5年", true},
+	    {MSG_ZH, false, 1, "财政每人每年补助¥700.00，不由个人缴纳", true},
+	    {MSG_EN, true, 0, "Included in the cost: add-ons, 408.00 yuan a year", true},
+	    {MSG_EN, true, 0, "in the document's words", false},
+	    {MSG_EN, true, 0, "全口径", false},
+	};
+	(void)state;
+	struct policy_set *fps = fixture_new();
+	assert_non_null(fps);
+	const char *text = "[answers]\nwork_city = 700000\nhukou_city = 700000\nbirth = 1968-03\nsex = male\n"
+	                   "work = flexible\nmonthly_income = 6000\nemployee_years = 20\n"
+	                   "employee_years_local = 5\n";
+	struct answers a;
+	struct answers_error err;
+	struct advice adv;
+	answers_init(&a);
+	assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+	assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err), ANSWERS_OK);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		struct lines l;
+		assert_true(msg_open(want[i].lang));
+		lines_init(&l);
+		compare_detail_noted(&l, &adv, want[i].option, &a, fps, 80, want[i].ascii, NULL);
+		snprintf(where, sizeof where, "detail %d, %s%s", want[i].option + 1,
+		         want[i].lang == MSG_EN ? "en" : "zh", want[i].ascii ? ", ASCII" : "");
+		check_lines(&l, 80, "detail");
+		CHECK(has_text(&l, want[i].text) == want[i].present, "\"%s\" %s", want[i].text,
+		      want[i].present ? "missing" : "there");
+		if (has_text(&l, want[i].text) != want[i].present)
+			for (size_t k = 0; k < l.n; k++)
+				print_message("  | %s\n", l.text[k]);
+		lines_fini(&l);
+	}
+	policy_set_free(fps);
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases), cmocka_unit_test(test_detail),
-	    cmocka_unit_test(test_report),     cmocka_unit_test(test_model),
+	    cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_detail),     cmocka_unit_test(test_report),
+	    cmocka_unit_test(test_model),      cmocka_unit_test(test_detail_terms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -49,6 +49,7 @@ static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_SWITCH_LOSES_YEARS] = {VU_TENTHS, VU_NONE},
     [ADVICE_BASE_BELOW_FLOOR] = {VU_FEN, VU_FEN},
     [ADVICE_BASE_FLOOR_UNKNOWN] = {VU_FEN, VU_NONE},
+    [ADVICE_LOCAL_YEARS_SHORTFALL] = {VU_TENTHS, VU_YEARS},
     [ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
 };
 
@@ -429,6 +430,9 @@ item_text(const struct rend *r, char *buf, size_t cap, const char *prefix, const
 
 /* ---------------------------------------------------------------- detail */
 
+static void qualifier(const struct rend *r, char *buf, size_t cap, const struct advice_option *o,
+                      const struct policy_ref *ref, bool minimum);
+
 int
 compare_note(struct compare_notes *notes, const struct policy_ref *ref)
 {
@@ -563,6 +567,60 @@ detail_tier(struct rend *r, const struct advice_option *o)
 	say(r, LINES_NORMAL, 2, NULL, "report_tier", a, 3);
 }
 
+/* What the government adds to the resident premium (财政补助), marked as
+ * its source is (the national minimum subsidy, a last known year …). */
+static void
+detail_subsidy(struct rend *r, const struct advice_option *o)
+{
+	char v[VALUE_MAX], q[TEXT_MAX];
+	if (o->subsidy == ADVICE_UNKNOWN)
+		return;
+	money(r, v, sizeof v, o->subsidy);
+	qualifier(r, q, sizeof q, o, o->subsidy_ref, false);
+	struct msg_arg a[2] = {MSG_S(v), MSG_S(q)};
+	say(r, LINES_NORMAL, 2, NULL, "report_subsidy", a, 2);
+	source(r, 4, o->subsidy_ref);
+}
+
+/* How the employee scheme's cost is made beyond rate x base: the add-ons
+ * within it, a floor worked out from the average wage, and the base in
+ * the document's own words (Chinese: left out where it cannot be drawn). */
+static void
+detail_base(struct rend *r, const struct advice_option *o)
+{
+	char v[VALUE_MAX], w[VALUE_MAX], p[VALUE_MAX], name[TEXT_MAX], q[TEXT_MAX];
+	if (o->addon_ref != NULL && o->addon_annual > 0) {
+		money(r, v, sizeof v, o->addon_annual);
+		if (o->addon_name != NULL && !r->ascii)
+			snprintf(name, sizeof name, "%s", o->addon_name);
+		else
+			msg_format(name, sizeof name, "report_addon_generic", NULL, 0);
+		qualifier(r, q, sizeof q, o, o->addon_ref, false);
+		struct msg_arg a[3] = {MSG_S(v), MSG_S(name), MSG_S(q)};
+		say(r, LINES_NORMAL, 2, NULL, "report_addon", a, 3);
+		if (o->addon_ref != o->cost_ref)
+			source(r, 4, o->addon_ref);
+	}
+	if (o->base_derived && o->wage != ADVICE_UNKNOWN && o->low.base != ADVICE_UNKNOWN) {
+		money(r, v, sizeof v, o->low.base);
+		money(r, w, sizeof w, o->wage);
+		percent(r, p, sizeof p, o->floor_bp, 10000.0);
+		bool scope = o->wage_scope != NULL && !r->ascii;
+		struct msg_arg a[5] = {MSG_S(v), MSG_S(p), MSG_S(w), MSG_S(scope ? o->wage_scope : ""),
+		                       MSG_S(scope ? "yes" : "no")};
+		say(r, LINES_NORMAL, 2, NULL, "report_base_derived", a, 5);
+		source(r, 4, o->base_ref);
+		source(r, 4, o->wage_ref);
+	}
+	if (o->base_wording != NULL && !r->ascii && o->low.base != ADVICE_UNKNOWN) {
+		qualifier(r, q, sizeof q, o, o->base_wording_ref, false);
+		struct msg_arg a[2] = {MSG_S(o->base_wording), MSG_S(q)};
+		say(r, LINES_NORMAL, 2, NULL, "report_base_wording", a, 2);
+		if (o->base_wording_ref != o->cost_ref && o->base_wording_ref != o->base_ref)
+			source(r, 4, o->base_wording_ref);
+	}
+}
+
 static void
 detail_cost(struct rend *r, const struct advice_option *o)
 {
@@ -597,8 +655,11 @@ detail_cost(struct rend *r, const struct advice_option *o)
 	}
 	source(r, 4, o->cost_ref);
 	detail_tier(r, o);
-	if (o->scheme != ADVICE_EMPLOYEE)
+	if (o->scheme != ADVICE_EMPLOYEE) {
+		detail_subsidy(r, o);
 		return;
+	}
+	detail_base(r, o);
 	if (pension) {
 		char lo[VALUE_MAX], hi[VALUE_MAX];
 		bool unknown = o->low.monthly == ADVICE_UNKNOWN || o->low.pension_monthly == ADVICE_UNKNOWN;
@@ -705,6 +766,27 @@ detail_retirement(struct rend *r, const struct advice_option *o)
 	years_tenths(r, v, sizeof v, req_unknown ? -1 : o->retirement.years_required * 10);
 	a[0] = MSG_S(v);
 	say(r, req_unknown ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_retire_required", a, 1);
+	if (!req_unknown)
+		source(r, 4, o->retirement.years_ref);
+	/* of them, those that must be actually paid, and paid here */
+	if (o->retirement.actual_min >= 0) {
+		years_tenths(r, v, sizeof v, o->retirement.actual_min * 10);
+		a[0] = MSG_S(v);
+		say(r, LINES_NORMAL, 4, NULL, "report_retire_actual", a, 1);
+		if (o->retirement.actual_ref != o->retirement.years_ref)
+			source(r, 6, o->retirement.actual_ref);
+	}
+	if (o->retirement.local_min >= 0) {
+		char have[VALUE_MAX];
+		years_tenths(r, v, sizeof v, o->retirement.local_min * 10);
+		years_tenths(r, have, sizeof have, o->retirement.local_at_retirement);
+		bool short_here = o->retirement.local_at_retirement < o->retirement.local_min * 10;
+		struct msg_arg l[2] = {MSG_S(v), MSG_S(have)};
+		say(r, short_here ? LINES_MARK : LINES_NORMAL, 4, NULL, "report_retire_local", l, 2);
+		if (o->retirement.local_ref != o->retirement.years_ref &&
+		    o->retirement.local_ref != o->retirement.actual_ref)
+			source(r, 6, o->retirement.local_ref);
+	}
 	if (o->retirement.shortfall == 0)
 		msg_format(v, sizeof v, "report_retire_shortfall_none", NULL, 0);
 	else
@@ -1876,7 +1958,7 @@ compare_chart(struct lines *out, const struct advice *adv, const struct answers 
  * know of a figure, in words (the summary is read aloud too). */
 static void
 qualifier(const struct rend *r, char *buf, size_t cap, const struct advice_option *o,
-          const struct policy_ref *ref)
+          const struct policy_ref *ref, bool minimum)
 {
 	char part[VALUE_MAX], sep[16], code[8];
 	buf[0] = '\0';
@@ -1891,8 +1973,7 @@ qualifier(const struct rend *r, char *buf, size_t cap, const struct advice_optio
 		msg_format(parts[n++], VALUE_MAX, "sum_q_year", &y, 1);
 	}
 	if (m.national) {
-		msg_format(parts[n++], VALUE_MAX, o->cost_is_minimum ? "sum_q_minimum" : "sum_q_national",
-		           NULL, 0);
+		msg_format(parts[n++], VALUE_MAX, minimum ? "sum_q_minimum" : "sum_q_national", NULL, 0);
 	} else if (m.province) {
 		struct msg_arg p = MSG_S(region_name(r, ref->region, code, sizeof code));
 		msg_format(parts[n++], VALUE_MAX, "sum_q_province", &p, 1);
@@ -1925,7 +2006,7 @@ cost_phrase(const struct rend *r, char *buf, size_t cap, const struct advice_opt
 		msg_format(buf, cap, "sum_cost_unknown", NULL, 0);
 		return;
 	}
-	qualifier(r, q, sizeof q, o, o->cost_ref);
+	qualifier(r, q, sizeof q, o, o->cost_ref, o->cost_is_minimum);
 	money(r, m, sizeof m, c->monthly);
 	bool pension = c->pension_monthly != ADVICE_UNKNOWN && c->pension_monthly > 0;
 	int64_t total = c->monthly + (pension ? c->pension_monthly : 0);

@@ -612,6 +612,8 @@ cost_fields(struct jsonw *w, const struct advice_cost *c, bool with_base)
 	}
 }
 
+static void detail2(struct out2 *x, const struct advice_option *o);
+
 static void
 option2(struct out2 *x, const struct advice_option *o)
 {
@@ -735,6 +737,77 @@ option2(struct out2 *x, const struct advice_option *o)
 	jsonw_close(w, '}');
 	items2(x, "caveats", o->caveats, o->ncaveats, o->region);
 	steps2(x, o);
+	detail2(x, o);
+	jsonw_close(w, '}');
+}
+
+/* What only the detail view tells, beside the figures: the resident
+ * scheme's subsidy, the add-ons within the employee scheme's cost, the
+ * base in the document's words, the average wage a floor is worked out
+ * from, and the years that must be actually paid, and paid in the city
+ * itself. Each part only where the data has it. */
+static void
+detail2(struct out2 *x, const struct advice_option *o)
+{
+	struct jsonw *w = x->w;
+	jsonw_key(w, "detail");
+	jsonw_open(w, '{');
+	if (o->subsidy != ADVICE_UNKNOWN) {
+		jsonw_key(w, "subsidy");
+		jsonw_open(w, '{');
+		jsonw_key(w, "annual_yuan");
+		yuan2(w, o->subsidy);
+		cite2(x, o->subsidy_ref, o->region, false);
+		jsonw_close(w, '}');
+	}
+	if (o->addon_ref != NULL && o->addon_annual > 0) {
+		jsonw_key(w, "addons");
+		jsonw_open(w, '{');
+		jsonw_key(w, "annual_yuan");
+		yuan2(w, o->addon_annual);
+		jsonw_key(w, "name");
+		str_or_null(w, o->addon_name);
+		cite2(x, o->addon_ref, o->region, false);
+		jsonw_close(w, '}');
+	}
+	if (o->base_wording != NULL && o->low.base != ADVICE_UNKNOWN) {
+		jsonw_key(w, "base_wording");
+		jsonw_open(w, '{');
+		jsonw_key(w, "text");
+		jsonw_str(w, o->base_wording);
+		cite2(x, o->base_wording_ref, o->region, false);
+		jsonw_close(w, '}');
+	}
+	if (o->base_derived && o->wage != ADVICE_UNKNOWN && o->low.base != ADVICE_UNKNOWN) {
+		jsonw_key(w, "wage");
+		jsonw_open(w, '{');
+		jsonw_key(w, "monthly_yuan");
+		yuan2(w, o->wage);
+		jsonw_key(w, "floor_share");
+		jsonw_fixed(w, o->floor_bp, 4);
+		jsonw_key(w, "scope");
+		str_or_null(w, o->wage_scope);
+		cite2(x, o->wage_ref, o->region, false);
+		jsonw_close(w, '}');
+	}
+	if (o->scheme == ADVICE_EMPLOYEE && o->retirement.actual_min >= 0) {
+		jsonw_key(w, "years_actual_min");
+		jsonw_open(w, '{');
+		jsonw_key(w, "years");
+		jsonw_int(w, o->retirement.actual_min);
+		cite2(x, o->retirement.actual_ref, o->region, false);
+		jsonw_close(w, '}');
+	}
+	if (o->scheme == ADVICE_EMPLOYEE && o->retirement.local_min >= 0) {
+		jsonw_key(w, "years_local_min");
+		jsonw_open(w, '{');
+		jsonw_key(w, "years");
+		jsonw_int(w, o->retirement.local_min);
+		jsonw_key(w, "at_retirement");
+		tenths2(w, o->retirement.local_at_retirement);
+		cite2(x, o->retirement.local_ref, o->region, false);
+		jsonw_close(w, '}');
+	}
 	jsonw_close(w, '}');
 }
 

@@ -59,7 +59,7 @@ wait_for "paid into the employee"
 pid=$(wizard_pid)
 clock_at 7.9; stays_off "starting over in" 1; check "no countdown 2.1 s before the wipe (idle 10)" $?
 clock_at 8.5; wait_for "starting over in 2 seconds"; check "a countdown in the last quarter: 2 s left" $?
-clock_at 9.1; wait_for "starting over in 1 seconds"; check "the countdown goes down: 1 s left" $?
+clock_at 9.1; wait_for "starting over in 1 second."; check "the countdown goes down: 1 second left, in the singular" $?
 keys Space; wait_gone "starting over in"; check "a key stops the countdown" $?
 screen | grep -q "paid into the employee"; check "and does nothing else: the question stays" $?
 clock_at 16.9; stays_off "starting over in" 1; check "the idle time counts again from that key" $?
