@@ -86,6 +86,7 @@ struct batch {
 	struct obuf out;
 	struct jsonw row;          /* one JSON line, reused */
 	struct advice_views views; /* the regions' lookups, shared by the rows */
+	struct json_cache jcache;  /* the rows' sources and texts, escaped once */
 	/* msg_answers_error's text depends only on these three: made once each */
 	char *answers_msg[ANSWERS_ERR_SYNTAX + 1][ANSWERS_KEY_COUNT + 1][ANSWERS_KEY_COUNT + 1];
 	char msg[2048];
@@ -368,7 +369,7 @@ put_json_advice(struct batch *b, const struct advice *adv)
 {
 	if (b->schema != 1) {
 		jsonw_reset(&b->row);
-		json_advice2_write(&b->row, adv, b->ps, JSON_ROW, b->id_col >= 0 ? b->id : NULL, b->id_len);
+		json_advice2_row(&b->row, adv, b->ps, b->id_col >= 0 ? b->id : NULL, b->id_len, &b->jcache);
 		put_row(b);
 		return;
 	}
@@ -886,6 +887,7 @@ batch_run(const struct batch_options *o)
 	b->first_row = true;
 	b->id_col = -1;
 	jsonw_init(&b->row, 0);
+	json_cache_init(&b->jcache);
 	b->cd = (iconv_t)-1;
 	b->as_of_given = o->as_of != NULL;
 	b->as_of = o->as_of != NULL ? *o->as_of : cli_today();
@@ -940,6 +942,7 @@ out:
 	free(b->id);
 	free(b->out.p);
 	jsonw_fini(&b->row);
+	json_cache_fini(&b->jcache);
 	free(b);
 	return rc;
 }

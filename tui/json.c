@@ -246,6 +246,7 @@ struct srclist {
 	const struct policy_ref *seen[256];
 	int seen_at[256];
 	int nseen;
+	struct json_cache *cache; /* a batch's: what each reference's source is, across rows */
 };
 
 static void
@@ -273,11 +274,63 @@ same_source(const struct policy_ref *a, const struct policy_ref *b)
 	return a->formula == b->formula || (a->formula && b->formula && strcmp(a->formula, b->formula) == 0);
 }
 
+static bool same_source(const struct policy_ref *a, const struct policy_ref *b);
+
+/* Through a batch's cache: ref's source as the first reference of it met
+ * in the batch (*rep), and its year, looked up once a reference and date.
+ * False when the cache is full. */
+static bool
+canon(struct json_cache *c, const struct policy_ref *ref, struct date on, const struct policy_ref **rep,
+      int *year)
+{
+	int32_t d = on.y * 10000 + on.m * 100 + on.d;
+	uintptr_t h = ((uintptr_t)ref >> 3) * 2654435761u + (unsigned)d;
+	int i = (int)(h & (JSON_CACHE_SLOTS - 1));
+	while (c->rkey[i] != NULL && (c->rkey[i] != ref || c->ron[i] != d))
+		i = (i + 1) & (JSON_CACHE_SLOTS - 1);
+	if (c->rkey[i] != NULL) {
+		*rep = c->rrep[i];
+		*year = c->ryear[i];
+		return true;
+	}
+	/* a row starts with at most half the slots used (json_advice2_row),
+	 * and names far fewer references than the other half */
+	if (c->rused >= JSON_CACHE_SLOTS - 64)
+		return false;
+	int k = 0;
+	while (k < c->nreps && !same_source(c->reps[k], ref))
+		k++;
+	if (k == c->nreps) {
+		if (c->nreps == (int)(sizeof c->reps / sizeof c->reps[0]))
+			return false;
+		c->reps[c->nreps++] = ref;
+	}
+	c->rkey[i] = ref;
+	c->ron[i] = d;
+	c->rrep[i] = *rep = c->reps[k];
+	c->ryear[i] = *year = policy_ref_is_current(ref, on) ? 0 : ref->from.y;
+	c->rused++;
+	return true;
+}
+
 static int
 src_index(struct srclist *s, const struct policy_ref *ref)
 {
 	if (ref == NULL)
 		return -1;
+	const struct policy_ref *rep;
+	int cyear;
+	if (s->cache != NULL && s->by_year && canon(s->cache, ref, s->on, &rep, &cyear)) {
+		/* the same sources, told apart by pointers */
+		for (int i = 0; i < s->n; i++)
+			if (s->refs[i] == rep && s->year[i] == cyear)
+				return i;
+		if (s->n == (int)(sizeof s->refs / sizeof s->refs[0]))
+			return -1;
+		s->refs[s->n] = rep;
+		s->year[s->n] = cyear;
+		return s->n++;
+	}
 	for (int i = 0; i < s->nseen; i++)
 		if (s->seen[i] == ref)
 			return s->seen_at[i]; /* a reference met before: its source (and year) */
@@ -301,7 +354,107 @@ struct out2 {
 	const struct policy_set *ps;
 	struct date on;
 	enum json_form form;
+	struct json_cache *cache; /* a batch's, or NULL */
 };
+
+/* Empty, keeping the arena. */
+static void
+json_cache_reset(struct json_cache *c)
+{
+	memset(c->key, 0, sizeof c->key);
+	memset(c->rkey, 0, sizeof c->rkey);
+	c->used = c->rused = c->nreps = 0;
+	c->n = 0;
+}
+
+void
+json_cache_init(struct json_cache *c)
+{
+	c->arena = NULL;
+	c->cap = 0;
+	json_cache_reset(c);
+}
+
+void
+json_cache_fini(struct json_cache *c)
+{
+	free(c->arena);
+	json_cache_init(c);
+}
+
+/* The slot of (key, tag): where it is, or the empty one it would go in. */
+static int
+cache_slot(const struct json_cache *c, const void *key, int tag)
+{
+	uintptr_t h = ((uintptr_t)key >> 3) * 2654435761u + (unsigned)tag * 40503u;
+	int i = (int)(h & (JSON_CACHE_SLOTS - 1));
+	while (c->key[i] != NULL && (c->key[i] != key || c->tag[i] != tag))
+		i = (i + 1) & (JSON_CACHE_SLOTS - 1);
+	return i;
+}
+
+/* Write (key, tag)'s string from the cache when it is there (true). */
+static bool
+cache_put(struct out2 *x, const void *key, int tag)
+{
+	struct json_cache *c = x->cache;
+	if (c == NULL)
+		return false;
+	int i = cache_slot(c, key, tag);
+	if (c->key[i] == NULL)
+		return false;
+	jsonw_raw(x->w, c->arena + c->off[i], c->len[i]);
+	return true;
+}
+
+/* Keep what was written from mark on (a string, after its separator) as
+ * (key, tag)'s. A full cache keeps nothing more. */
+static void
+cache_keep(struct out2 *x, const void *key, int tag, size_t mark)
+{
+	struct json_cache *c = x->cache;
+	struct jsonw *w = x->w;
+	if (c == NULL || w->failed || c->used >= JSON_CACHE_SLOTS / 2)
+		return;
+	if (mark < w->n && w->p[mark] == ',')
+		mark++;
+	size_t len = w->n - mark;
+	if (c->n + len > c->cap) {
+		size_t cap = c->cap == 0 ? 65536 : c->cap * 2;
+		while (cap < c->n + len)
+			cap *= 2;
+		if (cap > UINT32_MAX)
+			return;
+		char *a = realloc(c->arena, cap);
+		if (a == NULL)
+			return;
+		c->arena = a;
+		c->cap = cap;
+	}
+	int i = cache_slot(c, key, tag);
+	memcpy(c->arena + c->n, w->p + mark, len);
+	c->key[i] = key;
+	c->tag[i] = tag;
+	c->off[i] = (uint32_t)c->n;
+	c->len[i] = (uint32_t)len;
+	c->n += len;
+	c->used++;
+}
+
+/* A place's own text (borrowed from the policy set), or null. */
+static void
+text_or_null(struct out2 *x, const char *s)
+{
+	if (s == NULL) {
+		jsonw_null(x->w);
+		return;
+	}
+	if (cache_put(x, s, -1))
+		return;
+	size_t mark = x->w->n;
+	jsonw_str(x->w, s);
+	cache_keep(x, s, -1, mark);
+}
 
 static void
 yuan2(struct jsonw *w, int64_t fen)
@@ -407,7 +560,7 @@ values2(struct jsonw *w, const struct advice_item *it)
 		}
 		jsonw_key(w, name);
 		if (it->id == ADVICE_UNKNOWN_VALUE)
-			jsonw_str(w, advice_field_name((enum advice_field)it->v[i]));
+			jsonw_word(w, advice_field_name((enum advice_field)it->v[i]));
 		else if (it->v[i] == ADVICE_UNKNOWN)
 			jsonw_null(w);
 		else
@@ -433,13 +586,13 @@ row_item(struct out2 *x, const struct advice_item *it)
 {
 	struct jsonw *w = x->w;
 	jsonw_open(w, '[');
-	jsonw_str(w, advice_id_name(it->id));
+	jsonw_word(w, advice_id_name(it->id));
 	src_value(x, it->ref);
 	for (int i = 0; i < ADVICE_MAX_VALUES; i++) {
 		if (advice_id_value_name(it->id, i) == NULL)
 			continue;
 		if (it->id == ADVICE_UNKNOWN_VALUE)
-			jsonw_str(w, advice_field_name((enum advice_field)it->v[i]));
+			jsonw_word(w, advice_field_name((enum advice_field)it->v[i]));
 		else if (it->v[i] == ADVICE_UNKNOWN)
 			jsonw_null(w);
 		else
@@ -457,7 +610,7 @@ items2(struct out2 *x, const char *key, const struct advice_item *its, int n, in
 	for (int i = 0; i < n; i++) {
 		jsonw_open(w, '{');
 		jsonw_key(w, "id");
-		jsonw_str(w, advice_id_name(its[i].id));
+		jsonw_word(w, advice_id_name(its[i].id));
 		values2(w, &its[i]);
 		cite2(x, its[i].ref, region, false);
 		jsonw_close(w, '}');
@@ -501,17 +654,17 @@ row_step(struct out2 *x, const struct advice_step *p, bool employee)
 {
 	struct jsonw *w = x->w;
 	jsonw_open(w, '[');
-	jsonw_str(w, step_id(p, employee));
+	jsonw_word(w, step_id(p, employee));
 	src_value(x, p->ref);
 	switch (p->id) {
 	case ADVICE_STEP_APPLY:
-		str_or_null(w, p->text);
+		text_or_null(x, p->text);
 		break;
 	case ADVICE_STEP_BRING:
 		jsonw_open(w, '[');
 		for (int bit = 1; bit < 1 << ADVICE_DOC_COUNT; bit <<= 1)
 			if (p->v[0] & bit)
-				jsonw_str(w, advice_document_name(bit));
+				jsonw_word(w, advice_document_name(bit));
 		jsonw_close(w, ']');
 		break;
 	case ADVICE_STEP_WINDOW:
@@ -522,10 +675,10 @@ row_step(struct out2 *x, const struct advice_step *p, bool employee)
 		break;
 	case ADVICE_STEP_PAY:
 		jsonw_int(w, p->v[0]);
-		str_or_null(w, p->text);
+		text_or_null(x, p->text);
 		break;
 	case ADVICE_STEP_HOTLINE:
-		str_or_null(w, p->text);
+		text_or_null(x, p->text);
 		break;
 	default:
 		break;
@@ -548,7 +701,7 @@ steps2(struct out2 *x, const struct advice_option *o)
 		jsonw_key(w, "id");
 		jsonw_str(w, id);
 		jsonw_key(w, "help");
-		jsonw_str(w, advice_step_name(p->id));
+		jsonw_word(w, advice_step_name(p->id));
 		if (p->text != NULL && p->id != ADVICE_STEP_HOTLINE) {
 			jsonw_key(w, "text");
 			jsonw_str(w, p->text);
@@ -558,7 +711,7 @@ steps2(struct out2 *x, const struct advice_option *o)
 			jsonw_open(w, '[');
 			for (int bit = 1; bit < 1 << ADVICE_DOC_COUNT; bit <<= 1)
 				if (p->v[0] & bit)
-					jsonw_str(w, advice_document_name(bit));
+					jsonw_word(w, advice_document_name(bit));
 			jsonw_close(w, ']');
 		} else if (p->id == ADVICE_STEP_WINDOW && p->v[0] != ADVICE_UNKNOWN) {
 			jsonw_key(w, "from");
@@ -620,7 +773,7 @@ option2(struct out2 *x, const struct advice_option *o)
 	struct jsonw *w = x->w;
 	jsonw_open(w, '{');
 	jsonw_key(w, "scheme");
-	jsonw_str(w, advice_scheme_name(o->scheme));
+	jsonw_word(w, advice_scheme_name(o->scheme));
 	jsonw_key(w, "region");
 	jsonw_code(w, o->region);
 	const struct policy_region *r = policy_set_region(x->ps, o->region);
@@ -655,7 +808,7 @@ option2(struct out2 *x, const struct advice_option *o)
 		jsonw_bool(w, o->cost_is_minimum);
 	}
 	jsonw_key(w, "form");
-	jsonw_str(w, cost_forms[o->cost_form]);
+	jsonw_word(w, cost_forms[o->cost_form]);
 	if (o->tier != NULL) {
 		jsonw_key(w, "tier");
 		jsonw_str(w, o->tier);
@@ -857,7 +1010,7 @@ summary2(struct jsonw *w, const struct advice *adv)
 		                                                  : "open");
 		if (o->nblockers > 0) {
 			jsonw_key(w, "blocker");
-			jsonw_str(w, advice_id_name(o->blockers[0].id));
+			jsonw_word(w, advice_id_name(o->blockers[0].id));
 		} else {
 			const struct advice_cost *c = &o->matched;
 			jsonw_key(w, "total_monthly_yuan");
@@ -909,7 +1062,7 @@ sources2(struct out2 *x)
 		jsonw_key(w, "checked");
 		date2(w, ref->checked);
 		jsonw_key(w, "confidence");
-		jsonw_str(w, policy_confidence_name(ref->confidence));
+		jsonw_word(w, policy_confidence_name(ref->confidence));
 		if (ref->confidence == POLICY_DERIVED && ref->formula != NULL) {
 			jsonw_key(w, "formula");
 			jsonw_str(w, ref->formula);
@@ -933,7 +1086,7 @@ head2(struct jsonw *w, const char *id, size_t id_len, const char *schema, struct
 		jsonw_strn(w, id, id_len);
 	}
 	jsonw_key(w, "schema");
-	jsonw_str(w, schema);
+	jsonw_word(w, schema);
 	jsonw_key(w, "as_of");
 	date2(w, as_of);
 }
@@ -950,9 +1103,9 @@ head2(struct jsonw *w, const char *id, size_t id_len, const char *schema, struct
 
 /* Two items are one caveat when their id, values and source are the same. */
 static bool
-same_item(struct out2 *x, const struct advice_item *a, const struct advice_item *b)
+same_item(const struct advice_item *a, int asrc, const struct advice_item *b, int bsrc)
 {
-	if (a->id != b->id || src_index(&x->s, a->ref) != src_index(&x->s, b->ref))
+	if (a->id != b->id || asrc != bsrc)
 		return false;
 	for (int i = 0; i < ADVICE_MAX_VALUES; i++)
 		if (advice_id_value_name(a->id, i) != NULL && a->v[i] != b->v[i])
@@ -972,6 +1125,7 @@ row_items(struct out2 *x, const char *key, const struct advice_item *its, int n)
 
 struct rowcaveats {
 	const struct advice_item *its[ADVICE_MAX_OPTIONS * ADVICE_MAX_CAVEATS];
+	int src[ADVICE_MAX_OPTIONS * ADVICE_MAX_CAVEATS];
 	int n;
 };
 
@@ -982,11 +1136,24 @@ row_caveats(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
 	jsonw_key(w, "caveats");
 	jsonw_open(w, '[');
 	for (int i = 0; i < o->ncaveats; i++) {
-		int k = 0;
-		while (k < g->n && !same_item(x, g->its[k], &o->caveats[i]))
-			k++;
-		if (k == g->n)
-			g->its[g->n++] = &o->caveats[i]; /* room for every caveat of every option */
+		const struct advice_item *c = &o->caveats[i];
+		/* a source is numbered when first compared (-2: not yet), as
+		 * it is when written */
+		int k = 0, src = -2;
+		for (; k < g->n; k++) {
+			if (g->its[k]->id != c->id)
+				continue;
+			if (g->src[k] == -2)
+				g->src[k] = src_index(&x->s, g->its[k]->ref);
+			if (src == -2)
+				src = src_index(&x->s, c->ref);
+			if (same_item(g->its[k], g->src[k], c, src))
+				break;
+		}
+		if (k == g->n) { /* room for every caveat of every option */
+			g->its[g->n] = c;
+			g->src[g->n++] = src;
+		}
 		jsonw_int(w, k);
 	}
 	jsonw_close(w, ']');
@@ -1008,7 +1175,7 @@ row_option(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
 	bool emp = o->scheme == ADVICE_EMPLOYEE;
 	jsonw_open(w, '{');
 	jsonw_key(w, "scheme");
-	jsonw_str(w, advice_scheme_name(o->scheme));
+	jsonw_word(w, advice_scheme_name(o->scheme));
 	jsonw_key(w, "region");
 	jsonw_code(w, o->region);
 	const struct policy_region *r = policy_set_region(x->ps, o->region);
@@ -1026,7 +1193,7 @@ row_option(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
 	/* [form, src, monthly, annual, share, pension, base, tier, national minimum] */
 	jsonw_key(w, "cost");
 	jsonw_open(w, '[');
-	jsonw_str(w, cost_forms[o->cost_form]);
+	jsonw_word(w, cost_forms[o->cost_form]);
 	src_value(x, o->cost_ref);
 	row_cost(w, &o->low);
 	if (emp)
@@ -1114,7 +1281,7 @@ put_num(char *buf, size_t n, unsigned v, int width)
 /* A row's source as one string: "confidence checked REGION/ID… [@year]
  * [= formula]" (document ids have no space: the loader refuses one). */
 static void
-row_source(struct jsonw *w, const struct policy_ref *ref, int year)
+row_source_text(struct jsonw *w, const struct policy_ref *ref, int year)
 {
 	const char *conf = policy_confidence_name(ref->confidence);
 	const char *formula = ref->confidence == POLICY_DERIVED ? ref->formula : NULL;
@@ -1158,6 +1325,16 @@ row_source(struct jsonw *w, const struct policy_ref *ref, int year)
 }
 
 static void
+row_source(struct out2 *x, const struct policy_ref *ref, int year)
+{
+	if (cache_put(x, ref, year))
+		return;
+	size_t mark = x->w->n;
+	row_source_text(x->w, ref, year);
+	cache_keep(x, ref, year, mark);
+}
+
+static void
 row2(struct out2 *x, const struct advice *adv, const char *id, size_t id_len)
 {
 	struct jsonw *w = x->w;
@@ -1195,9 +1372,27 @@ row2(struct out2 *x, const struct advice *adv, const char *id, size_t id_len)
 	jsonw_key(w, "sources");
 	jsonw_open(w, '[');
 	for (int i = 0; i < x->s.n; i++)
-		row_source(w, x->s.refs[i], x->s.year[i]);
+		row_source(x, x->s.refs[i], x->s.year[i]);
 	jsonw_close(w, ']');
 	jsonw_close(w, '}');
+}
+
+void
+json_advice2_row(struct jsonw *w, const struct advice *adv, const struct policy_set *ps, const char *id,
+                 size_t id_len, struct json_cache *cache)
+{
+	struct out2 x = {.w = w, .ps = ps, .on = adv->as_of, .form = JSON_ROW, .cache = cache};
+	x.s.by_year = true;
+	x.s.on = adv->as_of;
+	x.s.cache = cache;
+	/* a row names at most 128 sources and some 40 texts: a cache that might
+	 * fill within this row starts again, so that every reference of a
+	 * row is told apart the same way */
+	if (cache != NULL && (cache->rused > JSON_CACHE_SLOTS / 2 - 160 ||
+	                      cache->nreps > (int)(sizeof cache->reps / sizeof cache->reps[0]) - 160 ||
+	                      cache->used > JSON_CACHE_SLOTS / 2 - 160))
+		json_cache_reset(cache);
+	row2(&x, adv, id, id_len);
 }
 
 void

@@ -24,6 +24,32 @@ enum json_form {
 	                     * left out; README.md gives the rules */
 };
 
+/* What a batch's rows write again and again, kept escaped from one row to
+ * the next: each source's string, and the places' own texts. For one
+ * policy set (its keys are the set's pointers); caller-owned, emptied by
+ * json_cache_init, freed by json_cache_fini. The rows are the same with it
+ * as without. */
+#define JSON_CACHE_SLOTS 1024
+struct json_cache {
+	const void *key[JSON_CACHE_SLOTS];
+	int tag[JSON_CACHE_SLOTS];
+	uint32_t off[JSON_CACHE_SLOTS], len[JSON_CACHE_SLOTS];
+	int used;
+	char *arena;
+	size_t n, cap;
+	/* each reference met, on a date: the first of its source met, and the
+	 * year of a last known figure (0: current) */
+	const void *rkey[JSON_CACHE_SLOTS];
+	int32_t ron[JSON_CACHE_SLOTS];
+	const void *rrep[JSON_CACHE_SLOTS];
+	int ryear[JSON_CACHE_SLOTS];
+	int rused;
+	const void *reps[JSON_CACHE_SLOTS / 2];
+	int nreps;
+};
+void json_cache_init(struct json_cache *c);
+void json_cache_fini(struct json_cache *c);
+
 /* Append the yibao.advice/2 object for adv to w: a summary first, cells with
  * their marks, next steps, and every source once in "sources", which items
  * refer to by index ("src"). id (id_len bytes, any bytes: it is escaped)
@@ -31,6 +57,9 @@ enum json_form {
  * The caller checks w->failed. */
 void json_advice2_write(struct jsonw *w, const struct advice *adv, const struct policy_set *ps,
                         enum json_form form, const char *id, size_t id_len);
+/* The same for a batch row, with cache (may be NULL) across rows. */
+void json_advice2_row(struct jsonw *w, const struct advice *adv, const struct policy_set *ps, const char *id,
+                      size_t id_len, struct json_cache *cache);
 
 /* The same object (JSON_FULL, or JSON_NO_PROVENANCE without provenance) as
  * a jansson value, read back from what json_advice2_write writes (one

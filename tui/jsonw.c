@@ -136,9 +136,8 @@ jsonw_close_trim(struct jsonw *w)
 }
 
 void
-jsonw_key(struct jsonw *w, const char *name)
+jsonw_keyn(struct jsonw *w, const char *name, size_t n)
 {
-	size_t n = strlen(name);
 	sep(w);
 	if (reserve(w, n + 4)) {
 		w->p[w->n++] = '"';
@@ -185,6 +184,13 @@ void
 jsonw_int(struct jsonw *w, int64_t v)
 {
 	sep(w);
+	/* most are indices and counts: one or two digits */
+	if (v >= 0 && v < 100 && reserve(w, 2)) {
+		if (v >= 10)
+			w->p[w->n++] = (char)('0' + v / 10);
+		w->p[w->n++] = (char)('0' + v % 10);
+		return;
+	}
 	if (v < 0)
 		putch(w, '-');
 	put_uint(w, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
@@ -324,6 +330,19 @@ jsonw_date(struct jsonw *w, int y, int m, int d)
 	              '"'};
 	sep(w);
 	put(w, b, 12);
+}
+
+void
+jsonw_word(struct jsonw *w, const char *s)
+{
+	size_t n = strlen(s);
+	sep(w);
+	if (reserve(w, n + 2)) {
+		w->p[w->n++] = '"';
+		memcpy(w->p + w->n, s, n);
+		w->n += n;
+		w->p[w->n++] = '"';
+	}
 }
 
 void

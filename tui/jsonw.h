@@ -36,8 +36,14 @@ void jsonw_close(struct jsonw *w, char bracket);
  * jsonw_close. */
 void jsonw_close_trim(struct jsonw *w);
 
-/* A member's name: a program's constant, written as it is (no escaping). */
-void jsonw_key(struct jsonw *w, const char *name);
+/* A member's name: a program's constant, written as it is (no escaping);
+ * inline, so that a literal's length is known when compiling. */
+void jsonw_keyn(struct jsonw *w, const char *name, size_t n);
+static inline void
+jsonw_key(struct jsonw *w, const char *name)
+{
+	jsonw_keyn(w, name, __builtin_strlen(name));
+}
 
 void jsonw_null(struct jsonw *w);
 void jsonw_bool(struct jsonw *w, bool v);
@@ -52,6 +58,9 @@ void jsonw_fixed(struct jsonw *w, int64_t v, int decimals);
  * not UTF-8 as \ufffd. */
 void jsonw_str(struct jsonw *w, const char *s);
 void jsonw_strn(struct jsonw *w, const char *s, size_t n);
+/* A program's constant as a string (an id, a name): ASCII letters, digits,
+ * '_', '-', '.' or '/', written as it is, without the scan for escapes. */
+void jsonw_word(struct jsonw *w, const char *s);
 /* A region code as a string of six digits: "310000". */
 void jsonw_code(struct jsonw *w, int code);
 /* A date as a string YYYY-MM-DD. */
