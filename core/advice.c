@@ -161,6 +161,7 @@ void
 advice_views_init(struct advice_views *c, const struct policy_set *ps)
 {
 	c->ps = ps;
+	c->reform_on = 0;
 	for (int i = 0; i < ADVICE_VIEWS; i++)
 		c->region[i] = -1;
 }
@@ -323,8 +324,31 @@ age_years(const struct answers *a, struct date on)
  * reform: yes, and the reform began with the earliest section of the run of
  * sections saying yes that leads to it (a later section restating the rule,
  * such as 2026's, does not move the day). */
+static void reform_day_find(struct eval *e);
+
 static void
 reform_day(struct eval *e)
+{
+	/* the same for every row of a batch on one date */
+	struct advice_views *c = e->cache != NULL && e->cache->ps == e->ps ? e->cache : NULL;
+	int32_t on = e->on.y * 10000 + e->on.m * 100 + e->on.d;
+	if (c != NULL && c->reform_on == on) {
+		e->reform_known = c->reform_known;
+		e->has_reform = c->has_reform;
+		e->reform = (struct retire_day){c->reform.y, c->reform.m, c->reform.d};
+		return;
+	}
+	reform_day_find(e);
+	if (c != NULL) {
+		c->reform_on = on;
+		c->reform_known = e->reform_known;
+		c->has_reform = e->has_reform;
+		c->reform = (struct date){e->reform.year, e->reform.month, e->reform.day};
+	}
+}
+
+static void
+reform_day_find(struct eval *e)
 {
 	const struct policy_ref *ref;
 	int64_t v = value(e, POLICY_NATIONAL, POLICY_RETIREMENT, POLICY_RETIREMENT_REFORM, &ref);

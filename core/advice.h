@@ -244,6 +244,10 @@ struct advice_views {
 	int region[ADVICE_VIEWS]; /* -1: an empty slot */
 	int32_t on[ADVICE_VIEWS];
 	struct policy_view v[ADVICE_VIEWS];
+	/* the first day of the retirement-age reform, as worked out for a date */
+	int32_t reform_on; /* that date (YYYYMMDD), 0: none yet */
+	bool reform_known, has_reform;
+	struct date reform;
 };
 void advice_views_init(struct advice_views *c, const struct policy_set *ps);
 enum answers_status advice_build_cached(struct advice *out, const struct answers *a,
