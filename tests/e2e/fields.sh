@@ -7,10 +7,11 @@
 dot() { if [ "$1" = app ]; then text "$(printf '\033On')"; else text "."; fi; }
 
 for lang in zh en; do
+	questions $lang
 	if [ $lang = zh ]; then
-		loc=zh_CN.UTF-8 k=1 q1="您在哪个城市工作" q2="您的户籍在哪里" q8="每月收入" edit="新的月收入"
+		loc=zh_CN.UTF-8 k=1 edit="新的月收入"
 	else
-		loc=en_US.UTF-8 k=2 q1="In which city do you work" q2="Where is your hukou" q8="monthly income"
+		loc=en_US.UTF-8 k=2
 		edit="New monthly income"
 	fi
 	start 80 24 $loc

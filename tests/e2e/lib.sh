@@ -151,7 +151,9 @@ finish() {
 
 # The interview of a Shanghai rider with a Chengdu hukou, answer by answer;
 # $1 = zh or en chooses the words waited for.
-interview() {
+# questions LANG: q1..q15, a few words of each question in that language, and done_text, the
+# comparison's title (for a test that walks the interview its own way)
+questions() {
 	if [ "$1" = zh ]; then
 		q1="您在哪个城市工作" q2="您的户籍在哪里" q3="居住证吗" q4="哪年哪月出生" q5="您的性别"
 		q6="50岁还是55岁" q7="哪类工作" q8="每月收入" q9="一共缴纳了多少年" q10="缴了多少年"
@@ -163,6 +165,10 @@ interview() {
 		q10="Of those, how many" q11="Which medical insurance" q12="In which city is that" q13="without medical"
 		q14="expect to stay" q15="after retirement" done_text="side by side"
 	fi
+}
+
+interview() {
+	questions "$1"
 	wait_for "$q1" || return 1
 	text "上海"; wait_for "310000" || return 1; keys Enter
 	wait_for "$q2" || return 1

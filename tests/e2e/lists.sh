@@ -23,14 +23,15 @@ kp() {
 }
 
 for lang in zh en; do
+	questions $lang
 	if [ $lang = zh ]; then
-		loc=zh_CN.UTF-8 q1="您在哪个城市工作" q2="您的户籍在哪里" q3="居住证吗" keypad_line="小键盘：按序号选择"
-		more="第10-18个，共31个" first_page="第1-9个，共31个" q12="这份医保在哪个城市" q13="几个月没有医保"
+		loc=zh_CN.UTF-8 keypad_line="小键盘：按序号选择"
+		more="第10-18个，共31个" first_page="第1-9个，共31个"
 		lang_key=1
 	else
-		loc=en_US.UTF-8 q1="In which city do you work" q2="Where is your hukou" q3="residence permit"
+		loc=en_US.UTF-8
 		keypad_line="Keypad: 1-9 picks" more="10-18 of 31" first_page="1-9 of 31"
-		q12="In which city is that" q13="without medical" lang_key=2
+		lang_key=2
 	fi
 	for mode in app num; do
 		start 80 24 $loc
@@ -66,10 +67,11 @@ touch_row() { # TEXT: press and release on its row
 	text "$(printf '\033[<0;6;%dM\033[<0;6;%dm' "$row" "$row")"
 }
 for lang in zh en; do
+	questions $lang
 	if [ $lang = zh ]; then
-		loc=zh_CN.UTF-8 k=1 first="第1-9个" next="第10-18个" q2="您的户籍在哪里"
+		loc=zh_CN.UTF-8 k=1 first="第1-9个" next="第10-18个"
 	else
-		loc=en_US.UTF-8 k=2 first="1-9 of 31" next="10-18 of 31" q2="Where is your hukou"
+		loc=en_US.UTF-8 k=2 first="1-9 of 31" next="10-18 of 31"
 	fi
 	start 80 24 $loc
 	wait_for "1  "; text $k; wait_for "$first"

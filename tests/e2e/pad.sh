@@ -10,12 +10,13 @@ kp() { # MODE KEY: a keypad digit as the keypad sends it
 }
 
 for lang in zh en; do
+	questions $lang
 	if [ $lang = zh ]; then
-		loc=zh_CN.UTF-8 k=1 welcome="约需三分钟" q1="您在哪个城市工作" step1="第1题" total="共"
+		loc=zh_CN.UTF-8 k=1 welcome="约需三分钟" step1="第1题" total="共"
 		qpad="- 返回  . 删除  / 帮助  * English" cpad="8/5 翻页  + 基数  . 收入  - 返回  / 帮助"
 		more="下面还有内容：按5或PgDn" done_text="各方案对比" detail="方案2：全部详情" dpad="1-3 方案  8/5 翻页"
 	else
-		loc=en_US.UTF-8 k=2 welcome="about three minutes" q1="In which city do you work" step1="Question 1"
+		loc=en_US.UTF-8 k=2 welcome="about three minutes" step1="Question 1"
 		total=" of 1" qpad="- back  . erase  / help  * 中文" cpad="8/5 scroll  + base  . income  - back  / help"
 		more="(more below: 5 or PgDn)" done_text="side by side" detail="Option 2: all details"
 		dpad="1-3 options  8/5 scroll"

@@ -7,16 +7,11 @@
 AS_OF=2026-12-02
 
 for lang in zh en; do
+	questions $lang
 	if [ $lang = zh ]; then
-		loc=zh_CN.UTF-8 k=1 q1="您在哪个城市工作" q2="您的户籍在哪里" q3="居住证吗" q4="哪年哪月出生" q5="您的性别"
-		q7="哪类工作" q8="每月收入" q9="一共缴纳了多少年" q11="哪种医保" q13="几个月没有医保" q14="待几年"
-		q15="退休后您打算" done_text="各方案对比" tier="F6 档次" costed="按此档计算：成年居民" t1="成年居民一档" t2="成年居民二档"
+		loc=zh_CN.UTF-8 k=1 tier="F6 档次" costed="按此档计算：成年居民" t1="成年居民一档" t2="成年居民二档"
 	else
-		loc=en_US.UTF-8 k=2 q1="In which city do you work" q2="Where is your hukou" q3="residence permit"
-		q4="When were you born" q5="man or a woman" q7="What kind of work" q8="monthly income"
-		q9="paid into the employee" q11="Which medical insurance" q13="without medical" q14="expect to stay"
-		q15="after retirement" done_text="side by side" tier="F6 tier" costed="Tier costed: Adults" t1="Adults, tier 1"
-		t2="Adults, tier 2"
+		loc=en_US.UTF-8 k=2 tier="F6 tier" costed="Tier costed: Adults" t1="Adults, tier 1" t2="Adults, tier 2"
 	fi
 	start 80 24 $loc
 	wait_for "1  "; text $k
