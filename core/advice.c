@@ -880,7 +880,7 @@ step(struct advice_option *o, enum advice_step_id id, const struct policy_ref *r
      int64_t v0, int64_t v1)
 {
 	if (o->nsteps < ADVICE_MAX_STEPS)
-		o->steps[o->nsteps++] = (struct advice_step){id, ref, text, {v0, v1}};
+		o->steps[o->nsteps++] = (struct advice_step){id, ref, text, {v0, v1, 0}};
 }
 
 /* The next steps of an open (or possibly open) option: the place's own
@@ -908,9 +908,12 @@ next_steps(struct eval *e, struct advice_option *o)
 	if (!emp) {
 		int64_t from = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_FROM, &ref);
 		int64_t to = value(e, o->region, POLICY_RESIDENT, POLICY_RESIDENT_WINDOW_TO, NULL);
-		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN)
+		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
 			step(o, ADVICE_STEP_WINDOW, ref, NULL, from, to);
-		else
+			/* a window that has ended is not this year's: said so */
+			if (to < e->on.y * 10000 + e->on.m * 100 + e->on.d)
+				o->steps[o->nsteps - 1].v[2] = 1;
+		} else
 			step(o, ADVICE_STEP_WINDOW, NULL, NULL, ADVICE_UNKNOWN, ADVICE_UNKNOWN);
 	}
 	const char *pay =

@@ -80,12 +80,14 @@ struct advice_item {
  * remote-care filing where a caveat calls for one. Each has a help topic
  * of its own (advice_step_name is its stem). */
 enum advice_step_id {
-	ADVICE_STEP_APPLY,    /* text: the place's own words for where, or NULL (the general way) */
-	ADVICE_STEP_BRING,    /* v0: the documents, a mask of enum advice_document */
-	ADVICE_STEP_WINDOW,   /* v0, v1: the resident enrolment window (YYYYMMDD), or unknown: set locally */
-	ADVICE_STEP_PAY,      /* v0: payments a year (12 monthly, 1 yearly); text: the place's words */
-	ADVICE_STEP_HOTLINE,  /* text: the place's number, or NULL: its area code + 12393 */
-	ADVICE_STEP_TRANSFER, /* ref: the transfer rule (the caveat's) */
+	ADVICE_STEP_APPLY,       /* text: the place's own words for where, or NULL (the general way) */
+	ADVICE_STEP_BRING,       /* v0: the documents, a mask of enum advice_document */
+	ADVICE_STEP_WINDOW,      /* v0, v1: the resident enrolment window (YYYYMMDD), or unknown: set locally;
+	                            v2: 1 when the last known window ended before the date (the next one is
+	                            set locally) */
+	ADVICE_STEP_PAY,         /* v0: payments a year (12 monthly, 1 yearly); text: the place's words */
+	ADVICE_STEP_HOTLINE,     /* text: the place's number, or NULL: its area code + 12393 */
+	ADVICE_STEP_TRANSFER,    /* ref: the transfer rule (the caveat's) */
 	ADVICE_STEP_REMOTE_CARE, /* ref: the filing rule */
 	ADVICE_STEP_COUNT
 };
@@ -101,7 +103,7 @@ struct advice_step {
 	enum advice_step_id id;
 	const struct policy_ref *ref; /* the value it rests on, NULL for the general way */
 	const char *text;             /* borrowed from the policy set, or NULL */
-	int64_t v[2];
+	int64_t v[3];
 };
 
 /* Cost at one contribution base. Money in fen; share in parts per million

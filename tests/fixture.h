@@ -298,7 +298,7 @@ static const char fixture_f[] =
     "  - {kind: wage, from: 2019-01-01, checked: 2026-01-01, confidence: secondary, sources: [w],\n"
     "     values: {average_monthly: 8000, wage_scope: 全口径城镇单位就业人员}}\n"
     "  - {kind: resident, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
-    "     values: {premium: 380, subsidy: 700}}\n"
+    "     values: {premium: 380, subsidy: 700, window_from: 2024-09-01, window_to: 2024-12-31}}\n"
     "  - {kind: retirement, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [y],\n"
     "     values: {years_male: 25, years_female: 20, years_actual_min: 10, years_local_min: 10}}\n";
 

@@ -66,6 +66,7 @@ enum what {
 	LOCAL_AT,      /* tenths of years paid in the city by retirement */
 	LOCAL_MIN,     /* years to be paid in the city itself, -1 unknown */
 	ACTUAL_MIN,    /* years to be actually paid, -1 unknown */
+	STEP_V2,       /* id = the step, want = its v[2] */
 	TEXT_IS,       /* id = TEXT_ADDON, TEXT_WORDING or TEXT_SCOPE; want = 1 when the core gives
 	                  the document's words (and they are the fixture's), 0 when none */
 };
@@ -592,6 +593,19 @@ static const struct tcase cases[] = {
       {CAVEAT_V1, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 10},
       {CAVEAT_V0, 0, ADVICE_RETIREMENT_SHORTFALL, 15},
       {NO_CAVEAT, 1, .want = ADVICE_LOCAL_YEARS_SHORTFALL}}},
+    /* the enrolment window: the last known one, ended or not */
+    {"an enrolment window still to come",
+     "work_city = 700000\nhukou_city = 700000\n" MAN "monthly_income = 6000\n",
+     "2024-06-01",
+     {{STEP_V0, 1, ADVICE_STEP_WINDOW, 20240901}, {STEP_V2, 1, ADVICE_STEP_WINDOW, 0}}},
+    {"an enrolment window on its last day",
+     "work_city = 700000\nhukou_city = 700000\n" MAN "monthly_income = 6000\n",
+     "2024-12-31",
+     {{STEP_V2, 1, ADVICE_STEP_WINDOW, 0}}},
+    {"an enrolment window that has ended: the next is set locally",
+     "work_city = 700000\nhukou_city = 700000\n" MAN "monthly_income = 6000\n",
+     "2025-01-01",
+     {{STEP_V0, 1, ADVICE_STEP_WINDOW, 20240901}, {STEP_V2, 1, ADVICE_STEP_WINDOW, 1}}},
     {"enough years paid here",
      "work_city = 700000\nhukou_city = 700000\nbirth = 1968-03\nsex = male\nwork = flexible\n"
      "monthly_income = 6000\nemployee_years = 20\nemployee_years_local = 7\n",
@@ -722,9 +736,10 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 				return x->what == STEP ? x->want : -999;
 		return x->what == STEP ? -999 : x->want;
 	case STEP_V0:
+	case STEP_V2:
 		for (i = 0; i < o->nsteps; i++)
 			if ((int)o->steps[i].id == x->id)
-				return o->steps[i].v[0];
+				return o->steps[i].v[x->what == STEP_V0 ? 0 : 2];
 		print_message("case %zu: step %s missing\n", ci, advice_step_name(x->id));
 		*ok = false;
 		return 0;

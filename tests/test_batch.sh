@@ -217,7 +217,7 @@ def expand_row(r, want):
         x["caveats"] = [item(groups[g], reg) for g in o["caveats"]]
         steps = []
         for st in o["steps"]:
-            st = pad(st, 4)
+            st = pad(st, 5)
             y = {"id": st[0], "help": HELP[st[0]]}
             rest = st[2:]
             if st[0] in ("apply_employee", "pay_resident") and rest[0] is not None:
@@ -229,6 +229,8 @@ def expand_row(r, want):
                     y["set_locally"] = True
                 else:
                     y["from"], y["to"] = rest[:2]
+                    if rest[2]:
+                        y["passed"] = True
             elif st[0] == "payment":
                 if rest[1] is not None:
                     y["text"] = rest[1]

@@ -848,8 +848,8 @@ window_text(char *buf, size_t cap, const struct advice_step *w, const char *key,
 	char f[11], t[11];
 	date_format(policy_date(w->v[0]), f);
 	date_format(policy_date(w->v[1]), t);
-	struct msg_arg a[2] = {MSG_S(f), MSG_S(t)};
-	msg_format(buf, cap, key, a, 2);
+	struct msg_arg a[3] = {MSG_S(f), MSG_S(t), MSG_S(w->v[2] == 1 ? "yes" : "no")};
+	msg_format(buf, cap, key, a, 3);
 }
 
 /* The option's next steps, one a line, each with its source and the help

@@ -671,6 +671,8 @@ row_step(struct out2 *x, const struct advice_step *p, bool employee)
 		if (p->v[0] != ADVICE_UNKNOWN) {
 			date2(w, policy_date(p->v[0]));
 			date2(w, policy_date(p->v[1]));
+			if (p->v[2] == 1)
+				jsonw_bool(w, true);
 		}
 		break;
 	case ADVICE_STEP_PAY:
@@ -718,6 +720,10 @@ steps2(struct out2 *x, const struct advice_option *o)
 			date2(w, policy_date(p->v[0]));
 			jsonw_key(w, "to");
 			date2(w, policy_date(p->v[1]));
+			if (p->v[2] == 1) { /* the last known window has ended: the next is set locally */
+				jsonw_key(w, "passed");
+				jsonw_bool(w, true);
+			}
 		} else if (p->id == ADVICE_STEP_WINDOW) {
 			jsonw_key(w, "set_locally");
 			jsonw_bool(w, true);
