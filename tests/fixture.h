@@ -300,7 +300,9 @@ static const char fixture_f[] =
     "  - {kind: resident, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
     "     values: {premium: 380, subsidy: 700, window_from: 2024-09-01, window_to: 2024-12-31}}\n"
     "  - {kind: retirement, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [y],\n"
-    "     values: {years_male: 25, years_female: 20, years_actual_min: 10, years_local_min: 10}}\n";
+    "     values: {years_male: 25, years_female: 20, years_actual_min: 10, years_local_min: 10}}\n"
+    "  - {kind: enrol, from: 2019-01-01, checked: 2026-01-01, confidence: verified, sources: [d],\n"
+    "     values: {employee_where: 持身份证到己市服务中心办理}}\n";
 
 /* The fixture's invented regions, outside GB/T 2260. */
 static const struct region_row fixture_rows[] = {

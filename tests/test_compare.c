@@ -900,6 +900,29 @@ test_detail_terms(void **state)
 				print_message("  | %s\n", l.text[k]);
 		lines_fini(&l);
 	}
+	/* the summary's next step takes the place's own words as they are */
+	static const struct {
+		enum msg_lang lang;
+		const char *text;
+	} next[] = {
+	    {MSG_ZH, "下一步：办理灵活就业人员参保登记（持身份证到己市服务中心办理）；"},
+	    {MSG_EN,
+	     "Next step: apply as a flexible worker (as the local rule says: 持身份证到己市服务中心办理);"},
+	};
+	for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
+		struct lines l;
+		assert_true(msg_open(next[i].lang));
+		lines_init(&l);
+		compare_summary(&l, &adv, &a, fps, 80, false);
+		snprintf(where, sizeof where, "summary, %s", next[i].lang == MSG_EN ? "en" : "zh");
+		CHECK(adv.recommended == 0, "option %d recommended, not the employee scheme",
+		      adv.recommended + 1);
+		CHECK(has_text(&l, next[i].text), "\"%s\" missing", next[i].text);
+		if (!has_text(&l, next[i].text))
+			for (size_t k = 0; k < l.n; k++)
+				print_message("  | %s\n", l.text[k]);
+		lines_fini(&l);
+	}
 	policy_set_free(fps);
 	assert_true(msg_open(MSG_EN));
 	assert_int_equal(failures, 0);
