@@ -834,9 +834,15 @@ extend_payment(struct eval *e, struct advice_option *o)
 	    date_months_between(a->birth_year, a->birth_month, e->on.y, e->on.m) >= o->retirement.age_months;
 	if (!past)
 		return;
-	/* from today: the years already paid are all there are */
+	/* from today: the years already paid are all there are; where some
+	 * must be paid here, paying on here makes those up too */
 	int64_t have = a->employee_years;
 	int64_t short10 = req == POLICY_UNKNOWN ? ADVICE_UNKNOWN : req * 10 - have;
+	int64_t local10 = o->retirement.local_min >= 0
+	                      ? o->retirement.local_min * 10 - o->retirement.local_at_retirement
+	                      : 0;
+	if (short10 != ADVICE_UNKNOWN && local10 > short10)
+		short10 = local10;
 	if (short10 != ADVICE_UNKNOWN && short10 <= 0)
 		return;
 	caveat(o, ADVICE_EXTEND_PAYMENT, ref, short10, ADVICE_UNKNOWN);

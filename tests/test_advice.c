@@ -593,6 +593,19 @@ static const struct tcase cases[] = {
       {CAVEAT_V1, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 10},
       {CAVEAT_V0, 0, ADVICE_RETIREMENT_SHORTFALL, 15},
       {NO_CAVEAT, 1, .want = ADVICE_LOCAL_YEARS_SHORTFALL}}},
+    /* paying on (延缴) past the age until the years are complete: those to be paid here too */
+    {"paying on until the years paid here are complete",
+     "work_city = 700000\nhukou_city = 700000\nbirth = 1970-01\nsex = female\nfemale_retire_age = 50\n"
+     "work = flexible\nmonthly_income = 6000\nemployee_years = 15\nemployee_years_local = 3\n"
+     "coverage = employee\ncoverage_city = 700000\ngap_months = 0\n",
+     "2025-06-01",
+     {{CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 70}, {CAVEAT_V0, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 70}}},
+    {"paying on until all the years are complete",
+     "work_city = 700000\nhukou_city = 700000\nbirth = 1970-01\nsex = female\nfemale_retire_age = 50\n"
+     "work = flexible\nmonthly_income = 6000\nemployee_years = 12\nemployee_years_local = 8\n"
+     "coverage = employee\ncoverage_city = 700000\ngap_months = 0\n",
+     "2025-06-01",
+     {{CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 80}, {CAVEAT_V0, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 20}}},
     /* the enrolment window: the last known one, ended or not */
     {"an enrolment window still to come",
      "work_city = 700000\nhukou_city = 700000\n" MAN "monthly_income = 6000\n",
