@@ -279,7 +279,7 @@ static bool same_source(const struct policy_ref *a, const struct policy_ref *b);
 /* Through a batch's cache: ref's source as the first reference of it met
  * in the batch (*rep), and its year, looked up once a reference and date.
  * False when the cache is full. */
-static bool
+static int
 canon(struct json_cache *c, const struct policy_ref *ref, struct date on, const struct policy_ref **rep,
       int *year)
 {
@@ -291,26 +291,27 @@ canon(struct json_cache *c, const struct policy_ref *ref, struct date on, const 
 	if (c->rkey[i] != NULL) {
 		*rep = c->rrep[i];
 		*year = c->ryear[i];
-		return true;
+		return i;
 	}
 	/* a row starts with at most half the slots used (json_advice2_row),
 	 * and names far fewer references than the other half */
 	if (c->rused >= JSON_CACHE_SLOTS - 64)
-		return false;
+		return -1;
 	int k = 0;
 	while (k < c->nreps && !same_source(c->reps[k], ref))
 		k++;
 	if (k == c->nreps) {
 		if (c->nreps == (int)(sizeof c->reps / sizeof c->reps[0]))
-			return false;
+			return -1;
 		c->reps[c->nreps++] = ref;
 	}
 	c->rkey[i] = ref;
 	c->ron[i] = d;
 	c->rrep[i] = *rep = c->reps[k];
 	c->ryear[i] = *year = policy_ref_is_current(ref, on) ? 0 : ref->from.y;
+	c->rgen[i] = 0;
 	c->rused++;
-	return true;
+	return i;
 }
 
 static int
@@ -319,17 +320,24 @@ src_index(struct srclist *s, const struct policy_ref *ref)
 	if (ref == NULL)
 		return -1;
 	const struct policy_ref *rep;
-	int cyear;
-	if (s->cache != NULL && s->by_year && canon(s->cache, ref, s->on, &rep, &cyear)) {
+	int cyear, slot;
+	if (s->cache != NULL && s->by_year && (slot = canon(s->cache, ref, s->on, &rep, &cyear)) >= 0) {
+		struct json_cache *c = s->cache;
+		if (c->rgen[slot] == c->gen)
+			return c->ridx[slot]; /* met before in this row */
 		/* the same sources, told apart by pointers */
-		for (int i = 0; i < s->n; i++)
-			if (s->refs[i] == rep && s->year[i] == cyear)
-				return i;
-		if (s->n == (int)(sizeof s->refs / sizeof s->refs[0]))
-			return -1;
-		s->refs[s->n] = rep;
-		s->year[s->n] = cyear;
-		return s->n++;
+		int i = 0;
+		while (i < s->n && (s->refs[i] != rep || s->year[i] != cyear))
+			i++;
+		if (i == s->n) {
+			if (s->n == (int)(sizeof s->refs / sizeof s->refs[0]))
+				return -1;
+			s->refs[s->n] = rep;
+			s->year[s->n++] = cyear;
+		}
+		c->rgen[slot] = c->gen;
+		c->ridx[slot] = i;
+		return i;
 	}
 	for (int i = 0; i < s->nseen; i++)
 		if (s->seen[i] == ref)
@@ -372,6 +380,7 @@ json_cache_init(struct json_cache *c)
 {
 	c->arena = NULL;
 	c->cap = 0;
+	c->gen = 0;
 	json_cache_reset(c);
 }
 
@@ -1398,6 +1407,8 @@ json_advice2_row(struct jsonw *w, const struct advice *adv, const struct policy_
 	                      cache->nreps > (int)(sizeof cache->reps / sizeof cache->reps[0]) - 160 ||
 	                      cache->used > JSON_CACHE_SLOTS / 2 - 160))
 		json_cache_reset(cache);
+	if (cache != NULL)
+		cache->gen++; /* a new row: its sources are numbered afresh */
 	row2(&x, adv, id, id_len);
 }
 

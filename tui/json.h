@@ -43,6 +43,9 @@ struct json_cache {
 	int32_t ron[JSON_CACHE_SLOTS];
 	const void *rrep[JSON_CACHE_SLOTS];
 	int ryear[JSON_CACHE_SLOTS];
+	uint32_t rgen[JSON_CACHE_SLOTS]; /* the row (gen) that last numbered it, and its number */
+	int ridx[JSON_CACHE_SLOTS];
+	uint32_t gen;
 	int rused;
 	const void *reps[JSON_CACHE_SLOTS / 2];
 	int nreps;
