@@ -176,7 +176,7 @@ def expand_row(r, want):
         local = o.get("local_data", True)
         if local is not None:
             x["local_data"] = local
-        x["eligible"] = o["eligible"]
+        x["eligible"] = o.get("eligible", True)
         x["blockers"] = [item(b, reg) for b in o.get("blockers", [])]
         form, src, *c = pad(o["cost"], 9)
         c, base, tier, minimum = c[:4], c[4], c[5], c[6]
@@ -212,7 +212,10 @@ def expand_row(r, want):
         xr = {}
         if ret is not None:
             xr = dict(zip(("age_years", "age_months", "date", "passed"), ret))
-        xr.update(zip(("years_at_retirement", "years_required", "shortfall_years"), pad(o["years"], 3)))
+        at, required, shortfall, ysrc = pad(o["years"], 4)
+        xr.update({"years_at_retirement": at, "years_required": required, "shortfall_years": shortfall})
+        if ysrc is not None:
+            xr.update(ref(ysrc, reg))
         x["retirement"] = xr
         x["caveats"] = [item(groups[g], reg) for g in o["caveats"]]
         steps = []

@@ -902,6 +902,9 @@ option2(struct out2 *x, const struct advice_option *o)
 		jsonw_int(w, o->retirement.years_required);
 	jsonw_key(w, "shortfall_years");
 	tenths2(w, o->retirement.shortfall);
+	/* the source of years_required, with its marks */
+	if (o->retirement.years_ref != NULL)
+		cite2(x, o->retirement.years_ref, o->region, false);
 	jsonw_close(w, '}');
 	items2(x, "caveats", o->caveats, o->ncaveats, o->region);
 	steps2(x, o);
@@ -1201,8 +1204,10 @@ row_option(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
 		else
 			jsonw_bool(w, false);
 	}
-	jsonw_key(w, "eligible");
-	tri2(w, o->eligible);
+	if (o->eligible != 1) { /* absent: true */
+		jsonw_key(w, "eligible");
+		tri2(w, o->eligible);
+	}
 	if (o->nblockers > 0)
 		row_items(x, "blockers", o->blockers, o->nblockers);
 	/* [form, src, monthly, annual, share, pension, base, tier, national minimum] */
@@ -1263,12 +1268,13 @@ row_option(struct out2 *x, struct rowcaveats *g, const struct advice_option *o)
 	if (o->waiting_is_bound)
 		jsonw_bool(w, true);
 	jsonw_close(w, ']');
-	jsonw_key(w, "years"); /* [at retirement, required, shortfall] */
+	jsonw_key(w, "years"); /* [at retirement, required, shortfall, src of required] */
 	jsonw_open(w, '[');
 	tenths2(w, o->retirement.years_at_retirement);
 	index_or_null(w, o->retirement.years_required);
 	tenths2(w, o->retirement.shortfall);
-	jsonw_close(w, ']');
+	src_value(x, o->retirement.years_ref);
+	jsonw_close_trim(w);
 	row_caveats(x, g, o);
 	jsonw_key(w, "steps");
 	jsonw_open(w, '[');
