@@ -1191,8 +1191,6 @@ ui_run(const struct policy_set *ps, struct date as_of, enum msg_lang lang, const
 		}
 		if (r == KEY_CODE_YES && wc == KEYS_PASTE_END)
 			continue;
-		if (kiosk && r == OK && (wc == 3 || wc == 17))
-			continue; /* Ctrl-C and Ctrl-Q do nothing at a kiosk: F10 asks for staff */
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE)
 			act = mouse_action(&pt);
 		else

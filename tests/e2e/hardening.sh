@@ -30,12 +30,16 @@ t0=$(cpu_ticks "$pid"); sleep 1; t1=$(cpu_ticks "$pid")
 T kill-server
 gone_within 1000 "$pid"; check "gone within a second after the terminal closed" $?
 
-# 2. kiosk: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing; F10 offers a fresh start; only the code ends it
+# 2. kiosk: Ctrl-Z and Ctrl-\ do nothing; F10, or Ctrl-C where a terminal has no F10 (a VT100),
+# offers a fresh start; only the code ends it
 start 80 24 en_US.UTF-8 --kiosk --staff-key 2468 --idle 60
 wait_for "Choose your language"; text "2"; wait_for "In which city do you work"
 pid=$(wizard_pid)
-keys C-c C-z 'C-\'; sleep 0.2
-[ -d "/proc/$pid" ] && screen | grep -q "In which city do you work"; check "Ctrl-C, Ctrl-Z, Ctrl-\\ do nothing" $?
+keys C-z 'C-\'; sleep 0.2
+[ -d "/proc/$pid" ] && screen | grep -q "In which city do you work"; check "Ctrl-Z, Ctrl-\\ do nothing" $?
+keys C-c; wait_for "Start over?"; check "Ctrl-C asks to start over in a kiosk, as F10 does" $?
+[ -d "/proc/$pid" ]; check "... and does not end it" $?
+keys Escape; wait_for "In which city do you work"; check "Escape goes back to the question" $?
 keys F10; wait_for "Start over?"; check "F10 asks to start over in a kiosk" $?
 keys F10; sleep 0.1; screen | grep -q "Start over?"; check "a second F10 does not quit a kiosk" $?
 text "13"; keys Enter; wait_for "not the staff code"; check "a wrong code is refused" $?
