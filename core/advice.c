@@ -154,7 +154,8 @@ struct eval {
 	/* the option being costed in a tier other than its default: its kind's
 	 * values are that tier's */
 	enum policy_kind tier_kind;
-	int tier; /* 0-based, -1: the default */
+	int tier;                         /* 0-based, -1: the default */
+	const struct policy_ref *tier_in; /* a value of the section whose tiers they are */
 };
 
 void
@@ -201,9 +202,13 @@ static int64_t
 value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
 {
 	const struct policy_ref *r = NULL;
-	int64_t v = e->tier >= 0 && kind == e->tier_kind
-	                ? policy_view_value_tier(view_of(e, region), kind, key, e->tier, &r)
-	                : policy_view_value(view_of(e, region), kind, key, &r);
+	int64_t v = POLICY_UNKNOWN;
+	/* a chosen tier's values come from the section the cost does; what
+	 * the tier leaves out is the section's, or found as usual */
+	if (e->tier >= 0 && kind == e->tier_kind)
+		v = policy_section_value(e->tier_in, e->tier, key, NULL, &r);
+	if (v == POLICY_UNKNOWN)
+		v = policy_view_value(view_of(e, region), kind, key, &r);
 	if (r != NULL && !r->verified && v != POLICY_UNKNOWN && e->unverified == NULL)
 		e->unverified = r;
 	if (ref != NULL)
@@ -943,9 +948,9 @@ tiers(struct eval *e, struct advice_option *o, int index, const struct advice_pa
 {
 	enum policy_kind kind = o->scheme == ADVICE_EMPLOYEE ? POLICY_EMPLOYEE : POLICY_RESIDENT;
 	int def = 0;
-	o->ntiers = policy_view_tiers(view_of(e, o->region), kind, o->tier_zh, o->tier_en, &def);
-	/* a choice only where the cost is a tier's: not where the city's own
-	 * figure comes before a province's tiers */
+	/* a choice only where the cost is a tier's, and among the tiers of the
+	 * section it comes from (a city's last known tiers before its
+	 * province's current ones) */
 	const struct policy_ref *ref = NULL;
 	if (o->scheme == ADVICE_RESIDENT) {
 		value(e, o->region, kind, POLICY_RESIDENT_PREMIUM, &ref);
@@ -956,7 +961,9 @@ tiers(struct eval *e, struct advice_option *o, int index, const struct advice_pa
 			if (value(e, o->region, kind, keys[k], &ref) != POLICY_UNKNOWN)
 				break;
 	}
-	if (ref == NULL || ref->tier == NULL || o->ntiers <= 0) {
+	o->ntiers =
+	    ref != NULL && ref->tier != NULL ? policy_ref_tiers(ref, o->tier_zh, o->tier_en, &def) : 0;
+	if (o->ntiers <= 0) {
 		o->ntiers = 0;
 		o->tier_default = o->tier_index = -1;
 		return;
@@ -964,12 +971,47 @@ tiers(struct eval *e, struct advice_option *o, int index, const struct advice_pa
 	if (o->ntiers > POLICY_MAX_TIERS)
 		o->ntiers = POLICY_MAX_TIERS;
 	o->tier_default = o->tier_index = def;
+	e->tier_in = ref;
 	int want = params != NULL && index >= 0 && index < ADVICE_MAX_OPTIONS ? params->tier[index] - 1 : -1;
 	if (want >= 0 && want < o->ntiers && want != def) {
 		o->tier_index = want;
 		e->tier_kind = kind;
 		e->tier = want;
 	}
+}
+
+/* What each of the option's tiers costs a year, the one costed included,
+ * worked out as the option's cost is, on a scratch option: its caveats and
+ * its unverified sources are not the option's. */
+static void
+tier_costs(struct eval *e, struct advice_option *o, const struct advice_params *params)
+{
+	if (o->ntiers <= 1)
+		return;
+	int keep_tier = e->tier;
+	enum policy_kind keep_kind = e->tier_kind;
+	const struct policy_ref *keep_unverified = e->unverified;
+	struct advice_option t;
+	for (int k = 0; k < o->ntiers; k++) {
+		if (k == o->tier_index) {
+			o->tier_annual[k] = o->scheme == ADVICE_EMPLOYEE ? o->matched.annual : o->low.annual;
+			continue;
+		}
+		memset(&t, 0, sizeof t);
+		t.scheme = o->scheme;
+		t.region = o->region;
+		t.wage = t.subsidy = ADVICE_UNKNOWN;
+		e->tier_kind = o->scheme == ADVICE_EMPLOYEE ? POLICY_EMPLOYEE : POLICY_RESIDENT;
+		e->tier = k;
+		if (o->scheme == ADVICE_EMPLOYEE)
+			employee_cost(e, &t, params);
+		else
+			resident_cost(e, &t);
+		o->tier_annual[k] = o->scheme == ADVICE_EMPLOYEE ? t.matched.annual : t.low.annual;
+	}
+	e->tier = keep_tier;
+	e->tier_kind = keep_kind;
+	e->unverified = keep_unverified;
 }
 
 static void
@@ -1021,6 +1063,7 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	} else {
 		resident_cost(e, o);
 	}
+	tier_costs(e, o, params);
 	benefits(e, o);
 	e->tier = -1; /* the tier's values are its scheme's: cost and account */
 	waiting(e, o);

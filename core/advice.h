@@ -143,12 +143,14 @@ struct advice_option {
 	int tier_index;   /* the one costed, 0-based: the default unless chosen; -1: none */
 	int tier_default;
 	const char *tier_zh[POLICY_MAX_TIERS], *tier_en[POLICY_MAX_TIERS]; /* their names (en may be NULL) */
-	const struct policy_ref *base_ref; /* the floor (or fixed base, or the floor's share) */
-	const struct policy_ref *wage_ref; /* the average wage a derived floor comes from */
-	int64_t wage;                      /* that wage, fen a month, or ADVICE_UNKNOWN */
-	int64_t floor_bp;                  /* the floor's share of it, basis points */
-	const char *wage_scope;            /* whose average it is, the document's words, or NULL */
-	const char *base_wording;          /* what the base is, the document's words, or NULL */
+	int64_t tier_annual[POLICY_MAX_TIERS]; /* what each costs a year (at the matched base), fen, or
+	                                          ADVICE_UNKNOWN: the what-if's choices side by side */
+	const struct policy_ref *base_ref;     /* the floor (or fixed base, or the floor's share) */
+	const struct policy_ref *wage_ref;     /* the average wage a derived floor comes from */
+	int64_t wage;                          /* that wage, fen a month, or ADVICE_UNKNOWN */
+	int64_t floor_bp;                      /* the floor's share of it, basis points */
+	const char *wage_scope;                /* whose average it is, the document's words, or NULL */
+	const char *base_wording;              /* what the base is, the document's words, or NULL */
 	const struct policy_ref *base_wording_ref;
 	int64_t addon_annual;   /* the add-ons within the cost at the lowest base, fen a
 	                           year: 0 when none */

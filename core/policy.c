@@ -1691,13 +1691,28 @@ view_tier_sec(struct policy_view *v, enum policy_kind kind)
 	return NULL;
 }
 
+static int sec_tiers(const struct policy_sec *s, const char **names_zh, const char **names_en,
+                     int *default_tier);
+
 int
 policy_view_tiers(struct policy_view *v, enum policy_kind kind, const char **names_zh, const char **names_en,
                   int *default_tier)
 {
 	if ((unsigned)kind >= POLICY_KIND_COUNT)
 		return 0;
-	const struct policy_sec *s = view_tier_sec(v, kind);
+	return sec_tiers(view_tier_sec(v, kind), names_zh, names_en, default_tier);
+}
+
+int
+policy_ref_tiers(const struct policy_ref *ref, const char **names_zh, const char **names_en,
+                 int *default_tier)
+{
+	return sec_tiers(ref != NULL ? ref->sec : NULL, names_zh, names_en, default_tier);
+}
+
+static int
+sec_tiers(const struct policy_sec *s, const char **names_zh, const char **names_en, int *default_tier)
+{
 	if (default_tier != NULL)
 		*default_tier = s != NULL ? s->dtier : -1;
 	if (s == NULL)

@@ -307,6 +307,14 @@ const char *policy_view_text(struct policy_view *v, enum policy_kind kind, int k
 int policy_view_tiers(struct policy_view *v, enum policy_kind kind, const char **names_zh,
                       const char **names_en, int *default_tier);
 
+/* The tiers of the section ref (a value's or a section's reference) is
+ * in: their count (0 when none), names and the default's index, as
+ * policy_view_tiers gives them. A cost's own section may be a city's last
+ * known one while a province's current section has tiers of its own: the
+ * tiers to offer are those the cost comes from. */
+int policy_ref_tiers(const struct policy_ref *ref, const char **names_zh, const char **names_en,
+                     int *default_tier);
+
 /* As policy_view_value, for one tier (index as policy_view_tiers gives;
  * -1 is the default tier). */
 int64_t policy_view_value_tier(struct policy_view *v, enum policy_kind kind, int key, int tier,

@@ -886,6 +886,10 @@ test_tiers(void **state)
 	    {"370300", 0, 0, 2, 0, -2, "7%（不建个人账户）", 0},
 	    {"370300", 0, 2, 2, 1, -2, "9%（建个人账户）", 1},
 	    {"110000", 1, 2, 0, -1, 0, NULL, -2}, /* 北京: none, the choice changes nothing */
+	    /* 济南's own last known tiers (9% and 5%, 2025) come before 山东's current ones: those
+	     * are offered, and a choice costs them */
+	    {"370100", 0, 0, 2, 0, -2, "9%（建立个人账户）", 1},
+	    {"370100", 0, 2, 2, 1, -2, "5%（不设个人账户）", 0},
 	};
 	struct policy_error err;
 	struct policy_set *ps = policy_set_new();
@@ -931,6 +935,22 @@ test_tiers(void **state)
 		for (int k = 0; k < adv.noptions; k++)
 			if (k != rows[i].option)
 				assert_true(adv.options[k].low.annual == plain.options[k].low.annual);
+		/* each tier's yearly cost, given beside the one costed, is what
+		 * choosing it costs */
+		const struct advice_option *po = &plain.options[rows[i].option];
+		for (int t = 0; t < po->ntiers; t++) {
+			struct advice chosen;
+			struct advice_params q = {.base_mode = ADVICE_BASE_INCOME};
+			q.tier[rows[i].option] = t + 1;
+			assert_int_equal(advice_build(&chosen, &a, ps, on, &q, NULL), ANSWERS_OK);
+			const struct advice_option *co = &chosen.options[rows[i].option];
+			int64_t want = co->scheme == ADVICE_EMPLOYEE ? co->matched.annual : co->low.annual;
+			if (po->tier_annual[t] != want || co->tier_annual[t] != want)
+				fail_msg(
+				    "row %zu: tier %d costs %lld beside the default, %lld chosen; want %lld",
+				    i, t, (long long)po->tier_annual[t], (long long)co->tier_annual[t],
+				    (long long)want);
+		}
 	}
 	policy_set_free(ps);
 }

@@ -140,6 +140,20 @@ for x in list(emp.values()) + list(res.values()):
     assert d["sources"][x["src"]]["document"], x
 PY
 check "JSON: each option's detail (subsidy, add-ons, years paid here), marked and cited" $?
+
+# the tiers side by side: a hukou in 青岛, whose resident scheme has two adult tiers
+sed -e 's/^hukou_city = .*/hukou_city = 370200/' "$answers" >"$tmp/qd.ini"
+run 0 "$tmp/qd" advise --answers "$tmp/qd.ini" --as-of 2026-12-02 --format json
+python3 - "$tmp/qd" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+o = [o for o in d["options"] if o["region"] == "370200"][0]
+t = o["detail"]["tiers"]
+assert [x["annual_yuan"] for x in t] == [482.0, 415.0], t
+assert o["cost"]["tier"] == t[0]["name"] and o["cost"]["annual_yuan"] == t[0]["annual_yuan"], (o["cost"], t)
+assert all(x["name_en"] for x in t), t
+PY
+check "JSON: a city's tiers, each with its yearly cost, the costed one first by default" $?
 run 2 "$tmp/sch" advise --answers "$answers" --format json --schema 3
 grep -q '"3" is not a schema' "$tmp/sch"
 check "a bad --schema is named" $?

@@ -555,7 +555,16 @@ detail_tier(struct rend *r, const struct advice_option *o)
 		return;
 	names[0] = '\0';
 	for (int k = 0; k < o->ntiers; k++) {
-		tier_name(r, o, k, one, sizeof one);
+		char name[VALUE_MAX], cost[VALUE_MAX];
+		tier_name(r, o, k, name, sizeof name);
+		/* each with what it costs a year, where known */
+		if (o->tier_annual[k] != ADVICE_UNKNOWN) {
+			money(r, cost, sizeof cost, o->tier_annual[k]);
+			struct msg_arg t[2] = {MSG_S(name), MSG_S(cost)};
+			msg_format(one, sizeof one, "report_tier_cost", t, 2);
+		} else {
+			snprintf(one, sizeof one, "%s", name);
+		}
 		const char *sep = k == 0 ? "" : msg_lang() == MSG_ZH ? "、" : "; ";
 		int w = snprintf(names + n, sizeof names - n, "%s%s", sep, one);
 		if (w < 0 || (size_t)w >= sizeof names - n)

@@ -923,6 +923,21 @@ detail2(struct out2 *x, const struct advice_option *o)
 	struct jsonw *w = x->w;
 	jsonw_key(w, "detail");
 	jsonw_open(w, '{');
+	if (o->ntiers > 1) { /* the what-if's tiers, each with its yearly cost; cost.tier is the one costed */
+		jsonw_key(w, "tiers");
+		jsonw_open(w, '[');
+		for (int k = 0; k < o->ntiers; k++) {
+			jsonw_open(w, '{');
+			jsonw_key(w, "name");
+			str_or_null(w, o->tier_zh[k]);
+			jsonw_key(w, "name_en");
+			str_or_null(w, o->tier_en[k] != o->tier_zh[k] ? o->tier_en[k] : NULL);
+			jsonw_key(w, "annual_yuan");
+			yuan2(w, o->tier_annual[k]);
+			jsonw_close(w, '}');
+		}
+		jsonw_close(w, ']');
+	}
 	if (o->subsidy != ADVICE_UNKNOWN) {
 		jsonw_key(w, "subsidy");
 		jsonw_open(w, '{');
