@@ -52,7 +52,7 @@ static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_BASE_ABOVE_INCOME] = {"base_fen", "income_fen"},
     [ADVICE_WAITING_PERIOD] = {"months", NULL},
     [ADVICE_NO_LOCAL_DATA] = {"figures_from", NULL},
-    [ADVICE_EXTEND_PAYMENT] = {"years_short", "annual_fen"},
+    [ADVICE_EXTEND_PAYMENT] = {"years_short", "annual_fen", "until_yyyymm"},
     [ADVICE_LUMP_SUM] = {"years_short", NULL},
     [ADVICE_WAITING_BOUND] = {"months", NULL},
     [ADVICE_SWITCH_LOSES_YEARS] = {"years", NULL},
@@ -851,6 +851,12 @@ extend_payment(struct eval *e, struct advice_option *o)
 	if (short10 != ADVICE_UNKNOWN && short10 <= 0)
 		return;
 	caveat(o, ADVICE_EXTEND_PAYMENT, ref, short10, ADVICE_UNKNOWN);
+	/* and the month it ends: the years still to pay, from this month */
+	if (short10 != ADVICE_UNKNOWN && o->ncaveats > 0 &&
+	    o->caveats[o->ncaveats - 1].id == ADVICE_EXTEND_PAYMENT) {
+		int64_t m = e->on.y * 12 + (e->on.m - 1) + (short10 * 12 + 9) / 10;
+		o->caveats[o->ncaveats - 1].v[2] = m / 12 * 100 + m % 12 + 1;
+	}
 	const struct policy_ref *lref;
 	if (value(e, o->region, POLICY_RETIREMENT, POLICY_RETIREMENT_LUMP_SUM, &lref) == 1)
 		caveat(o, ADVICE_LUMP_SUM, lref, short10, 0);

@@ -42,7 +42,7 @@ enum advice_id {
 	ADVICE_UNKNOWN_VALUE,
 	ADVICE_NO_LOCAL_DATA,  /* v0: the province whose figures are shown, or 0 (national) */
 	ADVICE_EXTEND_PAYMENT, /* already insured, past the age: pay on (延缴) for v0 tenths of years at v1
-	                          fen a year */
+	                          fen a year, until the month v2 (YYYYMM; unknown with v0) */
 	ADVICE_LUMP_SUM,       /* the missing years may be made up at once (一次性补缴) */
 	ADVICE_WAITING_BOUND,  /* the local waiting rule is unknown: at most v0 months, the national bound */
 	ADVICE_SWITCH_LOSES_YEARS,    /* leaving the employee scheme stops its v0 tenths of years growing */

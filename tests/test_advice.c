@@ -24,6 +24,7 @@ enum what {
 	NO_CAVEAT, /* want = id that must not be */
 	CAVEAT_V0, /* id = the caveat, want = its v[0] */
 	CAVEAT_V1,
+	CAVEAT_V2,
 	BASE_LOW,
 	MONTHLY_LOW,
 	ANNUAL_LOW,
@@ -599,13 +600,17 @@ static const struct tcase cases[] = {
      "work = flexible\nmonthly_income = 6000\nemployee_years = 15\nemployee_years_local = 3\n"
      "coverage = employee\ncoverage_city = 700000\ngap_months = 0\n",
      "2025-06-01",
-     {{CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 70}, {CAVEAT_V0, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 70}}},
+     {{CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 70},
+      {CAVEAT_V2, 0, ADVICE_EXTEND_PAYMENT, 203206}, /* 7 years from 2025-06 */
+      {CAVEAT_V0, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 70}}},
     {"paying on until all the years are complete",
      "work_city = 700000\nhukou_city = 700000\nbirth = 1970-01\nsex = female\nfemale_retire_age = 50\n"
      "work = flexible\nmonthly_income = 6000\nemployee_years = 12\nemployee_years_local = 8\n"
      "coverage = employee\ncoverage_city = 700000\ngap_months = 0\n",
      "2025-06-01",
-     {{CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 80}, {CAVEAT_V0, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 20}}},
+     {{CAVEAT_V0, 0, ADVICE_EXTEND_PAYMENT, 80},
+      {CAVEAT_V2, 0, ADVICE_EXTEND_PAYMENT, 203306},
+      {CAVEAT_V0, 0, ADVICE_LOCAL_YEARS_SHORTFALL, 20}}},
     /* the enrolment window: the last known one, ended or not */
     {"an enrolment window still to come",
      "work_city = 700000\nhukou_city = 700000\n" MAN "monthly_income = 6000\n",
@@ -672,8 +677,13 @@ pick(const struct advice *adv, const struct expect *x, size_t ci, bool *ok)
 	case NO_CAVEAT:
 		return find(o->caveats, o->ncaveats, (int)x->want) < 0 ? x->want : -999;
 	case CAVEAT_V0:
-	case CAVEAT_V1: {
-		int64_t v = caveat_value(o, x->id, x->what == CAVEAT_V0 ? 0 : 1, x->want, ok);
+	case CAVEAT_V1:
+	case CAVEAT_V2: {
+		int64_t v = caveat_value(o, x->id,
+		                         x->what == CAVEAT_V0   ? 0
+		                         : x->what == CAVEAT_V1 ? 1
+		                                                : 2,
+		                         x->want, ok);
 		if (!*ok)
 			print_message("case %zu: caveat %s missing\n", ci, advice_id_name(x->id));
 		return v;

@@ -27,7 +27,7 @@
 #define MEASURE WRAP_MEASURE_LOCALE
 
 /* How an item's number is shown (advice_id_value_name gives its meaning). */
-enum vunit { VU_NONE, VU_NUMBER, VU_MONTHS, VU_YEARS, VU_TENTHS, VU_FEN, VU_BP, VU_PPM, VU_FIELD };
+enum vunit { VU_NONE, VU_NUMBER, VU_MONTHS, VU_YEARS, VU_TENTHS, VU_FEN, VU_BP, VU_PPM, VU_FIELD, VU_YM };
 
 static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_AGE_OUT_OF_RANGE] = {VU_NUMBER, VU_NUMBER},
@@ -43,7 +43,7 @@ static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_REASON_HIGHER_REIMBURSEMENT] = {VU_BP, VU_BP},
     [ADVICE_REASON_AFFORDABLE] = {VU_PPM, VU_PPM, VU_FEN, VU_FEN},
     [ADVICE_REASON_COST_BURDEN] = {VU_PPM, VU_PPM, VU_FEN, VU_FEN},
-    [ADVICE_EXTEND_PAYMENT] = {VU_TENTHS, VU_FEN},
+    [ADVICE_EXTEND_PAYMENT] = {VU_TENTHS, VU_FEN, VU_YM},
     [ADVICE_LUMP_SUM] = {VU_TENTHS, VU_NONE},
     [ADVICE_WAITING_BOUND] = {VU_MONTHS, VU_NONE},
     [ADVICE_SWITCH_LOSES_YEARS] = {VU_TENTHS, VU_NONE},
@@ -303,6 +303,11 @@ value_text(const struct compare_style *st, char *buf, size_t cap, enum vunit u, 
 	case VU_FIELD:
 		compare_field(buf, cap, x, st);
 		break;
+	case VU_YM: {
+		struct msg_arg ym[2] = {MSG_I(x / 100), MSG_I(x % 100)};
+		msg_format(buf, cap, "fmt_year_month", ym, 2);
+		break;
+	}
 	}
 }
 
