@@ -923,6 +923,31 @@ test_detail_terms(void **state)
 				print_message("  | %s\n", l.text[k]);
 		lines_fini(&l);
 	}
+	/* past the age: the years here are said as they are now */
+	const char *past =
+	    "[answers]\nwork_city = 700000\nhukou_city = 700000\nbirth = 1970-01\nsex = female\n"
+	    "female_retire_age = 50\nwork = flexible\nmonthly_income = 6000\nemployee_years = 15\n"
+	    "employee_years_local = 3\ncoverage = employee\ncoverage_city = 700000\ngap_months = 0\n";
+	answers_init(&a);
+	assert_int_equal(answers_parse(&a, past, strlen(past), &err), ANSWERS_OK);
+	assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err), ANSWERS_OK);
+	static const struct {
+		enum msg_lang lang;
+		const char *text;
+	} now[] = {
+	    {MSG_EN, "of which at least 10 years paid in this city itself; you have 3 years here now"},
+	    {MSG_ZH, "其中在本地实际缴费至少10年；您现在在本地有3年"},
+	    {MSG_ZH, "约再缴7年，直到缴满所需年限（约到2032年6月）"},
+	};
+	for (size_t i = 0; i < sizeof now / sizeof now[0]; i++) {
+		struct lines l;
+		assert_true(msg_open(now[i].lang));
+		lines_init(&l);
+		compare_detail_noted(&l, &adv, 0, &a, fps, 80, false, NULL);
+		snprintf(where, sizeof where, "past the age, %s", now[i].lang == MSG_EN ? "en" : "zh");
+		CHECK(has_text(&l, now[i].text), "\"%s\" missing", now[i].text);
+		lines_fini(&l);
+	}
 	policy_set_free(fps);
 	assert_true(msg_open(MSG_EN));
 	assert_int_equal(failures, 0);

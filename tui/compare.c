@@ -795,8 +795,11 @@ detail_retirement(struct rend *r, const struct advice_option *o)
 		years_tenths(r, v, sizeof v, o->retirement.local_min * 10);
 		years_tenths(r, have, sizeof have, o->retirement.local_at_retirement);
 		bool short_here = o->retirement.local_at_retirement < o->retirement.local_min * 10;
-		struct msg_arg l[2] = {MSG_S(v), MSG_S(have)};
-		say(r, short_here ? LINES_MARK : LINES_NORMAL, 4, NULL, "report_retire_local", l, 2);
+		bool passed =
+		    o->retirement.age_months > 0 &&
+		    o->retirement.year * 100 + o->retirement.month <= r->adv->as_of.y * 100 + r->adv->as_of.m;
+		struct msg_arg l[3] = {MSG_S(v), MSG_S(have), MSG_S(passed ? "yes" : "no")};
+		say(r, short_here ? LINES_MARK : LINES_NORMAL, 4, NULL, "report_retire_local", l, 3);
 		if (o->retirement.local_ref != o->retirement.years_ref &&
 		    o->retirement.local_ref != o->retirement.actual_ref)
 			source(r, 6, o->retirement.local_ref);
