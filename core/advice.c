@@ -146,8 +146,10 @@ struct eval {
 	struct retire_day reform; /* the retirement-age reform's first day, when has_reform */
 	bool has_reform;
 	bool reform_known; /* the data says whether a reform is in force */
-	/* one view per region consulted (work, hukou, national) */
-	struct policy_view views[3];
+	/* one view per region consulted (work, hukou, national), in the
+	 * caller's storage: left as it is until used (nviews), for a batch's
+	 * rows use the cache's instead and zeroing 10 kB a row is a cost */
+	struct policy_view *views;
 	int view_region[3];
 	int nviews;
 	struct advice_views *cache; /* or NULL */
@@ -1221,7 +1223,9 @@ advice_build_cached(struct advice *out, const struct answers *a, const struct po
 	enum answers_status st = answers_check(a, ps, as_of, err);
 	if (st != ANSWERS_OK)
 		return st;
-	struct eval e = {.a = a, .ps = ps, .on = as_of, .nviews = 0, .cache = views, .tier = -1};
+	struct policy_view own[3];
+	struct eval e = {
+	    .a = a, .ps = ps, .on = as_of, .views = own, .nviews = 0, .cache = views, .tier = -1};
 	e.law = policy_section(ps, POLICY_NATIONAL, POLICY_RETIREMENT, as_of);
 	if (e.law == NULL || policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of) == NULL) {
 		/* before the earliest national data: nothing to cite */
