@@ -153,6 +153,8 @@ struct eval {
 	int view_region[3];
 	int nviews;
 	struct advice_views *cache; /* or NULL */
+	int last_region;            /* the region of the last view_of, and its view */
+	struct policy_view *last_view;
 	/* the option being costed in a tier other than its default: its kind's
 	 * values are that tier's */
 	enum policy_kind tier_kind;
@@ -170,8 +172,21 @@ advice_views_init(struct advice_views *c, const struct policy_set *ps)
 }
 
 /* The view of region, opened on first use. */
+static struct policy_view *view_find(struct eval *e, int region);
+
+/* Most lookups are of the region looked up last. */
 static struct policy_view *
 view_of(struct eval *e, int region)
+{
+	if (e->last_view != NULL && e->last_region == region)
+		return e->last_view;
+	e->last_view = view_find(e, region);
+	e->last_region = region;
+	return e->last_view;
+}
+
+static struct policy_view *
+view_find(struct eval *e, int region)
 {
 	if (e->cache != NULL && e->cache->ps == e->ps) {
 		/* a slot per region (province and city codes spread over it); a
