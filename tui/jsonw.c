@@ -168,16 +168,27 @@ jsonw_bool(struct jsonw *w, bool v)
 		put(w, "false", 5);
 }
 
-static void
-put_uint(struct jsonw *w, uint64_t v)
+/* v's decimal digits, ending at end (two at a time): returns where they start. */
+static char *
+digits(char *end, uint64_t v)
 {
-	char d[24];
-	size_t n = 0;
-	do {
-		d[sizeof d - ++n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	put(w, d + sizeof d - n, n);
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+	while (v >= 100) {
+		unsigned k = (unsigned)(v % 100) * 2;
+		v /= 100;
+		*--end = pairs[k + 1];
+		*--end = pairs[k];
+	}
+	if (v >= 10) {
+		*--end = pairs[v * 2 + 1];
+		*--end = pairs[v * 2];
+	} else {
+		*--end = (char)('0' + v);
+	}
+	return end;
 }
 
 void
@@ -191,9 +202,11 @@ jsonw_int(struct jsonw *w, int64_t v)
 		w->p[w->n++] = (char)('0' + v % 10);
 		return;
 	}
+	char d[24];
+	char *p = digits(d + sizeof d, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
 	if (v < 0)
-		putch(w, '-');
-	put_uint(w, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+		*--p = '-';
+	put(w, p, (size_t)(d + sizeof d - p));
 }
 
 void
@@ -215,25 +228,28 @@ jsonw_fixed(struct jsonw *w, int64_t v, int decimals)
 		return;
 	}
 	uint64_t p = pow10[decimals], frac = a % p;
-	if (v < 0)
-		putch(w, '-');
-	put_uint(w, a / p);
-	putch(w, '.');
-	if (frac == 0) {
-		putch(w, '0');
-		return;
-	}
-	char d[8];
+	/* the whole number in one buffer, written at once: sign, integer part,
+	 * '.', the decimals without trailing zeros (at least one) */
+	char buf[40];
+	char *end = buf + sizeof buf, *q = end;
 	int n = decimals;
-	while (frac % 10 == 0) {
-		frac /= 10;
-		n--;
+	if (frac == 0) {
+		*--q = '0';
+	} else {
+		while (frac % 10 == 0) {
+			frac /= 10;
+			n--;
+		}
+		for (int i = 0; i < n; i++) {
+			*--q = (char)('0' + frac % 10);
+			frac /= 10;
+		}
 	}
-	for (int i = n - 1; i >= 0; i--) {
-		d[i] = (char)('0' + frac % 10);
-		frac /= 10;
-	}
-	put(w, d, (size_t)n);
+	*--q = '.';
+	q = digits(q, a / p);
+	if (v < 0)
+		*--q = '-';
+	put(w, q, (size_t)(end - q));
 }
 
 static void
