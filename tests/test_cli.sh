@@ -218,6 +218,12 @@ run 0 "$tmp/show" --lang zh policy show 郸城 --as-of 2026-12-02
 check "policy show 郸城" $?
 grep -q "郸城县 → 周口市" "$tmp/show" && grep -q "410000-henan.yaml" "$tmp/show" && grep -q "个人年缴费：¥400.00" "$tmp/show"
 check "policy show: the alias, the province file, the national minimum" $?
+# the tiers shown are those of the section the values come from: 济南's own last known 9% and 5%,
+# not 山东's current 7% and 9%
+run 0 "$tmp/jn" --lang en policy show 370100 --as-of 2026-12-02
+grep -q "^  tier 9%, with personal account (costed)" "$tmp/jn" && grep -q "^  tier 5%, no personal account$" "$tmp/jn" &&
+	! grep -q "^  tier 7%" "$tmp/jn"
+check "policy show 济南: its own tiers, the costed one marked" $?
 run 0 "$tmp/show2" --lang en policy show 411625 --as-of 2026-12-02
 grep -q "Zhoukou" "$tmp/show2" && grep -q "    read at: " "$tmp/show2" &&
 	! grep -E '^  [^ ].*《' "$tmp/show2" | grep -qE '(https?:|\.s?html?|\.cn/|\.com/)'

@@ -327,9 +327,16 @@ show(const struct policy_set *ps, int region, const char *via, struct date on)
 					shown++;
 				}
 		}
+		/* the tiers of the section the values shown come from (a city's
+		 * last known tiers before a province's current ones), as the
+		 * advice offers them */
 		const char *tz[POLICY_MAX_TIERS], *te[POLICY_MAX_TIERS];
-		int def;
-		int nt = policy_view_tiers(&view, (enum policy_kind)k, tz, te, &def);
+		const struct policy_ref *tref = NULL;
+		for (int key = 0; key < nk && tref == NULL; key++)
+			if (refs[key] != NULL && refs[key]->tier != NULL)
+				tref = refs[key];
+		int def = -1;
+		int nt = tref != NULL ? policy_ref_tiers(tref, tz, te, &def) : 0;
 		for (int t = 0; t < nt; t++) {
 			struct msg_arg ta[2] = {MSG_S(msg_lang() == MSG_ZH ? tz[t] : te[t]),
 			                        MSG_S(t == def ? "yes" : "no")};
