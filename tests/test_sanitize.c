@@ -171,13 +171,54 @@ test_json(void **state)
 	}
 }
 
+/* A terminal without Chinese: glosses in brackets and keys labelled only
+ * in Chinese are left out, the rest kept. */
+static void
+test_ascii_glosses(void **state)
+{
+	static const struct {
+		unsigned flags;
+		const char *in, *want;
+	} rows[] = {
+	    {0, "Personal account (个人账户): unknown", "Personal account: unknown"},
+	    {0, "costs (家庭共济): yes", "costs: yes"},
+	    {0, "the tax office (税务) of Chengdu sets", "the tax office of Chengdu sets"},
+	    {0, "with cover (大病, 100 yuan)", "with cover (大病, 100 yuan)"},
+	    {0, "a （全国） b", "a b"},
+	    {0, "unclosed (个人", "unclosed (个人"},
+	    {0, "nested (a (个人) b)", "nested (a b)"},
+	    {0, "(个人账户)", ""},
+	    {0, "no gloss (none)", "no gloss (none)"},
+	    {0, "F2 中文  F10 quit", "F2 中文  F10 quit"},
+	    {SANITIZE_KEYS, "Enter OK  Esc back  F1 help  F2 中文  F10 quit",
+	     "Enter OK  Esc back  F1 help  F10 quit"},
+	    {SANITIZE_KEYS, "1-3 details F3 base F2 中文 F10 quit", "1-3 details F3 base F10 quit"},
+	    {SANITIZE_KEYS, "- back  / help  * 中文", "- back  / help"},
+	    {SANITIZE_KEYS, "中文 first", "中文 first"},
+	};
+	(void)state;
+	int bad = 0;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char buf[256];
+		snprintf(buf, sizeof buf, "%s", rows[i].in);
+		size_t n = sanitize_ascii_glosses(buf, strlen(buf), rows[i].flags);
+		if (n != strlen(rows[i].want) || strcmp(buf, rows[i].want) != 0) {
+			print_error("row %zu: \"%s\" gave \"%s\" (%zu), want \"%s\"\n", i, rows[i].in, buf, n,
+			            rows[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_degenerate),   cmocka_unit_test(test_table),
-	    cmocka_unit_test(test_keep_newline), cmocka_unit_test(test_msg_format),
-	    cmocka_unit_test(test_lines),        cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_degenerate),    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_keep_newline),  cmocka_unit_test(test_msg_format),
+	    cmocka_unit_test(test_lines),         cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_ascii_glosses),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

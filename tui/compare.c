@@ -8,6 +8,7 @@
 
 #include "helpfile.h"
 #include "msg.h"
+#include "sanitize.h"
 #include "wizard.h"
 #include "wrap.h"
 
@@ -120,7 +121,14 @@ static void
 emit(struct rend *r, enum lines_style st, int indent, const char *bullet, const char *text)
 {
 	struct wrap_line wl[WRAP_MAX];
-	char line[LEAD_MAX + TEXT_MAX];
+	char line[LEAD_MAX + TEXT_MAX], plain[TEXT_MAX + 1];
+	if (r->ascii) {
+		/* a terminal without Chinese: its glosses go before the text is
+		 * wrapped, so that none is cut in two */
+		snprintf(plain, sizeof plain, "%s", text);
+		sanitize_ascii_glosses(plain, strlen(plain), 0);
+		text = plain;
+	}
 	size_t len = strlen(text), pos = 0, blen = bullet != NULL ? strlen(bullet) : 0;
 	int bw = bullet != NULL ? cols_of(bullet) : 0;
 	if (indent < 0)

@@ -114,3 +114,88 @@ sanitize_fputs(const char *s, FILE *f)
 	free(d);
 	return r;
 }
+
+/* The length of the bracket that opens at s (ASCII '(' or U+FF08), 0 when none. */
+static size_t
+opener(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '(')
+		return 1;
+	if (n >= 3 && memcmp(s, "\xEF\xBC\x88", 3) == 0)
+		return 3;
+	return 0;
+}
+
+static size_t
+closer(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == ')')
+		return 1;
+	if (n >= 3 && memcmp(s, "\xEF\xBC\x89", 3) == 0)
+		return 3;
+	return 0;
+}
+
+static bool
+is_alnum_ascii(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+size_t
+sanitize_ascii_glosses(char *s, size_t n, unsigned flags)
+{
+	size_t r = 0, w = 0;
+	while (r < n) {
+		size_t o = opener(s + r, n - r);
+		if (o > 0) {
+			/* to the closing bracket, with no bracket between */
+			size_t k = r + o, c = 0;
+			bool wide = false, ascii = false;
+			while (k < n && (c = closer(s + k, n - k)) == 0 && opener(s + k, n - k) == 0) {
+				wide |= (unsigned char)s[k] >= 0x80;
+				ascii |= is_alnum_ascii((unsigned char)s[k]);
+				k++;
+			}
+			if (c > 0 && wide && !ascii) {
+				while (w > 0 && s[w - 1] == ' ')
+					w--;
+				r = k + c;
+				continue;
+			}
+		}
+		s[w++] = s[r++];
+	}
+	if (flags & SANITIZE_KEYS) {
+		/* a key and its label, the label all wide: both go, with the
+		 * spaces after them (or before, at the end) */
+		size_t i = 0, out = 0, prev = (size_t)-1, prev_out = 0;
+		n = w;
+		while (i < n) {
+			size_t start = i;
+			while (i < n && s[i] != ' ')
+				i++;
+			bool all_wide = i > start;
+			for (size_t k = start; k < i; k++)
+				all_wide &= (unsigned char)s[k] >= 0x80;
+			size_t end = i;
+			while (i < n && s[i] == ' ')
+				i++;
+			if (all_wide && prev != (size_t)-1) {
+				out = prev_out; /* drop the key before it and this label */
+				prev = (size_t)-1;
+				continue;
+			}
+			prev = start;
+			prev_out = out;
+			memmove(s + out, s + start, i - start);
+			out += i - start;
+			(void)end;
+		}
+		while (out > 0 && s[out - 1] == ' ')
+			out--;
+		w = out;
+	}
+	s[w] = '\0';
+	return w;
+}

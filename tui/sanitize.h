@@ -39,6 +39,15 @@ size_t sanitize_cap(size_t n);
  * or NULL when out of memory. */
 char *sanitize_json(const char *json);
 
+/* For a terminal that cannot draw Chinese, in place (returns the new
+ * length): a gloss in brackets with no ASCII letter or digit in it is left
+ * out with the space before it ("Personal account (个人账户)" -> "Personal
+ * account"), and with SANITIZE_KEYS, as a footer of keys is, so is a key
+ * whose label is only such characters ("F2 中文  F10 quit" -> "F10 quit").
+ * The rest is left as it is. s holds n bytes and a NUL after them. */
+#define SANITIZE_KEYS 2u
+size_t sanitize_ascii_glosses(char *s, size_t n, unsigned flags);
+
 /* fputs of s with SANITIZE_KEEP_NEWLINE; returns what fputs returns. */
 int sanitize_fputs(const char *s, FILE *f);
 

@@ -117,6 +117,8 @@ put(struct painter *pt, int y, int x, int maxw, const char *text, attr_t attr)
 {
 	char safe[2048];
 	size_t len = sanitize_text(safe, sizeof safe, text, strlen(text), 0);
+	if (pt->ascii) /* what it cannot draw is left out where it is a gloss */
+		len = sanitize_ascii_glosses(safe, len, 0);
 	const char *s = safe, *e = s + len;
 	wchar_t buf[512];
 	int n = 0, cols = 0;
@@ -209,6 +211,8 @@ keys_footer(struct painter *pt, const char *key, const struct msg_arg *args, int
 	char k[64], buf[512];
 	snprintf(k, sizeof k, "%s%s", key, pt->fkeys ? "" : "_pad");
 	fmt(buf, sizeof buf, k, args, n);
+	if (pt->ascii) /* no key to a language it cannot draw */
+		sanitize_ascii_glosses(buf, strlen(buf), SANITIZE_KEYS);
 	bar(pt, LINES - 1, buf, NULL);
 }
 
