@@ -194,7 +194,7 @@ view_find(struct eval *e, int region)
 		 * only a caller that keeps no view across calls can afford: value()
 		 * and text_value() use it at once */
 		struct advice_views *c = e->cache;
-		int32_t on = e->on.y * 10000 + e->on.m * 100 + e->on.d;
+		int32_t on = date_yyyymmdd(e->on);
 		unsigned s = ((unsigned)region / 100u * 7u + (unsigned)region % 100u) % ADVICE_VIEWS;
 		if (c->region[s] != region || c->on[s] != on) {
 			c->region[s] = region;
@@ -353,7 +353,7 @@ reform_day(struct eval *e)
 {
 	/* the same for every row of a batch on one date */
 	struct advice_views *c = e->cache != NULL && e->cache->ps == e->ps ? e->cache : NULL;
-	int32_t on = e->on.y * 10000 + e->on.m * 100 + e->on.d;
+	int32_t on = date_yyyymmdd(e->on);
 	if (c != NULL && c->reform_on == on) {
 		e->reform_known = c->reform_known;
 		e->has_reform = c->has_reform;
@@ -945,7 +945,7 @@ next_steps(struct eval *e, struct advice_option *o)
 		if (from != POLICY_UNKNOWN && to != POLICY_UNKNOWN) {
 			step(o, ADVICE_STEP_WINDOW, ref, NULL, from, to);
 			/* a window that has ended is not this year's: said so */
-			if (to < e->on.y * 10000 + e->on.m * 100 + e->on.d)
+			if (to < date_yyyymmdd(e->on))
 				o->steps[o->nsteps - 1].v[2] = 1;
 		} else
 			step(o, ADVICE_STEP_WINDOW, NULL, NULL, ADVICE_UNKNOWN, ADVICE_UNKNOWN);

@@ -100,3 +100,9 @@ date_format(struct date d, char buf[static 11])
 	}
 	*p = '\0';
 }
+
+int32_t
+date_yyyymmdd(struct date d)
+{
+	return d.y * 10000 + d.m * 100 + d.d;
+}

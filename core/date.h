@@ -3,6 +3,7 @@
 #define YIBAO_DATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 struct date {
@@ -26,6 +27,9 @@ int date_month_index(int y, int m);
 
 /* Whole months from (y1, m1) to (y2, m2), counting only months. */
 int date_months_between(int y1, int m1, int y2, int m2);
+
+/* The date as one number, YYYYMMDD: they compare as the dates do. */
+int32_t date_yyyymmdd(struct date d);
 
 /* Write "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void date_format(struct date d, char buf[static 11]);

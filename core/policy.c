@@ -8,12 +8,6 @@
 #include "region_table.h"
 #include "text.h"
 
-static int32_t
-date_key(struct date d)
-{
-	return d.y * 10000 + d.m * 100 + d.d;
-}
-
 struct keydef {
 	const char *name;
 	enum policy_vtype type;
@@ -615,7 +609,7 @@ set_typed(struct parse *p, const yaml_node_t *n, enum policy_kind kind, int key,
 			fail(p, POLICY_ERR_BAD_DATE, line, kd->name, 0);
 			return;
 		}
-		pv->v = date_key(d);
+		pv->v = date_yyyymmdd(d);
 		return;
 	}
 	case T_TEXT:
@@ -897,7 +891,7 @@ parse_section(struct parse *p, const yaml_node_t *n, struct policy_sec *sec)
 		fail(p, POLICY_ERR_BAD_DATE, line_of(at[S_FROM]), "from", 0);
 		return;
 	}
-	sec->fromk = date_key(sec->ref.from);
+	sec->fromk = date_yyyymmdd(sec->ref.from);
 	if (!parse_date_node(at[S_CHECKED], &sec->ref.checked)) {
 		fail(p, POLICY_ERR_BAD_DATE, line_of(at[S_CHECKED]), "checked", 0);
 		return;
@@ -909,7 +903,7 @@ parse_section(struct parse *p, const yaml_node_t *n, struct policy_sec *sec)
 			return;
 		}
 		sec->ref.has_until = true;
-		sec->untilk = date_key(sec->ref.until);
+		sec->untilk = date_yyyymmdd(sec->ref.until);
 	}
 	if (!parse_confidence(p, at[S_CONFIDENCE], &sec->ref.confidence))
 		return;
@@ -1573,7 +1567,7 @@ const struct policy_ref *
 policy_section(const struct policy_set *ps, int region, enum policy_kind kind, struct date on)
 {
 	const struct pfile *f = find_file(ps, region);
-	const struct policy_sec *s = f ? file_section(f, kind, date_key(on)) : NULL;
+	const struct policy_sec *s = f ? file_section(f, kind, date_yyyymmdd(on)) : NULL;
 	return s ? &s->ref : NULL;
 }
 
@@ -1581,7 +1575,7 @@ void
 policy_view_init(struct policy_view *v, const struct policy_set *ps, int region, struct date on)
 {
 	v->ps = ps;
-	v->on = date_key(on);
+	v->on = date_yyyymmdd(on);
 	v->nfiles = 0;
 	memset(v->len, -1, sizeof v->len);
 	memset(v->memo_set, 0, sizeof v->memo_set);
@@ -1681,40 +1675,13 @@ policy_view_text(struct policy_view *v, enum policy_kind kind, int key, const st
 	return pv != NULL ? pv->t : NULL;
 }
 
-static const struct policy_sec *
-view_tier_sec(struct policy_view *v, enum policy_kind kind)
-{
-	view_resolve(v, kind);
-	for (int i = 0; i < v->len[kind]; i++)
-		if (v->chain[kind][i] != NULL && v->chain[kind][i]->ntiers > 0)
-			return v->chain[kind][i];
-	return NULL;
-}
-
-static int sec_tiers(const struct policy_sec *s, const char **names_zh, const char **names_en,
-                     int *default_tier);
-
-int
-policy_view_tiers(struct policy_view *v, enum policy_kind kind, const char **names_zh, const char **names_en,
-                  int *default_tier)
-{
-	if ((unsigned)kind >= POLICY_KIND_COUNT)
-		return 0;
-	return sec_tiers(view_tier_sec(v, kind), names_zh, names_en, default_tier);
-}
-
 int
 policy_ref_tiers(const struct policy_ref *ref, const char **names_zh, const char **names_en,
                  int *default_tier)
 {
-	return sec_tiers(ref != NULL ? ref->sec : NULL, names_zh, names_en, default_tier);
-}
-
-static int
-sec_tiers(const struct policy_sec *s, const char **names_zh, const char **names_en, int *default_tier)
-{
+	const struct policy_sec *s = ref != NULL ? ref->sec : NULL;
 	if (default_tier != NULL)
-		*default_tier = s != NULL ? s->dtier : -1;
+		*default_tier = s != NULL && s->ntiers > 0 ? s->dtier : -1;
 	if (s == NULL)
 		return 0;
 	for (int i = 0; i < s->ntiers; i++) {
@@ -1726,28 +1693,13 @@ sec_tiers(const struct policy_sec *s, const char **names_zh, const char **names_
 	return s->ntiers;
 }
 
-int64_t
-policy_view_value_tier(struct policy_view *v, enum policy_kind kind, int key, int tier,
-                       const struct policy_ref **ref)
-{
-	if (tier >= 0 && (unsigned)kind < POLICY_KIND_COUNT && key >= 0 && key < kinds[kind].nkeys) {
-		const struct policy_sec *s = view_tier_sec(v, kind);
-		if (s != NULL && tier < s->ntiers && s->tiers[tier].vals[key].v != POLICY_UNKNOWN) {
-			if (ref != NULL)
-				*ref = s->tiers[tier].vals[key].ref;
-			return s->tiers[tier].vals[key].v;
-		}
-	}
-	return policy_view_value(v, kind, key, ref);
-}
-
 bool
 policy_ref_is_current(const struct policy_ref *ref, struct date on)
 {
 	if (ref == NULL || ref->sec == NULL)
 		return false;
 	const struct policy_sec *s = ref->sec;
-	return file_section(s->owner, s->ref.kind, date_key(on)) == s;
+	return file_section(s->owner, s->ref.kind, date_yyyymmdd(on)) == s;
 }
 
 struct policy_marks
@@ -1797,21 +1749,6 @@ policy_section_value(const struct policy_ref *sec, int tier, int key, const char
 	if (ref != NULL)
 		*ref = pv != NULL ? pv->ref : sec;
 	return pv != NULL ? pv->v : POLICY_UNKNOWN;
-}
-
-int
-policy_section_tiers(const struct policy_ref *sec, const char **names_zh, const char **names_en)
-{
-	const struct policy_sec *s = sec != NULL ? sec->sec : NULL;
-	if (s == NULL)
-		return 0;
-	for (int i = 0; i < s->ntiers; i++) {
-		if (names_zh != NULL)
-			names_zh[i] = s->tiers[i].name_zh;
-		if (names_en != NULL)
-			names_en[i] = s->tiers[i].name_en ? s->tiers[i].name_en : s->tiers[i].name_zh;
-	}
-	return s->ntiers;
 }
 
 size_t

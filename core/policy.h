@@ -301,24 +301,15 @@ int64_t policy_view_value(struct policy_view *v, enum policy_kind kind, int key,
 const char *policy_view_text(struct policy_view *v, enum policy_kind kind, int key,
                              const struct policy_ref **ref);
 
-/* Tiers of kind in force along the view's path (the first section in force
- * that has tiers): their count (0 when none), names into names_zh/names_en
- * (when not NULL, up to POLICY_MAX_TIERS), and the default's index. */
-int policy_view_tiers(struct policy_view *v, enum policy_kind kind, const char **names_zh,
-                      const char **names_en, int *default_tier);
-
 /* The tiers of the section ref (a value's or a section's reference) is
- * in: their count (0 when none), names and the default's index, as
- * policy_view_tiers gives them. A cost's own section may be a city's last
- * known one while a province's current section has tiers of its own: the
- * tiers to offer are those the cost comes from. */
+ * in: their count (0 when none), their names into names_zh/names_en (when
+ * not NULL, up to POLICY_MAX_TIERS; the English one is the Chinese one
+ * where there is none), and the default's index (-1 when none). A cost's
+ * own section may be a city's last known one while a province's current
+ * section has tiers of its own: the tiers to offer are those the cost
+ * comes from; a tier's values are policy_section_value's. */
 int policy_ref_tiers(const struct policy_ref *ref, const char **names_zh, const char **names_en,
                      int *default_tier);
-
-/* As policy_view_value, for one tier (index as policy_view_tiers gives;
- * -1 is the default tier). */
-int64_t policy_view_value_tier(struct policy_view *v, enum policy_kind kind, int key, int tier,
-                               const struct policy_ref **ref);
 
 /* Whether ref's section is the one in force in its own file on date (false:
  * the value is the last known one of an earlier year). */
@@ -348,7 +339,6 @@ const struct policy_ref *policy_section(const struct policy_set *ps, int region,
 const struct policy_ref *policy_file_section(const struct policy_set *ps, int region, size_t i);
 int64_t policy_section_value(const struct policy_ref *sec, int tier, int key, const char **text,
                              const struct policy_ref **ref);
-int policy_section_tiers(const struct policy_ref *sec, const char **names_zh, const char **names_en);
 size_t policy_section_fact_count(const struct policy_ref *sec);
 const char *policy_section_fact(const struct policy_ref *sec, size_t i, const struct policy_ref **ref);
 /* The documents of a region's file, in file order (NULL past the end). */

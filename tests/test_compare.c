@@ -864,6 +864,11 @@ test_detail_terms(void **state)
 	    {MSG_ZH, false, 0, "缴费基数（文件原文）：上年度全省平均工资的60%", true},
 	    {MSG_ZH, false, 0, "其中在本地实际缴费至少10年；到退休时您在本地将有8.5年", true},
 	    {MSG_ZH, false, 0, "须有10年在本地实际缴纳；到退休时您在本地的年限还差1.5年", true},
+	    {MSG_ZH, false, 0, "其中实际缴费至少10年（视同缴费年限不计）", true},
+	    {MSG_EN, false, 0,
+	     "Of the years required, 10 years must be paid in this city itself; at retirement you would be "
+	     "1.5 years short of them here",
+	     true},
 	    {MSG_ZH, false, 1, "财政每人每年补助¥700.00，不由个人缴纳", true},
 	    {MSG_EN, false, 1,
 	     "the last known enrolment window, 2024-09-01 to 2024-12-31, has ended; the next is set locally",
@@ -898,6 +903,23 @@ test_detail_terms(void **state)
 		if (has_text(&l, want[i].text) != want[i].present)
 			for (size_t k = 0; k < l.n; k++)
 				print_message("  | %s\n", l.text[k]);
+		lines_fini(&l);
+	}
+	/* the table's short form of the caveat */
+	static const struct {
+		enum msg_lang lang;
+		const char *text;
+	} cav[] = {
+	    {MSG_EN, "10 years must be paid here: at retirement 1.5 years short"},
+	    {MSG_ZH, "须在本地缴满10年：退休时差1.5年"},
+	};
+	for (size_t i = 0; i < sizeof cav / sizeof cav[0]; i++) {
+		struct lines l;
+		assert_true(msg_open(cav[i].lang));
+		lines_init(&l);
+		compare_table(&l, &adv, &a, fps, 80, false);
+		snprintf(where, sizeof where, "table, %s", cav[i].lang == MSG_EN ? "en" : "zh");
+		CHECK(has_text(&l, cav[i].text), "\"%s\" missing", cav[i].text);
 		lines_fini(&l);
 	}
 	/* the summary's next step takes the place's own words as they are */

@@ -613,19 +613,25 @@ test_policy_tiers(void **state)
 	const char *zh[POLICY_MAX_TIERS], *en[POLICY_MAX_TIERS];
 	int def = -2;
 	const struct policy_ref *ref = NULL;
+	const struct policy_ref *t = NULL;
 	policy_view_init(&v, lookup_ps, 440100, (struct date){2025, 6, 1});
-	assert_int_equal(policy_view_tiers(&v, POLICY_BENEFITS, zh, en, &def), 2);
+	/* the default tier's value, and through it the tiers of its section */
+	assert_int_equal(policy_view_value(&v, POLICY_BENEFITS, POLICY_BENEFITS_INPATIENT_EMPLOYEE, &ref),
+	                 8000);
+	assert_string_equal(ref->tier, "二档");
+	assert_int_equal(policy_ref_tiers(ref, zh, en, &def), 2);
 	assert_int_equal(def, 1);
 	assert_string_equal(zh[0], "一档");
 	assert_string_equal(en[0], "一档"); /* no English name: the Chinese one */
 	assert_string_equal(en[1], "Tier 2");
-	assert_int_equal(
-	    policy_view_value_tier(&v, POLICY_BENEFITS, POLICY_BENEFITS_INPATIENT_EMPLOYEE, 0, &ref), 9000);
-	assert_string_equal(ref->tier, "一档");
-	assert_int_equal(
-	    policy_view_value_tier(&v, POLICY_BENEFITS, POLICY_BENEFITS_INPATIENT_EMPLOYEE, -1, &ref), 8000);
-	assert_string_equal(ref->tier, "二档");
-	assert_int_equal(policy_view_tiers(&v, POLICY_EMPLOYEE, NULL, NULL, &def), 0);
+	assert_int_equal(policy_section_value(ref, 0, POLICY_BENEFITS_INPATIENT_EMPLOYEE, NULL, &t), 9000);
+	assert_string_equal(t->tier, "一档");
+	/* a value beside no tiers, and no value at all */
+	assert_int_equal(policy_view_value(&v, POLICY_EMPLOYEE, POLICY_EMPLOYEE_RATE, &ref) != POLICY_UNKNOWN,
+	                 1);
+	assert_int_equal(policy_ref_tiers(ref, NULL, NULL, &def), 0);
+	assert_int_equal(def, -1);
+	assert_int_equal(policy_ref_tiers(NULL, NULL, NULL, &def), 0);
 	assert_int_equal(def, -1);
 }
 

@@ -283,7 +283,7 @@ static int
 canon(struct json_cache *c, const struct policy_ref *ref, struct date on, const struct policy_ref **rep,
       int *year)
 {
-	int32_t d = on.y * 10000 + on.m * 100 + on.d;
+	int32_t d = date_yyyymmdd(on);
 	uintptr_t h = ((uintptr_t)ref >> 3) * 2654435761u + (unsigned)d;
 	int i = (int)(h & (JSON_CACHE_SLOTS - 1));
 	while (c->rkey[i] != NULL && (c->rkey[i] != ref || c->ron[i] != d))

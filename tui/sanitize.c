@@ -169,7 +169,8 @@ sanitize_ascii_glosses(char *s, size_t n, unsigned flags)
 	if (flags & SANITIZE_KEYS) {
 		/* a key and its label, the label all wide: both go, with the
 		 * spaces after them (or before, at the end) */
-		size_t i = 0, out = 0, prev = (size_t)-1, prev_out = 0;
+		size_t i = 0, out = 0, prev_out = 0;
+		bool have_prev = false; /* a word before this one, kept, starting at prev_out */
 		n = w;
 		while (i < n) {
 			size_t start = i;
@@ -178,19 +179,17 @@ sanitize_ascii_glosses(char *s, size_t n, unsigned flags)
 			bool all_wide = i > start;
 			for (size_t k = start; k < i; k++)
 				all_wide &= (unsigned char)s[k] >= 0x80;
-			size_t end = i;
 			while (i < n && s[i] == ' ')
 				i++;
-			if (all_wide && prev != (size_t)-1) {
+			if (all_wide && have_prev) {
 				out = prev_out; /* drop the key before it and this label */
-				prev = (size_t)-1;
+				have_prev = false;
 				continue;
 			}
-			prev = start;
+			have_prev = true;
 			prev_out = out;
 			memmove(s + out, s + start, i - start);
 			out += i - start;
-			(void)end;
 		}
 		while (out > 0 && s[out - 1] == ' ')
 			out--;

@@ -10,8 +10,10 @@ for lang in zh en; do
 	questions $lang
 	if [ $lang = zh ]; then
 		loc=zh_CN.UTF-8 k=1 tier="F6 档次" costed="按此档计算：成年居民" t1="成年居民一档" t2="成年居民二档"
+		costs="成年居民一档每年¥482.00、成年居民二档每年¥415.00"
 	else
 		loc=en_US.UTF-8 k=2 tier="F6 tier" costed="Tier costed: Adults" t1="Adults, tier 1" t2="Adults, tier 2"
+		costs="Adults,tier1¥482.00ayear;Adults,tier2¥415.00ayear"
 	fi
 	start 80 24 $loc
 	wait_for "1  "; text $k
@@ -35,6 +37,7 @@ for lang in zh en; do
 	keys F6; wait_for "$tier 2/2"
 	text "3"; wait_for "$costed"; screen | grep -qF "$t1" && screen | grep -qF "$t2"
 	check "$lang: the detail names the tier costed and every tier" $?
+	screen | tr -d '\n ' | grep -qF "$costs"; check "$lang: ... each with what it costs a year" $?
 	screen | grep -q "${costed}二档\|${costed}, tier 2"; check "$lang: the detail's tier is the one chosen" $?
 	keys Escape; wait_for "$done_text"; keys Escape; wait_for "$q15"; text "2"; wait_for "$done_text"
 	wait_for "$tier 1/2"; check "$lang: back to the answers and forward: the default tier again" $?
