@@ -137,6 +137,9 @@ advice_scheme_name(enum advice_scheme s)
 }
 
 /* Everything one evaluation needs, so helpers take one pointer. */
+/* the views an advice_build without a cache keeps for its own regions */
+#define ADVICE_OWN_VIEWS 4
+
 struct eval {
 	const struct answers *a;
 	const struct policy_set *ps;
@@ -150,7 +153,7 @@ struct eval {
 	 * caller's storage: left as it is until used (nviews), for a batch's
 	 * rows use the cache's instead and zeroing 10 kB a row is a cost */
 	struct policy_view *views;
-	int view_region[3];
+	int view_region[ADVICE_OWN_VIEWS];
 	int nviews;
 	struct advice_views *cache; /* or NULL */
 	int last_region;            /* the region of the last view_of, and its view */
@@ -167,6 +170,7 @@ advice_views_init(struct advice_views *c, const struct policy_set *ps)
 {
 	c->ps = ps;
 	c->reform_on = 0;
+	c->law_on = 0;
 	for (int i = 0; i < ADVICE_VIEWS; i++)
 		c->region[i] = -1;
 }
@@ -175,7 +179,7 @@ advice_views_init(struct advice_views *c, const struct policy_set *ps)
 static struct policy_view *view_find(struct eval *e, int region);
 
 /* Most lookups are of the region looked up last. */
-static struct policy_view *
+static inline struct policy_view *
 view_of(struct eval *e, int region)
 {
 	if (e->last_view != NULL && e->last_region == region)
@@ -207,15 +211,16 @@ view_find(struct eval *e, int region)
 	while (i < e->nviews && e->view_region[i] != region)
 		i++;
 	if (i == e->nviews) {
-		/* three regions at most: the work city, the hukou city, national */
-		i = e->nviews < 3 ? e->nviews++ : 2;
+		/* the work city, the hukou city, the nation, and the province a
+		 * benefit's figure came from */
+		i = e->nviews < ADVICE_OWN_VIEWS ? e->nviews++ : ADVICE_OWN_VIEWS - 1;
 		e->view_region[i] = region;
 		policy_view_init(&e->views[i], e->ps, region, e->on);
 	}
 	return &e->views[i];
 }
 
-static int64_t
+static inline int64_t
 value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
 {
 	const struct policy_ref *r = NULL;
@@ -697,9 +702,9 @@ benefits(struct eval *e, struct advice_option *o)
 	if (o->inpatient_bp == POLICY_UNKNOWN)
 		o->inpatient_bp = ADVICE_UNKNOWN;
 	else
-		o->inpatient_is_average =
-		    ref->region == POLICY_NATIONAL || policy_value(e->ps, ref->region, POLICY_BENEFITS,
-		                                                   POLICY_BENEFITS_AVERAGE, e->on, NULL) == 1;
+		o->inpatient_is_average = ref->region == POLICY_NATIONAL ||
+		                          policy_view_value(view_of(e, ref->region), POLICY_BENEFITS,
+		                                            POLICY_BENEFITS_AVERAGE, NULL) == 1;
 	stay_example(e, o);
 	if (o->scheme == ADVICE_EMPLOYEE) {
 		const struct policy_ref *pref;
@@ -1238,11 +1243,26 @@ advice_build_cached(struct advice *out, const struct answers *a, const struct po
 	enum answers_status st = answers_check(a, ps, as_of, err);
 	if (st != ANSWERS_OK)
 		return st;
-	struct policy_view own[3];
+	struct policy_view own[ADVICE_OWN_VIEWS];
 	struct eval e = {
 	    .a = a, .ps = ps, .on = as_of, .views = own, .nviews = 0, .cache = views, .tier = -1};
-	e.law = policy_section(ps, POLICY_NATIONAL, POLICY_RETIREMENT, as_of);
-	if (e.law == NULL || policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of) == NULL) {
+	/* the national sections, the same for every row of a batch on one date */
+	struct advice_views *c = views != NULL && views->ps == ps ? views : NULL;
+	int32_t on = date_yyyymmdd(as_of);
+	bool scope;
+	if (c != NULL && c->law_on == on) {
+		e.law = c->law;
+		scope = c->scope;
+	} else {
+		e.law = policy_section(ps, POLICY_NATIONAL, POLICY_RETIREMENT, as_of);
+		scope = policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of) != NULL;
+		if (c != NULL) {
+			c->law_on = on;
+			c->law = e.law;
+			c->scope = scope;
+		}
+	}
+	if (e.law == NULL || !scope) {
 		/* before the earliest national data: nothing to cite */
 		if (err != NULL) {
 			memset(err, 0, sizeof *err);

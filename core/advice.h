@@ -248,6 +248,11 @@ struct advice_views {
 	int region[ADVICE_VIEWS]; /* -1: an empty slot */
 	int32_t on[ADVICE_VIEWS];
 	struct policy_view v[ADVICE_VIEWS];
+	/* the national retirement section (what a rule falls back to citing)
+	 * and whether the nation's scope is in force, for a date */
+	int32_t law_on; /* that date (YYYYMMDD), 0: none yet */
+	const struct policy_ref *law;
+	bool scope;
 	/* the first day of the retirement-age reform, as worked out for a date */
 	int32_t reform_on; /* that date (YYYYMMDD), 0: none yet */
 	bool reform_known, has_reform;

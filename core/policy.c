@@ -1543,11 +1543,10 @@ file_section(const struct pfile *f, enum policy_kind kind, int32_t on)
 /* The value of key in f on date: the section in force, then the last known
  * one (latest earlier section giving it). */
 static const struct pval *
-file_value(const struct pfile *f, const struct policy_sec *now, enum policy_kind kind, int key, int tier,
-           int32_t on)
+file_value(const struct pfile *f, const struct policy_sec *now, enum policy_kind kind, int key, int32_t on)
 {
 	const struct pval *pv;
-	if (now != NULL && (pv = sec_val(now, tier, key)) != NULL)
+	if (now != NULL && (pv = sec_val(now, -1, key)) != NULL)
 		return pv;
 	if (now != NULL && now->vals[key].stop)
 		return NULL;
@@ -1623,34 +1622,28 @@ view_ask_ref(struct policy_view *v, enum policy_kind kind)
 
 _Static_assert(POLICY_MAX_KEYS <= 16, "memo_set has a bit per key");
 
-static const struct pval *
-view_lookup(struct policy_view *v, enum policy_kind kind, int key, int tier, const struct policy_ref **ref)
+int64_t
+policy_view_lookup(struct policy_view *v, enum policy_kind kind, int key, const struct policy_ref **ref)
 {
 	if ((unsigned)kind >= POLICY_KIND_COUNT || key < 0 || key >= kinds[kind].nkeys) {
 		if (ref != NULL)
 			*ref = NULL;
-		return NULL;
+		return POLICY_UNKNOWN;
 	}
 	uint16_t bit = (uint16_t)(1u << key);
-	if (tier < 0 && (v->memo_set[kind] & bit)) {
-		if (ref != NULL)
-			*ref = v->memo_ref[kind][key];
-		return v->memo[kind][key];
-	}
-	view_resolve(v, kind);
-	const struct pval *found = NULL;
-	const struct policy_ref *r = NULL;
-	for (int i = 0; i < v->len[kind] && found == NULL; i++)
-		found = file_value(v->files[i], v->chain[kind][i], kind, key, tier, v->on);
-	r = found != NULL ? found->ref : view_ask_ref(v, kind);
-	if (tier < 0) {
-		v->memo[kind][key] = found;
-		v->memo_ref[kind][key] = r;
+	if (!(v->memo_set[kind] & bit)) {
+		view_resolve(v, kind);
+		const struct pval *found = NULL;
+		for (int i = 0; i < v->len[kind] && found == NULL; i++)
+			found = file_value(v->files[i], v->chain[kind][i], kind, key, v->on);
+		v->memo_v[kind][key] = found != NULL ? found->v : POLICY_UNKNOWN;
+		v->memo_t[kind][key] = found != NULL ? found->t : NULL;
+		v->memo_ref[kind][key] = found != NULL ? found->ref : view_ask_ref(v, kind);
 		v->memo_set[kind] |= bit;
 	}
 	if (ref != NULL)
-		*ref = r;
-	return found;
+		*ref = v->memo_ref[kind][key];
+	return v->memo_v[kind][key];
 }
 
 const struct policy_ref *
@@ -1659,20 +1652,6 @@ policy_view_section(struct policy_view *v, enum policy_kind kind)
 	if ((unsigned)kind >= POLICY_KIND_COUNT)
 		return NULL;
 	return view_ask_ref(v, kind);
-}
-
-int64_t
-policy_view_value(struct policy_view *v, enum policy_kind kind, int key, const struct policy_ref **ref)
-{
-	const struct pval *pv = view_lookup(v, kind, key, -1, ref);
-	return pv != NULL ? pv->v : POLICY_UNKNOWN;
-}
-
-const char *
-policy_view_text(struct policy_view *v, enum policy_kind kind, int key, const struct policy_ref **ref)
-{
-	const struct pval *pv = view_lookup(v, kind, key, -1, ref);
-	return pv != NULL ? pv->t : NULL;
 }
 
 int

@@ -281,7 +281,8 @@ struct policy_view {
 	/* each key's value (default tier) and reference, once looked up: a bit
 	 * of memo_set per key */
 	uint16_t memo_set[POLICY_KIND_COUNT];
-	const struct pval *memo[POLICY_KIND_COUNT][POLICY_MAX_KEYS];
+	int64_t memo_v[POLICY_KIND_COUNT][POLICY_MAX_KEYS];     /* POLICY_UNKNOWN when not found */
+	const char *memo_t[POLICY_KIND_COUNT][POLICY_MAX_KEYS]; /* its text, or NULL */
 	const struct policy_ref *memo_ref[POLICY_KIND_COUNT][POLICY_MAX_KEYS];
 };
 
@@ -293,13 +294,39 @@ void policy_view_init(struct policy_view *v, const struct policy_set *ps, int re
  * date, or NULL. */
 const struct policy_ref *policy_view_section(struct policy_view *v, enum policy_kind kind);
 
-/* As policy_value, through the view. */
-int64_t policy_view_value(struct policy_view *v, enum policy_kind kind, int key,
-                          const struct policy_ref **ref);
+/* The first lookup of a key through a view (policy_view_value's and
+ * policy_view_text's way when the key is not yet known to the view). */
+int64_t policy_view_lookup(struct policy_view *v, enum policy_kind kind, int key,
+                           const struct policy_ref **ref);
+
+/* As policy_value, through the view. A batch asks some seventy values a
+ * row, nearly all of them asked before: a key already looked up is read
+ * here, without a call. */
+static inline int64_t
+policy_view_value(struct policy_view *v, enum policy_kind kind, int key, const struct policy_ref **ref)
+{
+	if ((unsigned)kind < POLICY_KIND_COUNT && (unsigned)key < POLICY_MAX_KEYS &&
+	    (v->memo_set[kind] >> key & 1u)) {
+		if (ref != NULL)
+			*ref = v->memo_ref[kind][key];
+		return v->memo_v[kind][key];
+	}
+	return policy_view_lookup(v, kind, key, ref);
+}
 
 /* A text value (base_wage, enrol keys …), or NULL when unknown. */
-const char *policy_view_text(struct policy_view *v, enum policy_kind kind, int key,
-                             const struct policy_ref **ref);
+static inline const char *
+policy_view_text(struct policy_view *v, enum policy_kind kind, int key, const struct policy_ref **ref)
+{
+	if (!((unsigned)kind < POLICY_KIND_COUNT && (unsigned)key < POLICY_MAX_KEYS &&
+	      (v->memo_set[kind] >> key & 1u)))
+		policy_view_lookup(v, kind, key, NULL);
+	bool known = (unsigned)kind < POLICY_KIND_COUNT && (unsigned)key < POLICY_MAX_KEYS &&
+	             (v->memo_set[kind] >> key & 1u);
+	if (ref != NULL)
+		*ref = known ? v->memo_ref[kind][key] : NULL;
+	return known ? v->memo_t[kind][key] : NULL;
+}
 
 /* The tiers of the section ref (a value's or a section's reference) is
  * in: their count (0 when none), their names into names_zh/names_en (when
