@@ -1099,13 +1099,10 @@ option(struct eval *e, struct advice_option *o, enum advice_scheme scheme, int r
 	if (e->unverified != NULL)
 		caveat(o, ADVICE_UNVERIFIED_DATA, e->unverified, 0, 0);
 	/* a place without a file of its own: say whose figures are shown */
-	const struct policy_region *pr = policy_set_region(e->ps, region);
-	if (pr != NULL && pr->file == NULL) {
-		const struct policy_region *prov =
-		    pr->parent > 0 ? policy_set_region(e->ps, pr->parent) : NULL;
-		int from = prov != NULL && prov->file != NULL ? prov->code : POLICY_NATIONAL;
-		caveat(o, ADVICE_NO_LOCAL_DATA, o->cost_ref != NULL ? o->cost_ref : e->law, from, 0);
-	}
+	int from = policy_view_file_region(view_of(e, region));
+	if (from != region)
+		caveat(o, ADVICE_NO_LOCAL_DATA, o->cost_ref != NULL ? o->cost_ref : e->law,
+		       from >= 0 ? from : POLICY_NATIONAL, 0);
 	next_steps(e, o);
 }
 

@@ -10,11 +10,23 @@
 
 enum atype { A_DATE, A_REGION, A_YESNO, A_MONTH, A_ENUM, A_INT, A_TENTHS };
 
+/* A value a key allows, with its length: a batch matches one per cell. */
+struct aword {
+	const char *s;
+	size_t n;
+};
+#define W(s)                                                                                                 \
+	{                                                                                                    \
+		s, sizeof s - 1                                                                              \
+	}
+#define ANSWERS_MAX_WORDS 4
+
 struct akey {
 	const char *name;
 	enum atype type;
-	const char *allowed; /* A_ENUM: values separated by '|', in enum order from 1 */
-	int64_t min, max;    /* A_INT; A_TENTHS in whole years */
+	const char *allowed;                   /* A_ENUM: values separated by '|', in enum order from 1 */
+	struct aword words[ANSWERS_MAX_WORDS]; /* the same, one by one (n == 0 after the last) */
+	int64_t min, max;                      /* A_INT; A_TENTHS in whole years */
 };
 
 /* DESIGN.md's answers table. */
@@ -22,21 +34,37 @@ static const struct akey keys[ANSWERS_KEY_COUNT] = {
     [ANSWERS_AS_OF] = {.name = "as_of", .type = A_DATE},
     [ANSWERS_WORK_CITY] = {.name = "work_city", .type = A_REGION},
     [ANSWERS_HUKOU_CITY] = {.name = "hukou_city", .type = A_REGION},
-    [ANSWERS_RESIDENCE_PERMIT] = {.name = "residence_permit", .type = A_YESNO, .allowed = "yes|no"},
+    [ANSWERS_RESIDENCE_PERMIT] = {.name = "residence_permit",
+                                  .type = A_YESNO,
+                                  .allowed = "yes|no",
+                                  .words = {W("yes"), W("no")}},
     [ANSWERS_BIRTH] = {.name = "birth", .type = A_MONTH},
-    [ANSWERS_SEX] = {.name = "sex", .type = A_ENUM, .allowed = "male|female"},
-    [ANSWERS_FEMALE_RETIRE_AGE] = {.name = "female_retire_age", .type = A_ENUM, .allowed = "50|55"},
+    [ANSWERS_SEX] = {.name = "sex",
+                     .type = A_ENUM,
+                     .allowed = "male|female",
+                     .words = {W("male"), W("female")}},
+    [ANSWERS_FEMALE_RETIRE_AGE] = {.name = "female_retire_age",
+                                   .type = A_ENUM,
+                                   .allowed = "50|55",
+                                   .words = {W("50"), W("55")}},
     [ANSWERS_WORK] = {.name = "work",
                       .type = A_ENUM,
-                      .allowed = "flexible|self_employed|employed|unemployed"},
+                      .allowed = "flexible|self_employed|employed|unemployed",
+                      .words = {W("flexible"), W("self_employed"), W("employed"), W("unemployed")}},
     [ANSWERS_MONTHLY_INCOME] = {.name = "monthly_income", .type = A_INT, .min = 0, .max = 10000000},
     [ANSWERS_EMPLOYEE_YEARS] = {.name = "employee_years", .type = A_TENTHS, .min = 0, .max = 60},
     [ANSWERS_EMPLOYEE_YEARS_LOCAL] = {.name = "employee_years_local", .type = A_TENTHS, .min = 0, .max = 60},
-    [ANSWERS_COVERAGE] = {.name = "coverage", .type = A_ENUM, .allowed = "none|employee|resident"},
+    [ANSWERS_COVERAGE] = {.name = "coverage",
+                          .type = A_ENUM,
+                          .allowed = "none|employee|resident",
+                          .words = {W("none"), W("employee"), W("resident")}},
     [ANSWERS_COVERAGE_CITY] = {.name = "coverage_city", .type = A_REGION},
     [ANSWERS_GAP_MONTHS] = {.name = "gap_months", .type = A_INT, .min = 0, .max = 1200},
     [ANSWERS_STAY_YEARS] = {.name = "stay_years", .type = A_INT, .min = 0, .max = 99},
-    [ANSWERS_RETIRE_CITY] = {.name = "retire_city", .type = A_ENUM, .allowed = "work|hukou|unsure"},
+    [ANSWERS_RETIRE_CITY] = {.name = "retire_city",
+                             .type = A_ENUM,
+                             .allowed = "work|hukou|unsure",
+                             .words = {W("work"), W("hukou"), W("unsure")}},
 };
 
 static enum answers_status
@@ -102,20 +130,14 @@ answers_init(struct answers *a)
 	a->work_city = a->hukou_city = a->coverage_city = -1;
 }
 
-/* Index (from 1) of value among the '|'-separated words of list, or 0. */
+/* Index (from 1) of value among the words a key allows, or 0. */
 static int
-enum_index(const char *list, const char *v, size_t len)
+enum_index(const struct aword *words, const char *v, size_t len)
 {
-	int i = 1;
-	for (const char *w = list;; i++) {
-		const char *bar = strchr(w, '|');
-		size_t wl = bar ? (size_t)(bar - w) : strlen(w);
-		if (wl == len && memcmp(w, v, len) == 0)
-			return i;
-		if (bar == NULL)
-			return 0;
-		w = bar + 1;
-	}
+	for (int i = 0; i < ANSWERS_MAX_WORDS && words[i].n > 0; i++)
+		if (words[i].n == len && memcmp(words[i].s, v, len) == 0)
+			return i + 1;
+	return 0;
 }
 
 /* Digits only (no sign: negative values are a range error, reported as
@@ -170,13 +192,17 @@ answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t l
 	len = (size_t)(e - v);
 	int64_t x = 0;
 	bool over;
-	struct answers t = *a;
+	/* every check comes before the answer is written: a bad value leaves
+	 * a as it was */
 
 	switch (k->type) {
-	case A_DATE:
-		if (!date_parse(v, len, &t.as_of))
+	case A_DATE: {
+		struct date d;
+		if (!date_parse(v, len, &d))
 			return error(err, ANSWERS_ERR_BAD_VALUE, key);
+		a->as_of = d;
 		break;
+	}
 	case A_REGION:
 		if (len != 6 || !parse_uint(v, len, &x, &over))
 			return error(err, ANSWERS_ERR_BAD_VALUE, key);
@@ -187,37 +213,41 @@ answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t l
 				x = (uint64_t)al->region;
 		}
 		if (key == ANSWERS_WORK_CITY)
-			t.work_city = (int)x;
+			a->work_city = (int)x;
 		else if (key == ANSWERS_HUKOU_CITY)
-			t.hukou_city = (int)x;
+			a->hukou_city = (int)x;
 		else
-			t.coverage_city = (int)x;
+			a->coverage_city = (int)x;
 		break;
 	case A_YESNO: {
-		int i = enum_index(k->allowed, v, len);
+		int i = enum_index(k->words, v, len);
 		if (i == 0)
 			return error(err, ANSWERS_ERR_BAD_VALUE, key);
-		t.residence_permit = i == 1;
+		a->residence_permit = i == 1;
 		break;
 	}
-	case A_MONTH:
-		if (!date_parse_month(v, len, &t.birth_year, &t.birth_month))
+	case A_MONTH: {
+		int y, m;
+		if (!date_parse_month(v, len, &y, &m))
 			return error(err, ANSWERS_ERR_BAD_VALUE, key);
+		a->birth_year = y;
+		a->birth_month = m;
 		break;
+	}
 	case A_ENUM: {
-		int i = enum_index(k->allowed, v, len);
+		int i = enum_index(k->words, v, len);
 		if (i == 0)
 			return error(err, ANSWERS_ERR_BAD_VALUE, key);
 		if (key == ANSWERS_SEX)
-			t.sex = (enum answers_sex)i;
+			a->sex = (enum answers_sex)i;
 		else if (key == ANSWERS_FEMALE_RETIRE_AGE)
-			t.female_retire_age = i == 1 ? 50 : 55;
+			a->female_retire_age = i == 1 ? 50 : 55;
 		else if (key == ANSWERS_WORK)
-			t.work = (enum answers_work)i;
+			a->work = (enum answers_work)i;
 		else if (key == ANSWERS_COVERAGE)
-			t.coverage = (enum answers_coverage)(i - 1);
+			a->coverage = (enum answers_coverage)(i - 1);
 		else
-			t.retire_city = (enum answers_place)i;
+			a->retire_city = (enum answers_place)i;
 		break;
 	}
 	case A_INT:
@@ -228,11 +258,11 @@ answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t l
 		if (over || x < k->min || x > k->max)
 			return error(err, ANSWERS_ERR_RANGE, key);
 		if (key == ANSWERS_MONTHLY_INCOME)
-			t.monthly_income = x;
+			a->monthly_income = x;
 		else if (key == ANSWERS_GAP_MONTHS)
-			t.gap_months = (int)x;
+			a->gap_months = (int)x;
 		else
-			t.stay_years = (int)x;
+			a->stay_years = (int)x;
 		break;
 	case A_TENTHS: {
 		/* one decimal at most: "12", "12.5" */
@@ -250,14 +280,13 @@ answers_set_key(struct answers *a, enum answers_key key, const char *v, size_t l
 		if (over || x > k->max || (x == k->max && frac > 0))
 			return error(err, ANSWERS_ERR_RANGE, key);
 		if (key == ANSWERS_EMPLOYEE_YEARS)
-			t.employee_years = (int)(x * 10 + frac);
+			a->employee_years = (int)(x * 10 + frac);
 		else
-			t.employee_years_local = (int)(x * 10 + frac);
+			a->employee_years_local = (int)(x * 10 + frac);
 		break;
 	}
 	}
-	t.set |= 1u << key;
-	*a = t;
+	a->set |= 1u << key;
 	return ANSWERS_OK;
 }
 

@@ -1592,6 +1592,12 @@ policy_view_init(struct policy_view *v, const struct policy_set *ps, int region,
 	}
 }
 
+int
+policy_view_file_region(const struct policy_view *v)
+{
+	return v->nfiles > 0 ? v->files[0]->code : -1;
+}
+
 static void
 view_resolve(struct policy_view *v, enum policy_kind kind)
 {

@@ -294,6 +294,10 @@ void policy_view_init(struct policy_view *v, const struct policy_set *ps, int re
  * date, or NULL. */
 const struct policy_ref *policy_view_section(struct policy_view *v, enum policy_kind kind);
 
+/* The region of the first file on the view's path: the region's own where
+ * it has one, else its province's or the nation's (-1: none). */
+int policy_view_file_region(const struct policy_view *v);
+
 /* The first lookup of a key through a view (policy_view_value's and
  * policy_view_text's way when the key is not yet known to the view). */
 int64_t policy_view_lookup(struct policy_view *v, enum policy_kind kind, int key,

@@ -19,15 +19,6 @@ text_copy(char *dst, size_t cap, const char *s, size_t n)
 }
 
 void
-text_trim(const char **s, const char **e)
-{
-	while (*s < *e && (**s == ' ' || **s == '\t'))
-		(*s)++;
-	while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
-		(*e)--;
-}
-
-void
 text_next_line(const char **pos, const char *end, int line, const char **s, const char **e)
 {
 	const char *b = *pos;

@@ -10,8 +10,16 @@
  * never cutting a UTF-8 sequence in half. */
 void text_copy(char *dst, size_t cap, const char *s, size_t n);
 
-/* Move *s forward and *e back past ASCII spaces and tabs. */
-void text_trim(const char **s, const char **e);
+/* Move *s forward and *e back past ASCII spaces and tabs (inline: a batch
+ * trims every cell). */
+static inline void
+text_trim(const char **s, const char **e)
+{
+	while (*s < *e && (**s == ' ' || **s == '\t'))
+		(*s)++;
+	while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+		(*e)--;
+}
 
 /* Take the line starting at *pos (before end) and move *pos past its
  * newline. *s..*e is its content without CR, LF or surrounding blanks, and

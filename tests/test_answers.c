@@ -1038,6 +1038,54 @@ test_answers_parse(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* Every word a key is said to allow (answers_key_allowed, what messages
+ * and help list) is accepted, in that order, and nothing else close to it:
+ * the matching table and the list cannot drift apart. */
+static void
+test_answers_allowed(void **state)
+{
+	(void)state;
+	int keys_with_words = 0;
+	for (int k = 0; k < ANSWERS_KEY_COUNT; k++) {
+		const char *list = answers_key_allowed(k);
+		if (list == NULL)
+			continue;
+		keys_with_words++;
+		int want = 1;
+		for (const char *w = list;; want++) {
+			const char *bar = strchr(w, '|');
+			size_t n = bar != NULL ? (size_t)(bar - w) : strlen(w);
+			char buf[64];
+			assert_true(n + 2 < sizeof buf);
+			struct answers a, b;
+			struct answers_error err;
+			answers_init(&a);
+			assert_int_equal(answers_set_key(&a, (enum answers_key)k, w, n, &err), ANSWERS_OK);
+			answers_init(&b);
+			/* the same word once more or once less is refused */
+			memcpy(buf, w, n);
+			buf[n] = 'x';
+			assert_int_equal(answers_set_key(&b, (enum answers_key)k, buf, n + 1, &err),
+			                 ANSWERS_ERR_BAD_VALUE);
+			assert_int_equal(answers_set_key(&b, (enum answers_key)k, buf, n - 1, &err),
+			                 ANSWERS_ERR_BAD_VALUE);
+			/* the value stored is the word's place in the list */
+			int64_t got = field(&a, k);
+			int64_t expect = k == ANSWERS_FEMALE_RETIRE_AGE  ? (want == 1 ? 50 : 55)
+			                 : k == ANSWERS_RESIDENCE_PERMIT ? (want == 1)
+			                 : k == ANSWERS_COVERAGE         ? want - 1
+			                                                 : want;
+			if (got != expect)
+				fail_msg("%s = %.*s stored %lld, want %lld", answers_key_name(k), (int)n, w,
+				         (long long)got, (long long)expect);
+			if (bar == NULL)
+				break;
+			w = bar + 1;
+		}
+	}
+	assert_int_equal(keys_with_words, 6);
+}
+
 int
 main(void)
 {
@@ -1045,6 +1093,7 @@ main(void)
 	    cmocka_unit_test(test_answers_set),
 	    cmocka_unit_test_setup_teardown(test_answers_check, setup_ps, teardown_ps),
 	    cmocka_unit_test(test_answers_parse),
+	    cmocka_unit_test(test_answers_allowed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

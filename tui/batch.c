@@ -725,6 +725,10 @@ row(struct batch *b, const struct csv *c)
 		goto fail;
 	}
 	answers_init(&a);
+	/* most records are ASCII: then no cell needs decoding */
+	size_t rlen;
+	const char *rbytes = csv_record_bytes(c, &rlen);
+	bool ascii = !has_high_byte(rbytes, rlen);
 	for (size_t i = 0; i < nf; i++) {
 		const struct csv_field *f = csv_field(c, i);
 		const char *s = f->s;
@@ -738,7 +742,7 @@ row(struct batch *b, const struct csv *c)
 			bad = text_of(b, "batch_err_unnamed", &arg, 1);
 			goto fail;
 		}
-		if (!decode(b, s, n, &s, &n)) {
+		if (!ascii && !decode(b, s, n, &s, &n)) {
 			struct msg_arg args[2] = {MSG_S(answers_key_name(k)), MSG_S(b->charset)};
 			bad = text_of(b, b->cd == (iconv_t)-1 ? "batch_err_utf8" : "batch_err_encoding", args,
 			              2);

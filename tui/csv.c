@@ -81,6 +81,13 @@ csv_field(const struct csv *c, size_t i)
 	return i < c->nf ? &c->f[i] : NULL;
 }
 
+const char *
+csv_record_bytes(const struct csv *c, size_t *len)
+{
+	*len = c->blen;
+	return c->buf;
+}
+
 long
 csv_record_number(const struct csv *c)
 {

@@ -48,6 +48,10 @@ enum csv_status csv_next(struct csv *c);
 size_t csv_field_count(const struct csv *c);
 const struct csv_field *csv_field(const struct csv *c, size_t i);
 
+/* All the record's field bytes, one after another (the fields point into
+ * them): what a caller checks once instead of field by field. */
+const char *csv_record_bytes(const struct csv *c, size_t *len);
+
 /* The number of the record csv_next last returned, whatever its status,
  * counting from 1: empty lines and bad records are numbered too, so it is
  * the row number a spreadsheet shows. */
