@@ -132,7 +132,6 @@ struct advice_option {
 	int eligible;                        /* 1 yes, 0 no (see blockers), -1 unknown (see caveats) */
 	const struct policy_ref *access_ref; /* the access rule that admits a non-local hukou, NULL for
 	                                        a local one (every rule admits it) */
-	struct advice_item blockers[ADVICE_MAX_BLOCKERS];
 	int nblockers;
 	struct advice_cost low;            /* at the lowest base */
 	struct advice_cost matched;        /* at a base matched to income (equal to low for residents) */
@@ -192,10 +191,13 @@ struct advice_option {
 		const struct policy_ref *local_ref;
 		int local_at_retirement; /* tenths: years paid in this city by then */
 	} retirement;
-	struct advice_item caveats[ADVICE_MAX_CAVEATS];
 	int ncaveats;
-	struct advice_step steps[ADVICE_MAX_STEPS];
 	int nsteps;
+	/* the lists, read only up to their counts: an option is cleared up to
+	 * here (advice.c's option_clear), not over the 1.5 kB they take */
+	struct advice_item blockers[ADVICE_MAX_BLOCKERS];
+	struct advice_item caveats[ADVICE_MAX_CAVEATS];
+	struct advice_step steps[ADVICE_MAX_STEPS];
 };
 
 struct advice {

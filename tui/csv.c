@@ -157,6 +157,43 @@ end_field(struct csv *c, bool strip_cr)
 	return true;
 }
 
+/* The common case, at the start of a field: the rest of the record, up to
+ * its line end, is in the input buffer and holds no quote. It is taken in
+ * one copy and cut at its commas, as the byte-by-byte states would cut it,
+ * the line end left for finish. False (nothing taken) otherwise. */
+static bool
+plain_rest(struct csv *c, const char *p, const char *e)
+{
+	const char *nl = memchr(p, '\n', (size_t)(e - p));
+	if (nl == NULL || memchr(p, '"', (size_t)(nl - p)) != NULL)
+		return false;
+	size_t n = (size_t)(nl - p);
+	take(c, n + 1);
+	c->ipos += n + 1;
+	if (c->pending != CSV_RECORD)
+		return true;
+	/* the commas stay in buf between the fields: nothing reads them */
+	char *d = c->buf + c->blen;
+	memcpy(d, p, n); /* blen + n <= raw <= max */
+	size_t start = c->blen;
+	c->blen += n;
+	for (const char *q = d, *end = d + n;;) {
+		const char *comma = memchr(q, ',', (size_t)(end - q));
+		if (comma == NULL)
+			break;
+		c->fstart = start + (size_t)(q - d);
+		c->blen = start + (size_t)(comma - d);
+		if (!end_field(c, false)) {
+			c->blen = start + n;
+			return true; /* finish fails the same way */
+		}
+		q = comma + 1;
+		c->fstart = start + (size_t)(q - d);
+	}
+	c->blen = start + n;
+	return true;
+}
+
 static enum csv_status
 finish(struct csv *c, bool strip_cr)
 {
@@ -217,6 +254,8 @@ csv_next(struct csv *c)
 		const char *p = c->in + c->ipos, *e = c->in + c->iend;
 		switch (st) {
 		case CSV_S_FIELD:
+			if (plain_rest(c, p, e))
+				return finish(c, true);
 			if (*p == '"') {
 				c->fquoted = true;
 				c->ipos++;
