@@ -162,7 +162,10 @@ struct eval {
 	/* the option being costed in a tier other than its default: its kind's
 	 * values are that tier's */
 	enum policy_kind tier_kind;
-	int tier;                         /* 0-based, -1: the default */
+	int tier; /* 0-based, -1: the default */
+	/* the person's statutory retirement, once worked out (retire_done) */
+	bool retire_done, retire_ok;
+	struct retire_age retire;
 	const struct policy_ref *tier_in; /* a value of the section whose tiers they are */
 };
 
@@ -414,11 +417,17 @@ retirement(struct eval *e, struct advice_option *o)
 	enum retire_category cat = a->sex == ANSWERS_MALE       ? RETIRE_MALE
 	                           : a->female_retire_age == 55 ? RETIRE_FEMALE_55
 	                                                        : RETIRE_FEMALE_50;
-	struct retire_age r;
-	/* without the data saying whether the reform is in force, the
-	 * statutory age is not known */
-	if (!e->reform_known || !retire_age_compute(cat, a->birth_year, a->birth_month, e->on.y, e->on.m,
-	                                            e->on.d, e->has_reform ? &e->reform : NULL, &r)) {
+	/* the person's own, the same for every option: worked out once */
+	if (!e->retire_done) {
+		/* without the data saying whether the reform is in force, the
+		 * statutory age is not known */
+		e->retire_ok = e->reform_known &&
+		               retire_age_compute(cat, a->birth_year, a->birth_month, e->on.y, e->on.m,
+		                                  e->on.d, e->has_reform ? &e->reform : NULL, &e->retire);
+		e->retire_done = true;
+	}
+	const struct retire_age r = e->retire;
+	if (!e->retire_ok) {
 		o->retirement.age_months = -1;
 		o->retirement.year = o->retirement.month = 0;
 	} else {

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "cmd.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdbool.h>
@@ -91,6 +92,10 @@ struct batch {
 	char *answers_msg[ANSWERS_ERR_SYNTAX + 1][ANSWERS_KEY_COUNT + 1][ANSWERS_KEY_COUNT + 1];
 	char msg[2048];
 	long rows, errors;
+	/* a CSV row's cells after the id take at most csv_row_max bytes: each
+	 * caveat's id at most once an option, with its length */
+	unsigned char id_name_len[ADVICE_ID_COUNT];
+	size_t csv_row_max;
 };
 
 /* ---------------------------------------------------------------- messages */
@@ -228,8 +233,16 @@ put_id_cell(struct obuf *o, const char *s, size_t n)
 	free(d);
 }
 
-static void
-put_uint(struct obuf *o, uint64_t v)
+/* Unchecked writes, into room reserved before: each returns the end. */
+static inline char *
+put_raw(char *w, const char *s, size_t n)
+{
+	memcpy(w, s, n);
+	return w + n;
+}
+
+static char *
+raw_uint(char *w, uint64_t v)
 {
 	char d[24];
 	size_t n = 0;
@@ -237,29 +250,29 @@ put_uint(struct obuf *o, uint64_t v)
 		d[sizeof d - ++n] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	put(o, d + sizeof d - n, n);
+	return put_raw(w, d + sizeof d - n, n);
 }
 
-/* Fen as yuan with two decimals, by integer arithmetic: 856080 -> 8560.80. */
-static void
-put_yuan(struct obuf *o, int64_t fen)
+static char *
+raw_yuan(char *w, int64_t fen)
 {
 	uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
 	if (fen < 0)
-		putch(o, '-');
-	put_uint(o, a / 100);
-	putch(o, '.');
-	putch(o, (char)('0' + a % 100 / 10));
-	putch(o, (char)('0' + a % 10));
+		*w++ = '-';
+	w = raw_uint(w, a / 100);
+	*w++ = '.';
+	*w++ = (char)('0' + a % 100 / 10);
+	*w++ = (char)('0' + a % 10);
+	return w;
 }
 
-/* Tenths with one decimal: 25 -> 2.5, 0 -> 0.0. */
-static void
-put_tenths(struct obuf *o, int t)
+static char *
+raw_tenths(char *w, int t)
 {
-	put_uint(o, (uint64_t)t / 10);
-	putch(o, '.');
-	putch(o, (char)('0' + t % 10));
+	w = raw_uint(w, (uint64_t)t / 10);
+	*w++ = '.';
+	*w++ = (char)('0' + t % 10);
+	return w;
 }
 
 static void
@@ -305,38 +318,67 @@ put_csv_advice(struct batch *b, const struct advice *adv, const struct answers *
 	for (int i = 0; i < adv->noptions; i++)
 		slots[slot_of(&adv->options[i], a)] = &adv->options[i];
 	put_id_cell(o, b->id, b->id_len);
+	/* room for the rest at once, then written without a check a byte */
+	if (!obuf_reserve(o, b->csv_row_max))
+		return;
+	char *w = o->p + o->n;
 	for (int s = 0; s < ADVICE_MAX_OPTIONS; s++) {
 		const struct advice_option *op = slots[s];
 		if (op == NULL) { /* no such option: the hukou city is the work city */
-			put(o, ",,,,,", BATCH_SLOT_CELLS);
+			w = put_raw(w, ",,,,,", BATCH_SLOT_CELLS);
 			continue;
 		}
-		puts0(o, op->eligible > 0 ? ",yes," : op->eligible == 0 ? ",no," : ",unknown,");
+		w = op->eligible > 0    ? put_raw(w, ",yes,", 5)
+		    : op->eligible == 0 ? put_raw(w, ",no,", 4)
+		                        : put_raw(w, ",unknown,", 9);
 		if (op->low.annual != ADVICE_UNKNOWN)
-			put_yuan(o, op->low.annual);
-		putch(o, ',');
+			w = raw_yuan(w, op->low.annual);
+		*w++ = ',';
 		if (op->waiting_months >= 0)
-			put_uint(o, (uint64_t)op->waiting_months);
-		putch(o, ',');
+			w = raw_uint(w, (uint64_t)op->waiting_months);
+		*w++ = ',';
 		if (op->retirement.shortfall >= 0)
-			put_tenths(o, op->retirement.shortfall);
-		putch(o, ',');
+			w = raw_tenths(w, op->retirement.shortfall);
+		*w++ = ',';
 		/* each id once: unknown_value comes once per unknown field (JSON tells which) */
 		uint64_t seen = 0;
 		for (int k = 0; k < op->ncaveats; k++) {
-			uint64_t bit = (uint64_t)1 << op->caveats[k].id;
+			enum advice_id id = op->caveats[k].id;
+			uint64_t bit = (uint64_t)1 << id;
 			if (seen & bit)
 				continue;
 			if (seen != 0)
-				putch(o, ';');
+				*w++ = ';';
 			seen |= bit;
-			puts0(o, advice_id_name(op->caveats[k].id));
+			w = put_raw(w, advice_id_name(id), b->id_name_len[id]);
 		}
 	}
-	putch(o, ',');
-	if (adv->recommended >= 0)
-		puts0(o, slot_names[slot_of(&adv->options[adv->recommended], a)]);
-	puts0(o, ",\n");
+	*w++ = ',';
+	if (adv->recommended >= 0) {
+		const char *r = slot_names[slot_of(&adv->options[adv->recommended], a)];
+		w = put_raw(w, r, strlen(r));
+	}
+	w = put_raw(w, ",\n", 2);
+	assert((size_t)(w - (o->p + o->n)) <= b->csv_row_max);
+	o->n = (size_t)(w - o->p);
+}
+
+/* The most bytes put_csv_advice writes after the id cell. */
+static size_t
+csv_row_max(struct batch *b)
+{
+	size_t names = 0, slot = 0;
+	for (int id = 0; id < ADVICE_ID_COUNT; id++) {
+		size_t n = strlen(advice_id_name((enum advice_id)id));
+		b->id_name_len[id] = (unsigned char)n;
+		names += n + 1;
+	}
+	for (int s = 0; s < ADVICE_MAX_OPTIONS; s++)
+		if (strlen(slot_names[s]) > slot)
+			slot = strlen(slot_names[s]);
+	/* ",unknown," and three numbers of at most 24 bytes with their commas, a
+	 * slot; the recommended slot's name and ",\n" */
+	return ADVICE_MAX_OPTIONS * (9 + 3 * 25 + names) + 1 + slot + 2;
 }
 
 /* s (malloc'ed, or NULL) with what a terminal would act on escaped */
@@ -930,6 +972,7 @@ batch_run(const struct batch_options *o)
 	}
 	b->ps = ps;
 	advice_views_init(&b->views, ps);
+	b->csv_row_max = csv_row_max(b);
 	if (fflush(stdout) != 0) {
 		rc = CMD_EXIT_IO;
 		goto out;
