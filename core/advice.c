@@ -145,7 +145,8 @@ struct eval {
 	const struct answers *a;
 	const struct policy_set *ps;
 	struct date on;
-	const struct policy_ref *law; /* national retirement section: the fallback source */
+	const struct policy_ref *law;   /* national retirement section: the fallback source */
+	const struct policy_ref *scope; /* the national scope section the choice rests on */
 	const struct policy_ref *unverified;
 	struct retire_day reform; /* the retirement-age reform's first day, when has_reform */
 	bool has_reform;
@@ -1152,7 +1153,7 @@ recommend(struct eval *e, struct advice *adv)
 	const struct answers *a = e->a;
 	/* the choice between the schemes rests on the national scope rules as
 	 * a whole (advice_build makes sure the section exists) */
-	const struct policy_ref *scope = policy_section(e->ps, POLICY_NATIONAL, POLICY_SCOPE, e->on);
+	const struct policy_ref *scope = e->scope;
 	adv->recommended = -1;
 	if (a->work == ANSWERS_EMPLOYED && adv->options[0].nblockers > 0 &&
 	    adv->options[0].blockers[0].id == ADVICE_EMPLOYED_ELSEWHERE) {
@@ -1264,20 +1265,19 @@ advice_build_cached(struct advice *out, const struct answers *a, const struct po
 	/* the national sections, the same for every row of a batch on one date */
 	struct advice_views *c = views != NULL && views->ps == ps ? views : NULL;
 	int32_t on = date_yyyymmdd(as_of);
-	bool scope;
 	if (c != NULL && c->law_on == on) {
 		e.law = c->law;
-		scope = c->scope;
+		e.scope = c->scope;
 	} else {
 		e.law = policy_section(ps, POLICY_NATIONAL, POLICY_RETIREMENT, as_of);
-		scope = policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of) != NULL;
+		e.scope = policy_section(ps, POLICY_NATIONAL, POLICY_SCOPE, as_of);
 		if (c != NULL) {
 			c->law_on = on;
 			c->law = e.law;
-			c->scope = scope;
+			c->scope = e.scope;
 		}
 	}
-	if (e.law == NULL || !scope) {
+	if (e.law == NULL || e.scope == NULL) {
 		/* before the earliest national data: nothing to cite */
 		if (err != NULL) {
 			memset(err, 0, sizeof *err);

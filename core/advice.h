@@ -251,10 +251,9 @@ struct advice_views {
 	int32_t on[ADVICE_VIEWS];
 	struct policy_view v[ADVICE_VIEWS];
 	/* the national retirement section (what a rule falls back to citing)
-	 * and whether the nation's scope is in force, for a date */
+	 * and scope section (what the choice rests on), for a date */
 	int32_t law_on; /* that date (YYYYMMDD), 0: none yet */
-	const struct policy_ref *law;
-	bool scope;
+	const struct policy_ref *law, *scope;
 	/* the first day of the retirement-age reform, as worked out for a date */
 	int32_t reform_on; /* that date (YYYYMMDD), 0: none yet */
 	bool reform_known, has_reform;

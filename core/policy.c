@@ -202,9 +202,16 @@ struct pfile {
 	size_t nby_kind[POLICY_KIND_COUNT];
 };
 
+/* Region codes a region index covers: six digits, multiples of 100 (the
+ * nation, provinces and prefectures; counties are aliases). */
+#define REGION_SLOTS 10000
+
 struct policy_set {
 	struct policy_region *regions; /* [0] the nation, then the table in code order */
 	size_t nregions;
+	/* code / 100 -> index in regions + 1 (0: none), for the codes it covers:
+	 * every row of a batch asks for two or three regions */
+	uint16_t *by_code;
 	struct pfile **files; /* sorted by region code */
 	size_t n, cap;
 };
@@ -1172,9 +1179,24 @@ name_matches_code(const char *name, int code)
 	return n > 12 && memcmp(name, want_, 6) == 0 && name[6] == '-' && strcmp(name + n - 5, ".yaml") == 0;
 }
 
+static void
+index_regions(struct policy_set *ps)
+{
+	memset(ps->by_code, 0, REGION_SLOTS * sizeof *ps->by_code);
+	for (size_t i = 0; i < ps->nregions && i < UINT16_MAX; i++) {
+		int c = ps->regions[i].code;
+		if (c >= 0 && c < REGION_SLOTS * 100 && c % 100 == 0)
+			ps->by_code[c / 100] = (uint16_t)(i + 1);
+	}
+}
+
 static const struct policy_region *
 find_region(const struct policy_set *ps, int code)
 {
+	if (code >= 0 && code < REGION_SLOTS * 100 && code % 100 == 0 && ps->nregions < UINT16_MAX) {
+		unsigned i = ps->by_code[code / 100];
+		return i > 0 ? &ps->regions[i - 1] : NULL;
+	}
 	size_t lo = 0, hi = ps->nregions;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -1406,7 +1428,10 @@ policy_set_new(void)
 	if (ps == NULL)
 		return NULL;
 	ps->regions = calloc(region_table_count + 1, sizeof *ps->regions);
-	if (ps->regions == NULL) {
+	ps->by_code = malloc(REGION_SLOTS * sizeof *ps->by_code);
+	if (ps->regions == NULL || ps->by_code == NULL) {
+		free(ps->regions);
+		free(ps->by_code);
 		free(ps);
 		return NULL;
 	}
@@ -1421,6 +1446,7 @@ policy_set_new(void)
 		    NULL,        r};
 	}
 	ps->nregions = region_table_count + 1;
+	index_regions(ps);
 	return ps;
 }
 
@@ -1433,6 +1459,7 @@ policy_set_free(struct policy_set *ps)
 		pfile_free(ps->files[i]);
 	free(ps->files);
 	free(ps->regions);
+	free(ps->by_code);
 	free(ps);
 }
 
@@ -1471,7 +1498,8 @@ policy_set_add_region(struct policy_set *ps, const struct region_row *row)
 	    row->initials, row->province == row->code ? POLICY_NATIONAL : row->province,
 	    NULL,          row};
 	ps->nregions++;
-	/* files point at their regions by code only: nothing else to fix */
+	/* files point at their regions by code only: only the index moves */
+	index_regions(ps);
 	return POLICY_OK;
 }
 

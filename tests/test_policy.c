@@ -726,6 +726,43 @@ test_builtin_regions(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* A region is found by its code whether the index covers it (a multiple of
+ * 100) or not, before and after regions are added in the middle of the
+ * table; codes that are no region's are not found. */
+static void
+test_region_index(void **state)
+{
+	(void)state;
+	static const struct region_row extra[] = {
+	    {700000, "己市", "己市", "Fcity", "jishi", "js", 700000, 0, 0},
+	    {110150, "测区", "测区", "Testdistrict", "cequ", "cq", 110000, 0, 0},
+	    {0, "重复", "重复", "Duplicate", "chongfu", "cf", 0, 0, 0},
+	};
+	struct policy_set *ps = policy_set_new();
+	assert_non_null(ps);
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < policy_set_region_count(ps); i++) {
+			const struct policy_region *r = policy_set_region_at(ps, i);
+			if (policy_set_region(ps, r->code) != r)
+				fail_msg("round %d: region %06d is not found at its own place", round,
+				         r->code);
+		}
+		static const int none[] = {-100, 1, 99, 110101, 999900, 1000000, 2147483600};
+		for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+			if (policy_set_region(ps, none[i]) != NULL)
+				fail_msg("round %d: %d is found", round, none[i]);
+		for (size_t i = 0; round == 0 && i < sizeof extra / sizeof extra[0]; i++)
+			assert_int_equal(policy_set_add_region(ps, &extra[i]), POLICY_OK);
+	}
+	/* the nation is not added twice */
+	assert_int_equal(policy_set_region_count(ps), region_table_count + 1 + 2);
+	assert_string_equal(policy_set_region(ps, 700000)->name_en, "Fcity");
+	assert_string_equal(policy_set_region(ps, 110150)->name_en, "Testdistrict");
+	assert_string_equal(policy_set_region(ps, 0)->name_zh, "全国");
+	assert_string_equal(policy_set_region(ps, 110000)->name_zh, "北京");
+	policy_set_free(ps);
+}
+
 /* Every section and value has a document; every derived value its formula. */
 static void
 test_builtin_sources(void **state)
@@ -880,6 +917,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_policy_tiers, setup_lookup, teardown_lookup),
 	    cmocka_unit_test_setup_teardown(test_policy_stats, setup_lookup, teardown_lookup),
 	    cmocka_unit_test(test_policy_replace),
+	    cmocka_unit_test(test_region_index),
 	    cmocka_unit_test_setup_teardown(test_builtin_regions, setup_builtin, teardown_builtin),
 	    cmocka_unit_test_setup_teardown(test_builtin_sources, setup_builtin, teardown_builtin),
 	    cmocka_unit_test_setup_teardown(test_builtin_facts, setup_builtin, teardown_builtin),
