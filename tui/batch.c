@@ -94,6 +94,7 @@ struct batch {
 	long rows, errors;
 	/* a CSV row's cells after the id take at most csv_row_max bytes: each
 	 * caveat's id at most once an option, with its length */
+	const char *id_name[ADVICE_ID_COUNT];
 	unsigned char id_name_len[ADVICE_ID_COUNT];
 	size_t csv_row_max;
 };
@@ -254,12 +255,27 @@ put_raw(char *w, const char *s, size_t n)
 static char *
 raw_uint(char *w, uint64_t v)
 {
+	/* two digits at a time */
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233343536"
+	    "37383940414243444546474849505152535455565758596061626364656667686970717273"
+	    "7475767778798081828384858687888990919293949596979899";
 	char d[24];
 	size_t n = 0;
-	do {
-		d[sizeof d - ++n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		n += 2;
+		d[sizeof d - n] = pairs[2 * r];
+		d[sizeof d - n + 1] = pairs[2 * r + 1];
+	}
+	if (v >= 10) {
+		n += 2;
+		d[sizeof d - n] = pairs[2 * v];
+		d[sizeof d - n + 1] = pairs[2 * v + 1];
+	} else {
+		d[sizeof d - ++n] = (char)('0' + v);
+	}
 	return put_raw(w, d + sizeof d - n, n);
 }
 
@@ -360,7 +376,7 @@ put_csv_advice(struct batch *b, const struct advice *adv, const struct answers *
 			if (seen != 0)
 				*w++ = ';';
 			seen |= bit;
-			w = put_raw(w, advice_id_name(id), b->id_name_len[id]);
+			w = put_raw(w, b->id_name[id], b->id_name_len[id]);
 		}
 	}
 	*w++ = ',';
@@ -379,7 +395,8 @@ csv_row_max(struct batch *b)
 {
 	size_t names = 0, slot = 0;
 	for (int id = 0; id < ADVICE_ID_COUNT; id++) {
-		size_t n = strlen(advice_id_name((enum advice_id)id));
+		b->id_name[id] = advice_id_name((enum advice_id)id);
+		size_t n = strlen(b->id_name[id]);
 		b->id_name_len[id] = (unsigned char)n;
 		names += n + 1;
 	}
