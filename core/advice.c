@@ -232,12 +232,17 @@ value(struct eval *e, int region, enum policy_kind kind, int key, const struct p
 	int64_t v = POLICY_UNKNOWN;
 	/* a chosen tier's values come from the section the cost does; what
 	 * the tier leaves out is the section's, or found as usual */
-	if (e->tier >= 0 && kind == e->tier_kind)
+	if (e->tier >= 0 && kind == e->tier_kind) {
 		v = policy_section_value(e->tier_in, e->tier, key, NULL, &r);
-	if (v == POLICY_UNKNOWN)
-		v = policy_view_value(view_of(e, region), kind, key, &r);
-	if (r != NULL && !r->verified && v != POLICY_UNKNOWN && e->unverified == NULL)
-		e->unverified = r;
+		if (r != NULL && !r->verified && v != POLICY_UNKNOWN && e->unverified == NULL)
+			e->unverified = r;
+	}
+	if (v == POLICY_UNKNOWN) {
+		struct policy_view *pv = view_of(e, region);
+		v = policy_view_value(pv, kind, key, &r);
+		if (e->unverified == NULL && policy_view_unverified(pv, kind, key))
+			e->unverified = r;
+	}
 	if (ref != NULL)
 		*ref = r != NULL ? r : e->law;
 	return v;

@@ -1606,6 +1606,7 @@ policy_view_init(struct policy_view *v, const struct policy_set *ps, int region,
 	v->nfiles = 0;
 	memset(v->len, -1, sizeof v->len);
 	memset(v->memo_set, 0, sizeof v->memo_set);
+	memset(v->memo_unverified, 0, sizeof v->memo_unverified);
 	int c = region;
 	for (int steps = 0; steps < POLICY_VIEW_DEPTH && c >= 0; steps++) {
 		const struct pfile *f = find_file(ps, c);
@@ -1673,6 +1674,8 @@ policy_view_lookup(struct policy_view *v, enum policy_kind kind, int key, const 
 		v->memo_v[kind][key] = found != NULL ? found->v : POLICY_UNKNOWN;
 		v->memo_t[kind][key] = found != NULL ? found->t : NULL;
 		v->memo_ref[kind][key] = found != NULL ? found->ref : view_ask_ref(v, kind);
+		if (found != NULL && found->ref != NULL && !found->ref->verified)
+			v->memo_unverified[kind] |= bit;
 		v->memo_set[kind] |= bit;
 	}
 	if (ref != NULL)

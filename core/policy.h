@@ -281,6 +281,7 @@ struct policy_view {
 	/* each key's value (default tier) and reference, once looked up: a bit
 	 * of memo_set per key */
 	uint16_t memo_set[POLICY_KIND_COUNT];
+	uint16_t memo_unverified[POLICY_KIND_COUNT];            /* found, and its reference is not verified */
 	int64_t memo_v[POLICY_KIND_COUNT][POLICY_MAX_KEYS];     /* POLICY_UNKNOWN when not found */
 	const char *memo_t[POLICY_KIND_COUNT][POLICY_MAX_KEYS]; /* its text, or NULL */
 	const struct policy_ref *memo_ref[POLICY_KIND_COUNT][POLICY_MAX_KEYS];
@@ -316,6 +317,16 @@ policy_view_value(struct policy_view *v, enum policy_kind kind, int key, const s
 		return v->memo_v[kind][key];
 	}
 	return policy_view_lookup(v, kind, key, ref);
+}
+
+/* Whether key's value, once looked up through v, was found with a
+ * reference that is not verified: read from the view, not the reference
+ * (a batch asks it of every value). */
+static inline bool
+policy_view_unverified(const struct policy_view *v, enum policy_kind kind, int key)
+{
+	return (unsigned)kind < POLICY_KIND_COUNT && (unsigned)key < POLICY_MAX_KEYS &&
+	       (v->memo_unverified[kind] >> key & 1u);
 }
 
 /* A text value (base_wage, enrol keys …), or NULL when unknown. */
