@@ -286,11 +286,11 @@ canon(struct json_cache *c, const struct policy_ref *ref, struct date on, const 
 	int32_t d = date_yyyymmdd(on);
 	uintptr_t h = ((uintptr_t)ref >> 3) * 2654435761u + (unsigned)d;
 	int i = (int)(h & (JSON_CACHE_SLOTS - 1));
-	while (c->rkey[i] != NULL && (c->rkey[i] != ref || c->ron[i] != d))
+	while (c->ref[i].key != NULL && (c->ref[i].key != ref || c->ref[i].on != d))
 		i = (i + 1) & (JSON_CACHE_SLOTS - 1);
-	if (c->rkey[i] != NULL) {
-		*rep = c->rrep[i];
-		*year = c->ryear[i];
+	if (c->ref[i].key != NULL) {
+		*rep = c->ref[i].rep;
+		*year = c->ref[i].year;
 		return i;
 	}
 	/* a row starts with at most half the slots used (json_advice2_row),
@@ -305,11 +305,11 @@ canon(struct json_cache *c, const struct policy_ref *ref, struct date on, const 
 			return -1;
 		c->reps[c->nreps++] = ref;
 	}
-	c->rkey[i] = ref;
-	c->ron[i] = d;
-	c->rrep[i] = *rep = c->reps[k];
-	c->ryear[i] = *year = policy_ref_is_current(ref, on) ? 0 : ref->from.y;
-	c->rgen[i] = 0;
+	c->ref[i].key = ref;
+	c->ref[i].on = d;
+	c->ref[i].rep = *rep = c->reps[k];
+	c->ref[i].year = *year = policy_ref_is_current(ref, on) ? 0 : ref->from.y;
+	c->ref[i].gen = 0;
 	c->rused++;
 	return i;
 }
@@ -323,8 +323,8 @@ src_index(struct srclist *s, const struct policy_ref *ref)
 	int cyear, slot;
 	if (s->cache != NULL && s->by_year && (slot = canon(s->cache, ref, s->on, &rep, &cyear)) >= 0) {
 		struct json_cache *c = s->cache;
-		if (c->rgen[slot] == c->gen)
-			return c->ridx[slot]; /* met before in this row */
+		if (c->ref[slot].gen == c->gen)
+			return c->ref[slot].idx; /* met before in this row */
 		/* the same sources, told apart by pointers */
 		int i = 0;
 		while (i < s->n && (s->refs[i] != rep || s->year[i] != cyear))
@@ -335,8 +335,8 @@ src_index(struct srclist *s, const struct policy_ref *ref)
 			s->refs[s->n] = rep;
 			s->year[s->n++] = cyear;
 		}
-		c->rgen[slot] = c->gen;
-		c->ridx[slot] = i;
+		c->ref[slot].gen = c->gen;
+		c->ref[slot].idx = i;
 		return i;
 	}
 	for (int i = 0; i < s->nseen; i++)
@@ -369,8 +369,8 @@ struct out2 {
 static void
 json_cache_reset(struct json_cache *c)
 {
-	memset(c->key, 0, sizeof c->key);
-	memset(c->rkey, 0, sizeof c->rkey);
+	memset(c->text, 0, sizeof c->text);
+	memset(c->ref, 0, sizeof c->ref);
 	c->used = c->rused = c->nreps = 0;
 	c->n = 0;
 }
@@ -397,7 +397,7 @@ cache_slot(const struct json_cache *c, const void *key, int tag)
 {
 	uintptr_t h = ((uintptr_t)key >> 3) * 2654435761u + (unsigned)tag * 40503u;
 	int i = (int)(h & (JSON_CACHE_SLOTS - 1));
-	while (c->key[i] != NULL && (c->key[i] != key || c->tag[i] != tag))
+	while (c->text[i].key != NULL && (c->text[i].key != key || c->text[i].tag != tag))
 		i = (i + 1) & (JSON_CACHE_SLOTS - 1);
 	return i;
 }
@@ -410,9 +410,9 @@ cache_put(struct out2 *x, const void *key, int tag)
 	if (c == NULL)
 		return false;
 	int i = cache_slot(c, key, tag);
-	if (c->key[i] == NULL)
+	if (c->text[i].key == NULL)
 		return false;
-	jsonw_raw(x->w, c->arena + c->off[i], c->len[i]);
+	jsonw_raw(x->w, c->arena + c->text[i].off, c->text[i].len);
 	return true;
 }
 
@@ -442,10 +442,10 @@ cache_keep(struct out2 *x, const void *key, int tag, size_t mark)
 	}
 	int i = cache_slot(c, key, tag);
 	memcpy(c->arena + c->n, w->p + mark, len);
-	c->key[i] = key;
-	c->tag[i] = tag;
-	c->off[i] = (uint32_t)c->n;
-	c->len[i] = (uint32_t)len;
+	c->text[i].key = key;
+	c->text[i].tag = tag;
+	c->text[i].off = (uint32_t)c->n;
+	c->text[i].len = (uint32_t)len;
 	c->n += len;
 	c->used++;
 }

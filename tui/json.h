@@ -30,21 +30,29 @@ enum json_form {
  * json_cache_init, freed by json_cache_fini. The rows are the same with it
  * as without. */
 #define JSON_CACHE_SLOTS 1024
+/* A slot holds all a probe reads, in one cache line or two. */
+struct json_cache_text {
+	const void *key;
+	int tag;
+	uint32_t off, len;
+};
+struct json_cache_ref {
+	const void *key;
+	const void *rep;
+	int32_t on;
+	int year;
+	uint32_t gen; /* the row (gen) that last numbered it, and its number */
+	int idx;
+};
+
 struct json_cache {
-	const void *key[JSON_CACHE_SLOTS];
-	int tag[JSON_CACHE_SLOTS];
-	uint32_t off[JSON_CACHE_SLOTS], len[JSON_CACHE_SLOTS];
+	struct json_cache_text text[JSON_CACHE_SLOTS];
 	int used;
 	char *arena;
 	size_t n, cap;
 	/* each reference met, on a date: the first of its source met, and the
 	 * year of a last known figure (0: current) */
-	const void *rkey[JSON_CACHE_SLOTS];
-	int32_t ron[JSON_CACHE_SLOTS];
-	const void *rrep[JSON_CACHE_SLOTS];
-	int ryear[JSON_CACHE_SLOTS];
-	uint32_t rgen[JSON_CACHE_SLOTS]; /* the row (gen) that last numbered it, and its number */
-	int ridx[JSON_CACHE_SLOTS];
+	struct json_cache_ref ref[JSON_CACHE_SLOTS];
 	uint32_t gen;
 	int rused;
 	const void *reps[JSON_CACHE_SLOTS / 2];
