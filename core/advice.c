@@ -30,6 +30,7 @@ static const char *const id_names[ADVICE_ID_COUNT] = {
     [ADVICE_BASE_BELOW_FLOOR] = "base_below_floor",
     [ADVICE_BASE_FLOOR_UNKNOWN] = "base_floor_unknown",
     [ADVICE_LOCAL_YEARS_SHORTFALL] = "local_years_shortfall",
+    [ADVICE_TIER_NOT_OFFERED] = "tier_not_offered",
     [ADVICE_REASON_ONLY_KNOWN_ELIGIBLE] = "only_known_eligible",
     [ADVICE_UNKNOWN_VALUE] = "unknown_value",
     [ADVICE_REASON_INSURED_BY_EMPLOYER] = "insured_by_employer",
@@ -63,6 +64,7 @@ static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_TRANSFER_GAP] = {"gap_months", "max_months"},
     [ADVICE_RETIREMENT_SHORTFALL] = {"shortfall_tenths", "required_years"},
     [ADVICE_LOCAL_YEARS_SHORTFALL] = {"shortfall_tenths", "local_years"},
+    [ADVICE_TIER_NOT_OFFERED] = {"asked_tier", "tiers"},
     [ADVICE_COVERAGE_GAP] = {"gap_months", NULL},
     [ADVICE_UNKNOWN_VALUE] = {"field", NULL},
     [ADVICE_REASON_RETIREMENT_BENEFITS] = {"required_years", NULL},
@@ -532,6 +534,7 @@ employee_bases(struct eval *e, struct advice_option *o, const struct advice_para
 				ceil = muldiv(wage, cp, 10000);
 		}
 	}
+	o->base_mode = params != NULL ? params->base_mode : ADVICE_BASE_INCOME;
 	if (floor == POLICY_UNKNOWN) {
 		/* a base the person typed is costed anyway, and says the floor is
 		 * not in the data */
@@ -1015,16 +1018,21 @@ tiers(struct eval *e, struct advice_option *o, int index, const struct advice_pa
 	}
 	o->ntiers =
 	    ref != NULL && ref->tier != NULL ? policy_ref_tiers(ref, o->tier_zh, o->tier_en, &def) : 0;
+	if (o->ntiers > POLICY_MAX_TIERS)
+		o->ntiers = POLICY_MAX_TIERS;
+	int want = params != NULL && index >= 0 && index < ADVICE_MAX_OPTIONS ? params->tier[index] - 1 : -1;
+	/* a tier asked for that the cost does not have: said, never costed
+	 * in silence as another */
+	if (want >= 0 && want >= (o->ntiers > 0 ? o->ntiers : 0))
+		caveat(o, ADVICE_TIER_NOT_OFFERED, ref != NULL ? ref : section_ref(e, o->region, kind),
+		       want + 1, o->ntiers > 0 ? o->ntiers : 0);
 	if (o->ntiers <= 0) {
 		o->ntiers = 0;
 		o->tier_default = o->tier_index = -1;
 		return;
 	}
-	if (o->ntiers > POLICY_MAX_TIERS)
-		o->ntiers = POLICY_MAX_TIERS;
 	o->tier_default = o->tier_index = def;
 	e->tier_in = ref;
-	int want = params != NULL && index >= 0 && index < ADVICE_MAX_OPTIONS ? params->tier[index] - 1 : -1;
 	if (want >= 0 && want < o->ntiers && want != def) {
 		o->tier_index = want;
 		e->tier_kind = kind;

@@ -50,6 +50,8 @@ enum advice_id {
 	ADVICE_BASE_FLOOR_UNKNOWN,    /* the typed base v0 is costed; the floor is not in the data */
 	ADVICE_LOCAL_YEARS_SHORTFALL, /* at retirement v0 tenths of years short of the v1 that must be
 	                                 paid in this city itself */
+	ADVICE_TIER_NOT_OFFERED,      /* tier v0 (from 1) was asked for; the cost has v1 tiers (0:
+	                                 none): what is costed is the default */
 	/* reasons */
 	ADVICE_REASON_INSURED_BY_EMPLOYER,
 	ADVICE_REASON_NONE_ELIGIBLE,
@@ -126,6 +128,10 @@ enum advice_cost_form {
 	ADVICE_COST_ANNUAL_FIXED,  /* a fixed yearly amount: the resident premium, or a flat employee sum */
 };
 
+/* What a what-if costs the employee scheme's matched base at: income, the
+ * lowest base, or a typed amount. */
+enum advice_base_mode { ADVICE_BASE_INCOME, ADVICE_BASE_LOWEST, ADVICE_BASE_AMOUNT };
+
 struct advice_option {
 	enum advice_scheme scheme;
 	int region;
@@ -141,6 +147,7 @@ struct advice_option {
 	int ntiers;       /* the tiers the city offers this scheme (0: none) */
 	int tier_index;   /* the one costed, 0-based: the default unless chosen; -1: none */
 	int tier_default;
+	enum advice_base_mode base_mode; /* what the matched base follows (rate x base costs) */
 	const char *tier_zh[POLICY_MAX_TIERS], *tier_en[POLICY_MAX_TIERS]; /* their names (en may be NULL) */
 	int64_t tier_annual[POLICY_MAX_TIERS]; /* what each costs a year (at the matched base), fen, or
 	                                          ADVICE_UNKNOWN: the what-if's choices side by side */
@@ -222,7 +229,6 @@ enum advice_field {
 const char *advice_field_name(enum advice_field f);
 
 /* How the employee-scheme "matched" cost picks its base (what-if). */
-enum advice_base_mode { ADVICE_BASE_INCOME, ADVICE_BASE_LOWEST, ADVICE_BASE_AMOUNT };
 struct advice_params {
 	enum advice_base_mode base_mode;
 	int64_t base_amount; /* fen, for ADVICE_BASE_AMOUNT; clamped to the city's range */

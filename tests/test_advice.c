@@ -884,22 +884,25 @@ test_tiers(void **state)
 		int64_t want_annual; /* fen */
 		const char *want_name;
 		int want_account; /* personal_account, or -2: not checked */
+		int not_offered;  /* the tier_not_offered caveat's v1 (the tiers there), -1: none */
 	} rows[] = {
-	    {"370200", 1, 0, 2, 0, 48200, "成年居民一档", -2}, /* no choice: the default */
-	    {"370200", 1, 1, 2, 0, 48200, "成年居民一档", -2},
-	    {"370200", 1, 2, 2, 1, 41500, "成年居民二档", -2},
-	    {"370200", 1, 3, 2, 0, 48200, "成年居民一档", -2}, /* not a tier there: the default */
-	    {"370200", 1, -1, 2, 0, 48200, "成年居民一档", -2},
+	    {"370200", 1, 0, 2, 0, 48200, "成年居民一档", -2, -1}, /* no choice: the default */
+	    {"370200", 1, 1, 2, 0, 48200, "成年居民一档", -2, -1},
+	    {"370200", 1, 2, 2, 1, 41500, "成年居民二档", -2, -1},
+	    /* not a tier there: the default, and said so */
+	    {"370200", 1, 3, 2, 0, 48200, "成年居民一档", -2, 2},
+	    {"370200", 1, -1, 2, 0, 48200, "成年居民一档", -2, -1}, /* not a choice at all */
 	    /* 青岛's own employee rate comes before 山东's tiers: no choice */
-	    {"370200", 0, 2, 0, -1, -2, NULL, -2},
+	    {"370200", 0, 2, 0, -1, -2, NULL, -2, 0},
 	    /* 淄博 (no file of its own): 山东's 7% and 9% tiers, the 9% one with an account */
-	    {"370300", 0, 0, 2, 0, -2, "7%（不建个人账户）", 0},
-	    {"370300", 0, 2, 2, 1, -2, "9%（建个人账户）", 1},
-	    {"110000", 1, 2, 0, -1, 0, NULL, -2}, /* 北京: none, the choice changes nothing */
+	    {"370300", 0, 0, 2, 0, -2, "7%（不建个人账户）", 0, -1},
+	    {"370300", 0, 2, 2, 1, -2, "9%（建个人账户）", 1, -1},
+	    {"110000", 1, 2, 0, -1, 0, NULL, -2, 0}, /* 北京: none, the choice changes nothing */
+	    {"110000", 1, 1, 0, -1, 0, NULL, -2, 0}, /* even the first: there are none */
 	    /* 济南's own last known tiers (9% and 5%, 2025) come before 山东's current ones: those
 	     * are offered, and a choice costs them */
-	    {"370100", 0, 0, 2, 0, -2, "9%（建立个人账户）", 1},
-	    {"370100", 0, 2, 2, 1, -2, "5%（不设个人账户）", 0},
+	    {"370100", 0, 0, 2, 0, -2, "9%（建立个人账户）", 1, -1},
+	    {"370100", 0, 2, 2, 1, -2, "5%（不设个人账户）", 0, -1},
 	};
 	struct policy_error err;
 	struct policy_set *ps = policy_set_new();
@@ -924,6 +927,16 @@ test_tiers(void **state)
 		if (o->ntiers != rows[i].want_ntiers || o->tier_index != rows[i].want_index)
 			fail_msg("row %zu: %d tiers, index %d; want %d, %d", i, o->ntiers, o->tier_index,
 			         rows[i].want_ntiers, rows[i].want_index);
+		const struct advice_item *no = NULL;
+		for (int k = 0; k < o->ncaveats; k++)
+			if (o->caveats[k].id == ADVICE_TIER_NOT_OFFERED)
+				no = &o->caveats[k];
+		if ((no != NULL) != (rows[i].not_offered >= 0) ||
+		    (no != NULL &&
+		     (no->v[0] != rows[i].choice || no->v[1] != rows[i].not_offered || no->ref == NULL)))
+			fail_msg("row %zu: tier_not_offered %s (%lld, %lld), want %d", i,
+			         no ? "given" : "missing", no ? (long long)no->v[0] : 0LL,
+			         no ? (long long)no->v[1] : 0LL, rows[i].not_offered);
 		if (rows[i].want_account != -2 && o->personal_account != rows[i].want_account)
 			fail_msg("row %zu: personal account %d, want %d", i, o->personal_account,
 			         rows[i].want_account);

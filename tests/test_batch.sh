@@ -377,6 +377,17 @@ cp "$src/tests/data/policy/310000-shanghai.yaml" "$tmp/pd/"
 compare "batch equals advise with --policy-dir (known employee costs)" --as-of "$asof" --policy-dir "$tmp/pd"
 grep -q '^w10,yes,8400.00,' "$tmp/c.csv"
 check "money with two decimals from fen (7000 x 10% x 12 = 8400.00)" $?
+# the what-if for every row, as advise takes it
+batch 0 "$tmp/plain.csv" "$tmp/plain.err" --as-of "$asof" <"$people"
+compare "batch equals advise with --employee-tier 2 --resident-tier 2 --base 9000" --as-of "$asof" \
+	--employee-tier 2 --resident-tier 2 --base 9000
+! cmp -s "$tmp/plain.csv" "$tmp/c.csv" && grep -q 'tier_not_offered' "$tmp/c.csv" &&
+	grep -q '"tier_not_offered"' "$tmp/c.jsonl"
+check "the what-if moves the costs, and a tier a city lacks is said in both formats" $?
+compare "batch equals advise with --base lowest" --as-of "$asof" --base lowest
+batch 2 "$tmp/bad.csv" "$tmp/bad.err" --base 6000x <"$people"
+grep -q '"6000x" is not a base' "$tmp/bad.err" && [ ! -s "$tmp/bad.csv" ]
+check "batch --base 6000x: status 2, the value named, nothing on stdout" $?
 # each row's own as_of when --as-of is not given: only the rows that have one, so that "today"
 # plays no part
 python3 - "$people" "$tmp/dated.csv" <<'PY'

@@ -154,6 +154,87 @@ assert o["cost"]["tier"] == t[0]["name"] and o["cost"]["annual_yuan"] == t[0]["a
 assert all(x["name_en"] for x in t), t
 PY
 check "JSON: a city's tiers, each with its yearly cost, the costed one first by default" $?
+
+# the what-if on the command line, as the wizard's F6 and F3 give it: 青岛's second resident tier
+# is costed; 上海's resident scheme has no tiers, and says so rather than costing another in silence
+run 0 "$tmp/qd2" advise --answers "$tmp/qd.ini" --as-of 2026-12-02 --format json --resident-tier 2
+python3 - "$tmp/qd" "$tmp/qd2" <<'PY'
+import json, sys
+d0, d = (json.load(open(f)) for f in sys.argv[1:])
+by = lambda d, s, r: [o for o in d["options"] if o["scheme"] == s and o["region"] == r][0]
+o = by(d, "resident", "370200")
+t = o["detail"]["tiers"]
+assert o["cost"]["tier"] == t[1]["name"] == "成年居民二档" and o["cost"]["annual_yuan"] == 415.0, o["cost"]
+assert t == by(d0, "resident", "370200")["detail"]["tiers"], t  # the tiers side by side do not move
+sh = by(d, "resident", "310000")
+c = [c for c in sh["caveats"] if c["id"] == "tier_not_offered"]
+assert c and c[0]["values"] == {"asked_tier": 2, "tiers": 0} and d["sources"][c[0]["src"]], sh["caveats"]
+assert sh["cost"] == by(d0, "resident", "310000")["cost"], sh["cost"]
+# the employee scheme was not asked for a tier: nothing said of one
+assert not [c for c in by(d, "employee", "310000")["caveats"] if c["id"] == "tier_not_offered"]
+PY
+check "--resident-tier: the tier costed, and a city without tiers says it has none" $?
+run 0 "$tmp/qd3" advise --answers "$tmp/qd.ini" --as-of 2026-12-02 --resident-tier 3 --lang en
+tr -s '\n ' '  ' <"$tmp/qd3" >"$tmp/qd3.flat" # the report wraps at 80 columns
+grep -q "You asked for tier 3, but the cost in Qingdao has only 2 tiers: it is costed at its default tier" \
+	"$tmp/qd3.flat" &&
+	grep -q "You asked for tier 3, but the cost in Shanghai has no tiers: it is costed at its one rate" "$tmp/qd3.flat"
+check "--resident-tier beyond a city's tiers: said in English, for each city" $?
+run 0 "$tmp/qd3z" advise --answers "$tmp/qd.ini" --as-of 2026-12-02 --resident-tier 3 --lang zh
+grep -q "您选择了第3档，但青岛的缴费只有2档：按默认档次计算" "$tmp/qd3z" &&
+	grep -q "您选择了第3档，但上海的缴费不分档：按统一标准计算" "$tmp/qd3z"
+check "--resident-tier beyond a city's tiers: said in Chinese" $?
+# 淄博 (山东's 7% and 9% employee tiers): the second tier costs more; a typed base is the person's
+sed -e 's/^work_city = .*/work_city = 370300/' -e 's/^hukou_city = .*/hukou_city = 370300/' \
+	-e '/^residence_permit/d' "$answers" >"$tmp/zb.ini"
+run 0 "$tmp/zb1" advise --answers "$tmp/zb.ini" --as-of 2026-12-02 --format json
+run 0 "$tmp/zb2" advise --answers "$tmp/zb.ini" --as-of 2026-12-02 --format json --employee-tier 2 --base 9000
+python3 - "$tmp/zb1" "$tmp/zb2" <<'PY'
+import json, sys
+a, b = (json.load(open(f))["options"][0] for f in sys.argv[1:])
+assert a["cost"]["tier"].startswith("7%") and b["cost"]["tier"].startswith("9%"), (a["cost"], b["cost"])
+assert b["cost"]["matched"]["base_yuan"] == 9000.0, b["cost"]
+# the tiers side by side are costed at the typed base too, the chosen one among them
+names = lambda o: [t["name"] for t in o["detail"]["tiers"]]
+assert names(a) == names(b), (a["detail"], b["detail"])
+assert b["detail"]["tiers"][1]["annual_yuan"] == b["cost"]["matched"]["annual_yuan"] == 9720.0, b
+assert b["cost"]["matched"]["annual_yuan"] > a["detail"]["tiers"][1]["annual_yuan"], (a, b)
+PY
+check "--employee-tier 2 --base 9000: 淄博's 9% tier at the typed base" $?
+run 0 "$tmp/zb3" advise --answers "$tmp/zb.ini" --as-of 2026-12-02 --base 9000 --lang en
+grep -q "Cost at the base you chose (¥9,000.00 a month)" "$tmp/zb3" && ! grep -q "matched to your income" "$tmp/zb3"
+check "--base 9000: the report says the base is the person's, not matched to income" $?
+run 0 "$tmp/zb4" advise --answers "$tmp/zb.ini" --as-of 2026-12-02 --base 9000 --lang zh
+grep -q "按您选择的缴费基数（每月¥9,000.00）" "$tmp/zb4"
+check "--base 9000 in Chinese" $?
+run 0 "$tmp/zb5" advise --answers "$tmp/zb.ini" --as-of 2026-12-02 --base lowest --format json
+python3 - "$tmp/zb1" "$tmp/zb5" <<'PY'
+import json, sys
+a, c = (json.load(open(f))["options"][0]["cost"] for f in sys.argv[1:])
+assert c["matched"]["base_yuan"] == c["base_yuan"] == 4504.0, c
+assert c["matched"]["annual_yuan"] == c["annual_yuan"] == a["annual_yuan"], (a, c)
+assert a["matched"]["base_yuan"] > a["base_yuan"], a  # without it: matched to the income
+PY
+check "--base lowest: the matched cost is the lowest" $?
+for bad in 6000x +6000 1e3 0 -5 100000001 low; do
+	run 2 "$tmp/bb" advise --answers "$tmp/zb.ini" --base "$bad" --lang en &&
+		grep -q "\"$bad\" is not a base: use --base income, --base lowest" "$tmp/bb" || { echo "  --base $bad"; false; }
+	check "--base $bad is refused, and named" $?
+done
+run 2 "$tmp/bbz" advise --answers "$tmp/zb.ini" --base 6000x --lang zh
+grep -q "「6000x」不是有效的缴费基数" "$tmp/bbz"
+check "a bad --base in Chinese" $?
+for bad in 0 5 x 1.5; do
+	run 2 "$tmp/bt" advise --answers "$tmp/zb.ini" --employee-tier "$bad" --lang en &&
+		grep -q "\"$bad\" is not a tier" "$tmp/bt" || { echo "  --employee-tier $bad"; false; }
+	check "--employee-tier $bad is refused, and named" $?
+done
+run 2 "$tmp/btz" receipt --answers "$tmp/zb.ini" --resident-tier 9 --lang zh
+grep -q "「9」不是有效的档次" "$tmp/btz"
+check "receipt: a bad --resident-tier in Chinese" $?
+run 0 "$tmp/rc" receipt --answers "$tmp/qd.ini" --as-of 2026-12-02 --resident-tier 2 --lang zh
+grep -q "415" "$tmp/rc"
+check "receipt --resident-tier 2: 青岛's second tier costed" $?
 run 2 "$tmp/sch" advise --answers "$answers" --format json --schema 3
 grep -q '"3" is not a schema' "$tmp/sch"
 check "a bad --schema is named" $?

@@ -975,6 +975,47 @@ test_detail_terms(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* An item's sentence and short form with its numbers, by the id's mode:
+ * the tier not offered, where the city has some tiers and where it has none. */
+static void
+test_item_texts(void **state)
+{
+	static const struct {
+		enum msg_lang lang;
+		const char *prefix;
+		enum advice_id id;
+		int64_t v0, v1;
+		const char *want;
+	} rows[] = {
+	    {MSG_EN, "adv_", ADVICE_TIER_NOT_OFFERED, 3, 2,
+	     "You asked for tier 3, but the cost in Fcity has only 2 tiers: it is costed at its default "
+	     "tier"},
+	    {MSG_EN, "adv_", ADVICE_TIER_NOT_OFFERED, 2, 0,
+	     "You asked for tier 2, but the cost in Fcity has no tiers: it is costed at its one rate"},
+	    {MSG_EN, "cmp_cav_", ADVICE_TIER_NOT_OFFERED, 3, 2, "Only 2 tiers: tier 3 not costed"},
+	    {MSG_EN, "cmp_cav_", ADVICE_TIER_NOT_OFFERED, 2, 0, "No tiers here: tier 2 not costed"},
+	    {MSG_ZH, "adv_", ADVICE_TIER_NOT_OFFERED, 3, 2,
+	     "您选择了第3档，但己市的缴费只有2档：按默认档次计算"},
+	    {MSG_ZH, "adv_", ADVICE_TIER_NOT_OFFERED, 2, 0,
+	     "您选择了第2档，但己市的缴费不分档：按统一标准计算"},
+	    {MSG_ZH, "cmp_cav_", ADVICE_TIER_NOT_OFFERED, 3, 2, "只有2档：未按第3档计算"},
+	    {MSG_ZH, "cmp_cav_", ADVICE_TIER_NOT_OFFERED, 2, 0, "不分档：未按第2档计算"},
+	};
+	(void)state;
+	struct policy_set *fps = fixture_new();
+	assert_non_null(fps);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		assert_true(msg_open(rows[i].lang));
+		struct compare_style st = {.short_form = rows[i].prefix[0] == 'c', .ascii = false, .ps = fps};
+		struct advice_item it = {rows[i].id, NULL, {rows[i].v0, rows[i].v1}};
+		char buf[512];
+		compare_item_text(buf, sizeof buf, rows[i].prefix, &it, 700000, &st);
+		if (strcmp(buf, rows[i].want) != 0)
+			fail_msg("row %zu: \"%s\", want \"%s\"", i, buf, rows[i].want);
+	}
+	policy_set_free(fps);
+}
+
 int
 main(void)
 {
@@ -982,6 +1023,7 @@ main(void)
 	    cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases),
 	    cmocka_unit_test(test_detail),     cmocka_unit_test(test_report),
 	    cmocka_unit_test(test_model),      cmocka_unit_test(test_detail_terms),
+	    cmocka_unit_test(test_item_texts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -63,7 +63,8 @@ struct obuf {
 
 struct batch {
 	enum batch_format format;
-	int schema; /* the JSON lines' schema: yibao.advice/2, or /1 */
+	int schema;                         /* the JSON lines' schema: yibao.advice/2, or /1 */
+	const struct advice_params *params; /* every row's what-if, or NULL */
 	bool header_out;
 	bool header_done; /* the output header was written (or is not wanted) */
 	struct date as_of;
@@ -825,7 +826,7 @@ row(struct batch *b, const struct csv *c)
 	struct date on = b->as_of;
 	if (!b->as_of_given && (a.set & (1u << ANSWERS_AS_OF)))
 		on = a.as_of;
-	if (advice_build_cached(&adv, &a, b->ps, on, NULL, &err, &b->views) != ANSWERS_OK) {
+	if (advice_build_cached(&adv, &a, b->ps, on, b->params, &err, &b->views) != ANSWERS_OK) {
 		bad = answers_text(b, &err);
 		goto fail;
 	}
@@ -956,6 +957,7 @@ batch_run(const struct batch_options *o)
 	}
 	b->format = o->format;
 	b->schema = o->schema == 1 ? 1 : 2;
+	b->params = o->params;
 	b->header_out = !o->no_header;
 	b->first_row = true;
 	b->id_col = -1;

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "advice.h"
 #include "date.h"
 
 enum batch_format { BATCH_CSV, BATCH_JSONL };
@@ -17,6 +18,7 @@ struct batch_options {
 	const char *columns;        /* the input's column names, comma-separated; NULL: its first row */
 	bool no_header;             /* no CSV header row in the output */
 	int schema;                 /* JSON lines: 2 (yibao.advice/2, no read_at) or 1 */
+	const struct advice_params *params; /* every row's what-if (base, tiers); NULL: none */
 };
 
 /* Reads stdin to its end in constant memory and writes stdout; messages go

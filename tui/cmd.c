@@ -204,12 +204,45 @@ parse(const struct cmd_entry *e, int argc, char **argv, struct cmd_args *args)
 /* ---------------------------------------------------------------- prologue */
 
 int
+cmd_whatif(const struct cmd_args *args, struct advice_params *p)
+{
+	memset(p, 0, sizeof *p);
+	p->base_mode = ADVICE_BASE_INCOME;
+	const char *b = cmd_args_string(args, "base");
+	if (b != NULL) {
+		size_t n = strlen(b);
+		bool digits = n > 0 && n <= 8;
+		for (size_t i = 0; i < n && digits; i++)
+			digits = b[i] >= '0' && b[i] <= '9';
+		long yuan = digits ? strtol(b, NULL, 10) : 0;
+		if (strcmp(b, "income") == 0)
+			p->base_mode = ADVICE_BASE_INCOME;
+		else if (strcmp(b, "lowest") == 0)
+			p->base_mode = ADVICE_BASE_LOWEST;
+		else if (digits && yuan >= 1 && yuan <= CMD_BASE_MAX_YUAN) {
+			p->base_mode = ADVICE_BASE_AMOUNT;
+			p->base_amount = (int64_t)yuan * 100;
+		} else
+			return cmd_usage_error(args->entry, "err_bad_base", b);
+	}
+	/* the employee scheme is option 0, the resident scheme the others
+	 * (work city, then hukou city) */
+	p->tier[0] = (int)cmd_args_int(args, "employee-tier", 0);
+	for (int i = 1; i < ADVICE_MAX_OPTIONS; i++)
+		p->tier[i] = (int)cmd_args_int(args, "resident-tier", 0);
+	return CMD_EXIT_OK;
+}
+
+int
 cmd_advice_init(struct cmd_advice *ca, const struct cmd_args *args)
 {
 	struct answers_error err;
 	char buf[1024];
 	size_t len;
 	memset(ca, 0, sizeof *ca);
+	int rc = cmd_whatif(args, &ca->params);
+	if (rc != CMD_EXIT_OK)
+		return rc;
 	ca->answers_path = cmd_args_string(args, "answers");
 	bool dated = cmd_args_date(args, "as-of", &ca->as_of);
 	if (!dated)
@@ -236,7 +269,7 @@ cmd_advice_init(struct cmd_advice *ca, const struct cmd_args *args)
 	ca->ps = policydir_load(cmd_args_string(args, "policy-dir"), stderr, &nerr);
 	if (ca->ps == NULL)
 		return CMD_EXIT_POLICY;
-	if (advice_build(&ca->advice, &ca->answers, ca->ps, ca->as_of, NULL, &err) != ANSWERS_OK) {
+	if (advice_build(&ca->advice, &ca->answers, ca->ps, ca->as_of, &ca->params, &err) != ANSWERS_OK) {
 		msg_answers_error(buf, sizeof buf, ca->answers_path, &err);
 		fprintf(stderr, "%s\n", buf);
 		return CMD_EXIT_USAGE;

@@ -43,6 +43,8 @@ struct cmd_option {
 };
 
 #define CMD_OPTIONS_MAX 12
+/* The highest --base, yuan a month: the answers' highest income. */
+#define CMD_BASE_MAX_YUAN 10000000
 
 struct cmd_entry;
 
@@ -105,13 +107,35 @@ long cmd_args_int(const struct cmd_args *args, const char *name, long dflt);
 int cmd_args_choice(const struct cmd_args *args, const char *name, int dflt);
 bool cmd_args_date(const struct cmd_args *args, const char *name, struct date *out);
 
+/* The what-if a caseworker gives on the command line, as the wizard's F3
+ * and F6 give it: --base income|lowest|YUAN (the employee scheme's base
+ * a month), --employee-tier N and --resident-tier N (from 1). The rows go
+ * in the tables of advise, receipt and batch. */
+#define CMD_WHATIF_OPTIONS                                                                                   \
+	{.name = "base", .type = CMD_OPTION_STRING},                                                         \
+	    {.name = "employee-tier",                                                                        \
+	     .type = CMD_OPTION_INT,                                                                         \
+	     .min = 1,                                                                                       \
+	     .max = POLICY_MAX_TIERS,                                                                        \
+	     .bad_key = "err_bad_tier"},                                                                     \
+	{                                                                                                    \
+		.name = "resident-tier", .type = CMD_OPTION_INT, .min = 1, .max = POLICY_MAX_TIERS,          \
+		.bad_key = "err_bad_tier"                                                                    \
+	}
+
+/* The what-if of args' CMD_WHATIF_OPTIONS into *p (income, default tiers
+ * when none is given). A bad --base is a usage error (its status
+ * returned); else CMD_EXIT_OK. */
+int cmd_whatif(const struct cmd_args *args, struct advice_params *p);
+
 /* What advise and receipt start from: one person's answers, the date, the
  * policy set and the advice. */
 struct cmd_advice {
 	const char *answers_path;
 	struct answers answers;
 	struct date as_of;
-	struct policy_set *ps; /* owned */
+	struct policy_set *ps;       /* owned */
+	struct advice_params params; /* the what-if of the command line */
 	struct advice advice;
 };
 

@@ -24,6 +24,7 @@ static const struct cmd_option options[] = {
     {.name = "as-of", .type = CMD_OPTION_DATE},
     {.name = "policy-dir", .type = CMD_OPTION_STRING},
     {.name = "schema", .type = CMD_OPTION_CHOICE, .choices = schemas, .bad_key = "err_bad_schema"},
+    CMD_WHATIF_OPTIONS,
     {.name = NULL},
 };
 

@@ -19,6 +19,7 @@ static const struct cmd_option options[] = {
     {.name = "columns", .type = CMD_OPTION_STRING},
     {.name = "no-header", .type = CMD_OPTION_FLAG},
     {.name = "schema", .type = CMD_OPTION_CHOICE, .choices = schemas, .bad_key = "err_bad_schema"},
+    CMD_WHATIF_OPTIONS,
     {.name = NULL},
 };
 
@@ -33,7 +34,12 @@ static int
 run(const struct cmd_args *args)
 {
 	struct date as_of;
+	struct advice_params whatif;
+	int rc = cmd_whatif(args, &whatif);
+	if (rc != CMD_EXIT_OK)
+		return rc;
 	struct batch_options o = {
+	    .params = &whatif,
 	    .format = (enum batch_format)cmd_args_choice(args, "format", BATCH_CSV),
 	    .input_encoding = cmd_args_string(args, "input-encoding"),
 	    .as_of = cmd_args_date(args, "as-of", &as_of) ? &as_of : NULL,

@@ -26,6 +26,7 @@ static const struct cmd_option options[] = {
     {.name = "force", .type = CMD_OPTION_FLAG},
     {.name = "as-of", .type = CMD_OPTION_DATE},
     {.name = "policy-dir", .type = CMD_OPTION_STRING},
+    CMD_WHATIF_OPTIONS,
     {.name = NULL},
 };
 

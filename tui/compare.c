@@ -51,6 +51,7 @@ static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_BASE_BELOW_FLOOR] = {VU_FEN, VU_FEN},
     [ADVICE_BASE_FLOOR_UNKNOWN] = {VU_FEN, VU_NONE},
     [ADVICE_LOCAL_YEARS_SHORTFALL] = {VU_TENTHS, VU_YEARS},
+    [ADVICE_TIER_NOT_OFFERED] = {VU_NUMBER, VU_NUMBER},
     [ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
 };
 
@@ -417,6 +418,8 @@ compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice
 		mode = "zero";
 	else if (it->id == ADVICE_AGE_OUT_OF_RANGE)
 		mode = it->v[0] < it->v[1] ? "min" : "max";
+	else if (it->id == ADVICE_TIER_NOT_OFFERED)
+		mode = it->v[1] == 0 ? "none" : "some";
 	else if (it->id == ADVICE_REASON_AFFORDABLE || it->id == ADVICE_REASON_COST_BURDEN)
 		mode = it->v[3] != ADVICE_UNKNOWN && it->v[3] > 0 ? "pension" : "medical";
 	else if (it->id == ADVICE_NO_LOCAL_DATA) {
@@ -672,7 +675,10 @@ detail_cost(struct rend *r, const struct advice_option *o)
 		if (!same) {
 			money(r, base, sizeof base, o->matched.base);
 			amounts(r, t, sizeof t, &o->matched, pension);
-			say(r, LINES_NORMAL, 2, NULL, "report_cost_matched", a, 2);
+			/* the base of a what-if is the person's, not matched to income */
+			say(r, LINES_NORMAL, 2, NULL,
+			    o->base_mode == ADVICE_BASE_AMOUNT ? "report_cost_chosen" : "report_cost_matched",
+			    a, 2);
 		}
 	}
 	source(r, 4, o->cost_ref);
