@@ -42,6 +42,19 @@ static const struct wcase cases[] = {
      {"one two", "three", "four five", "six seven", NULL}},
     {"supercalifragilistic", 5, "en", false, {"super", "calif", "ragil", "istic", NULL}},
     {"abcdefgh,ijk", 8, "en", false, {"abcdefg", "h,ijk", NULL}},
+    /* an option (or a sign) stays whole: no break after the hyphens that begin a word, but the
+     * hyphen inside one still breaks */
+    {"it changes, as --employee-tier does",
+     14,
+     "en",
+     false,
+     {"it changes, as", "--employee-", "tier does", NULL}},
+    {"it changes, as --employee-tier does",
+     19,
+     "en",
+     false,
+     {"it changes, as", "--employee-tier", "does", NULL}},
+    {"(--base) is -5 here", 8, "en", false, {"(--base)", "is -5", "here", NULL}},
     {"Only the employee scheme lets you keep benefits after retirement without paying, once you have "
      "paid the years the city requires",
      30,

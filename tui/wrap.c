@@ -91,8 +91,19 @@ static int32_t
 next_break(UBreakIterator *bi, const char *s, int32_t pos, int32_t len)
 {
 	if (bi != NULL) {
-		int32_t nb = ubrk_following(bi, pos);
-		return nb == UBRK_DONE || nb <= pos || nb > len ? len : nb;
+		int32_t nb = pos;
+		for (;;) {
+			nb = ubrk_following(bi, nb);
+			if (nb == UBRK_DONE || nb <= pos || nb > len)
+				return len;
+			/* not after the hyphens that begin a word: an option such as
+			 * --employee-tier, or a sign, stays whole */
+			int32_t h = nb;
+			while (h > pos && s[h - 1] == '-')
+				h--;
+			if (h == nb || (h > 0 && s[h - 1] != ' ' && s[h - 1] != '(' && s[h - 1] != '\n'))
+				return nb;
+		}
 	}
 	int32_t i = pos;
 	bool seen_space = false;
