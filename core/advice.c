@@ -728,6 +728,12 @@ benefits(struct eval *e, struct advice_option *o)
 	if (o->scheme == ADVICE_EMPLOYEE) {
 		const struct policy_ref *pref;
 		int64_t pa = value(e, o->region, POLICY_EMPLOYEE, POLICY_EMPLOYEE_PERSONAL_ACCOUNT, &pref);
+		/* an account that comes with a tier holds for a cost of that tier
+		 * system: a city costed at its own rate (青岛 inside 山东's tiers) is
+		 * not told its province's default tier's account */
+		if (pa != POLICY_UNKNOWN && pref != NULL && pref->tier != NULL &&
+		    (o->ntiers == 0 || o->cost_ref == NULL || o->cost_ref->sec != pref->sec))
+			pa = POLICY_UNKNOWN;
 		o->personal_account = pa == POLICY_UNKNOWN ? -1 : (int)pa;
 		o->account_ref = pref;
 		if (pa == 0)

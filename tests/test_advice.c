@@ -892,8 +892,10 @@ test_tiers(void **state)
 	    /* not a tier there: the default, and said so */
 	    {"370200", 1, 3, 2, 0, 48200, "成年居民一档", -2, 2},
 	    {"370200", 1, -1, 2, 0, 48200, "成年居民一档", -2, -1}, /* not a choice at all */
-	    /* 青岛's own employee rate comes before 山东's tiers: no choice */
-	    {"370200", 0, 2, 0, -1, -2, NULL, -2, 0},
+	    /* 青岛's own employee rate comes before 山东's tiers: no choice, and the account of
+	     * 山东's default tier is not 青岛's: unknown */
+	    {"370200", 0, 2, 0, -1, -2, NULL, -1, 0},
+	    {"370200", 0, 0, 0, -1, -2, NULL, -1, -1},
 	    /* 淄博 (no file of its own): 山东's 7% and 9% tiers, the 9% one with an account */
 	    {"370300", 0, 0, 2, 0, -2, "7%（不建个人账户）", 0, -1},
 	    {"370300", 0, 2, 2, 1, -2, "9%（建个人账户）", 1, -1},
