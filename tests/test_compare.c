@@ -975,6 +975,70 @@ test_detail_terms(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* A terminal that cannot draw Chinese (ascii) gets a detail it can show
+ * whole, on the real data: the places' own words give way to the general
+ * ones, each document is said as whose and of when it is, and where it was
+ * read keeps its addresses without the Chinese quotes. */
+static void
+test_ascii_detail(void **state)
+{
+	static const char *const cities[] = {"310000", "540100", "360100", "510100", "220100", "440100"};
+	(void)state;
+	struct policy_error perr;
+	struct policy_set *bps = policy_set_new();
+	assert_non_null(bps);
+	assert_int_equal(policy_set_add_builtin(bps, &perr), POLICY_OK);
+	assert_int_equal(policy_set_finish(bps, &perr), POLICY_OK);
+	assert_true(msg_open(MSG_EN));
+	bool national = false, shanghai = false, read_at = false;
+	for (size_t c = 0; c < sizeof cities / sizeof cities[0]; c++) {
+		char text[512];
+		snprintf(text, sizeof text,
+		         "[answers]\nwork_city = %s\nhukou_city = 410100\nresidence_permit = yes\n"
+		         "birth = 1970-05\nsex = female\nfemale_retire_age = 50\nwork = flexible\n"
+		         "monthly_income = 6000\nemployee_years = 12\nemployee_years_local = 3\n"
+		         "coverage = employee\ncoverage_city = %s\ngap_months = 2\n",
+		         cities[c], cities[c]);
+		struct answers a;
+		struct answers_error err;
+		struct advice adv;
+		answers_init(&a);
+		assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+		assert_int_equal(advice_build(&adv, &a, bps, (struct date){2026, 12, 3}, NULL, &err),
+		                 ANSWERS_OK);
+		for (int i = 0; i < adv.noptions; i++) {
+			struct lines l, u;
+			lines_init(&l);
+			lines_init(&u);
+			compare_detail(&l, &adv, i, &a, bps, 80, true);
+			compare_detail(&u, &adv, i, &a, bps, 80, false);
+			size_t notes_a = 0, notes_u = 0;
+			for (size_t k = 0; k < l.n; k++) {
+				for (const unsigned char *p = (const unsigned char *)l.text[k]; *p; p++)
+					if (*p >= 0x80)
+						fail_msg("%s option %d: not ASCII: %s", cities[c], i + 1,
+						         l.text[k]);
+				notes_a += l.text[k][0] == '[';
+				national |= strstr(l.text[k], "] national document, ") != NULL;
+				shanghai |= strstr(l.text[k], "] document of Shanghai, ") != NULL &&
+				            strstr(l.text[k], "(title in Chinese)") != NULL;
+				read_at |=
+				    strncmp(l.text[k], "read at: ", 9) == 0 && strchr(l.text[k], '/') != NULL;
+			}
+			for (size_t k = 0; k < u.n; k++)
+				notes_u += u.text[k][0] == '[';
+			/* the same documents, said another way */
+			if (notes_a != notes_u)
+				fail_msg("%s option %d: %zu notes in ASCII, %zu otherwise", cities[c], i + 1,
+				         notes_a, notes_u);
+			lines_fini(&l);
+			lines_fini(&u);
+		}
+	}
+	assert_true(national && shanghai && read_at);
+	policy_set_free(bps);
+}
+
 /* An item's sentence and short form with its numbers, by the id's mode:
  * the tier not offered, where the city has some tiers and where it has none. */
 static void
@@ -1023,7 +1087,7 @@ main(void)
 	    cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases),
 	    cmocka_unit_test(test_detail),     cmocka_unit_test(test_report),
 	    cmocka_unit_test(test_model),      cmocka_unit_test(test_detail_terms),
-	    cmocka_unit_test(test_item_texts),
+	    cmocka_unit_test(test_item_texts), cmocka_unit_test(test_ascii_detail),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -485,10 +485,94 @@ source(struct rend *r, int indent, const struct policy_ref *ref)
 	say(r, ref->verified ? LINES_DIM : LINES_WARN, indent, NULL, "report_source", a, 3);
 }
 
-void
-compare_notes_emit(struct lines *out, const struct compare_notes *notes, int width, bool provenance)
+/* ref's documents for a terminal without Chinese: whose each is (its
+ * region's English name, or the nation's) and its date, as written. */
+static void
+ascii_cite(char *buf, size_t cap, const struct policy_ref *ref, const struct policy_set *ps)
 {
-	char text[TEXT_MAX], d[11], conf[64], key[40];
+	const struct policy_region *pr = ps != NULL ? policy_set_region(ps, ref->region) : NULL;
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < ref->ndocs && n + 1 < cap; i++) {
+		const char *date = ref->docs[i]->date;
+		struct msg_arg a[3] = {MSG_S(pr != NULL ? pr->name_en : ""),
+		                       MSG_S(date != NULL && date[0] != '\0' ? date : "none"),
+		                       MSG_S(ref->region == POLICY_NATIONAL ? "yes" : "no")};
+		char one[256];
+		msg_format(one, sizeof one, ref->docs[i]->own ? "cmp_doc_ascii_own" : "cmp_doc_ascii", a, 3);
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s", i > 0 ? "; " : "", one);
+	}
+}
+
+/* Whether the "; "-separated list has the entry s (len bytes). */
+static bool
+list_has(const char *list, const char *s, size_t len)
+{
+	for (const char *d = list; *d != '\0';) {
+		const char *de = strstr(d, "; ");
+		size_t dl = de != NULL ? (size_t)(de - d) : strlen(d);
+		if (dl == len && memcmp(d, s, len) == 0)
+			return true;
+		if (de == NULL)
+			break;
+		d = de + 2;
+	}
+	return false;
+}
+
+/* Where a source was read, without its quotes (“…”, which may hold "; "):
+ * what is left is the addresses, which an ASCII terminal can show, each
+ * once, an ellipsis in them as "...". */
+static void
+strip_quotes(char *dst, size_t cap, const char *s)
+{
+	static const char open[] = "\xE2\x80\x9C", close[] = "\xE2\x80\x9D", dots[] = "\xE2\x80\xA6";
+	size_t n = 0;
+	dst[0] = '\0';
+	while (*s != '\0') {
+		/* an address: up to its quote or the next entry */
+		char addr[TEXT_MAX / 4];
+		size_t k = 0;
+		while (*s != '\0' && strncmp(s, open, 3) != 0 && strncmp(s, "; ", 2) != 0) {
+			if (strncmp(s, dots, 3) == 0) {
+				if (k + 3 < sizeof addr)
+					memcpy(addr + k, "...", 3), k += 3;
+				s += 3;
+			} else {
+				if (k + 1 < sizeof addr)
+					addr[k++] = *s;
+				s++;
+			}
+		}
+		while (k > 0 && addr[k - 1] == ' ')
+			k--;
+		addr[k] = '\0';
+		if (strncmp(s, open, 3) == 0) {
+			const char *e = strstr(s + 3, close);
+			s = e != NULL ? e + 3 : s + strlen(s);
+		}
+		if (k > 0 && n + k + 3 < cap && !list_has(dst, addr, k)) {
+			if (n > 0) {
+				memcpy(dst + n, "; ", 2);
+				n += 2;
+			}
+			memcpy(dst + n, addr, k);
+			n += k;
+			dst[n] = '\0';
+		}
+		/* to the next entry */
+		while (*s != '\0' && strncmp(s, "; ", 2) != 0)
+			s++;
+		if (*s != '\0')
+			s += 2;
+	}
+}
+
+void
+compare_notes_emit(struct lines *out, const struct compare_notes *notes, int width, bool provenance,
+                   const struct policy_set *ps, bool ascii)
+{
+	char text[TEXT_MAX], d[11], conf[64], key[40], cite[TEXT_MAX / 2];
 	if (notes == NULL || notes->n == 0)
 		return;
 	msg_format(text, sizeof text, "report_notes_title", NULL, 0);
@@ -502,11 +586,17 @@ compare_notes_emit(struct lines *out, const struct compare_notes *notes, int wid
 		else
 			snprintf(key, sizeof key, "pshow_conf_%s", policy_confidence_name(ref->confidence));
 		msg_format(conf, sizeof conf, key, NULL, 0);
-		struct msg_arg a[4] = {MSG_I(i + 1), MSG_S(ref->source), MSG_S(d), MSG_S(conf)};
+		if (ascii)
+			ascii_cite(cite, sizeof cite, ref, ps);
+		struct msg_arg a[4] = {MSG_I(i + 1), MSG_S(ascii && cite[0] != '\0' ? cite : ref->source),
+		                       MSG_S(d), MSG_S(conf)};
 		msg_format(text, sizeof text, "report_note", a, 4);
 		lines_add_wrapped(out, ref->verified ? LINES_DIM : LINES_WARN, text, width, 4);
 		if (provenance && ref->read_at != NULL && ref->read_at[0] != '\0') {
-			struct msg_arg p = MSG_S(ref->read_at);
+			char where[TEXT_MAX / 2];
+			if (ascii)
+				strip_quotes(where, sizeof where, ref->read_at);
+			struct msg_arg p = MSG_S(ascii ? where : ref->read_at);
 			msg_format(text, sizeof text, "report_note_read_at", &p, 1);
 			lines_add_wrapped(out, LINES_DIM, text, width, 6);
 		}
@@ -860,7 +950,7 @@ compare_detail(struct lines *out, const struct advice *adv, int i, const struct 
 	compare_detail_noted(out, adv, i, a, ps, width, ascii, &notes);
 	if (notes.n > 0) {
 		lines_add(out, LINES_NORMAL, "", 0);
-		compare_notes_emit(out, &notes, width, true);
+		compare_notes_emit(out, &notes, width, true, ps, ascii);
 	}
 }
 
@@ -881,6 +971,15 @@ window_text(char *buf, size_t cap, const struct advice_step *w, const char *key,
 	date_format(policy_date(w->v[1]), t);
 	struct msg_arg a[3] = {MSG_S(f), MSG_S(t), MSG_S(w->v[2] == 1 ? "yes" : "no")};
 	msg_format(buf, cap, key, a, 3);
+}
+
+static bool
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
 }
 
 /* The option's next steps, one a line, each with its source and the help
@@ -912,8 +1011,11 @@ detail_steps(struct rend *r, const struct advice_option *o)
 		} else if (p->id == ADVICE_STEP_WINDOW) {
 			window_text(v, sizeof v, p, "report_window_dates", "report_window_local");
 		}
+		/* the place's own words, where the terminal can draw them; else
+		 * the general way */
+		const char *own = p->text != NULL && !(r->ascii && !is_ascii(p->text)) ? p->text : NULL;
 		struct msg_arg a[5] = {
-		    MSG_S(p->text != NULL ? p->text : v), MSG_S(p->text != NULL ? "yes" : "no"),
+		    MSG_S(own != NULL ? own : v), MSG_S(own != NULL ? "yes" : "no"),
 		    MSG_S(o->scheme == ADVICE_EMPLOYEE ? "employee" : "resident"), MSG_S(name),
 		    MSG_S(p->id == ADVICE_STEP_PAY && p->v[0] == 12 ? "monthly" : "yearly")};
 		snprintf(key, sizeof key, "report_step_%s", stem);

@@ -50,8 +50,11 @@ void compare_recommendation_noted(struct lines *out, const struct advice *adv, c
 int compare_note(struct compare_notes *notes, const struct policy_ref *ref);
 
 /* The notes as lines: "[n] document (checked …)", and, when provenance is
- * set, where each was read on a line of its own. */
-void compare_notes_emit(struct lines *out, const struct compare_notes *notes, int width, bool provenance);
+ * set, where each was read on a line of its own. ascii: for a terminal
+ * that cannot draw Chinese, each document as whose and of when it is, and
+ * where it was read without the Chinese quotes (ps names the regions). */
+void compare_notes_emit(struct lines *out, const struct compare_notes *notes, int width, bool provenance,
+                        const struct policy_set *ps, bool ascii);
 
 /* The answer first: the recommended option with its cost a month and a
  * year (medical and bundled pension, each named), one line per other

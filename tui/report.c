@@ -102,7 +102,7 @@ report_lines(struct lines *out, const struct advice *adv, const struct answers *
 		compare_recommendation_noted(out, adv, a, ps, width, false, &notes);
 	if (notes.n > 0) {
 		lines_add(out, LINES_NORMAL, "", 0);
-		compare_notes_emit(out, &notes, width, false);
+		compare_notes_emit(out, &notes, width, false, ps, false);
 	}
 }
 

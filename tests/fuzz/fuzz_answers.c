@@ -108,10 +108,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (with != ANSWERS_OK)
 		return 0;
 
-	static const struct advice_params params[] = {{ADVICE_BASE_INCOME, 0},
-	                                              {ADVICE_BASE_LOWEST, 0},
-	                                              {ADVICE_BASE_AMOUNT, 0},
-	                                              {ADVICE_BASE_AMOUNT, 0}};
+	static const struct advice_params params[] = {
+	    {.base_mode = ADVICE_BASE_INCOME, .base_amount = 0, .tier = {0, 0, 0}},
+	    {.base_mode = ADVICE_BASE_LOWEST, .base_amount = 0, .tier = {2, 1, 2}},
+	    {.base_mode = ADVICE_BASE_AMOUNT, .base_amount = 0, .tier = {1, 4, 3}},
+	    {.base_mode = ADVICE_BASE_AMOUNT, .base_amount = 0, .tier = {3, 2, 1}}};
 	struct advice_params p[4];
 	memcpy(p, params, sizeof p);
 	p[3].base_amount = a.monthly_income * 100 * 3;

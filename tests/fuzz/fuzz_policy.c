@@ -123,9 +123,11 @@ advise(const struct policy_set *ps, const char *work, const char *hukou)
 		if (p)
 			set(&a, "stay_years", "1");
 		for (size_t d = 2; d < NDATES; d++) {
-			static const struct advice_params params[] = {{ADVICE_BASE_INCOME, 0},
-			                                              {ADVICE_BASE_LOWEST, 0},
-			                                              {ADVICE_BASE_AMOUNT, 2000000000}};
+			/* the what-ifs, tiers a city may or may not have among them */
+			static const struct advice_params params[] = {
+			    {.base_mode = ADVICE_BASE_INCOME, .base_amount = 0, .tier = {0, 0, 0}},
+			    {.base_mode = ADVICE_BASE_LOWEST, .base_amount = 0, .tier = {2, 2, 1}},
+			    {.base_mode = ADVICE_BASE_AMOUNT, .base_amount = 2000000000, .tier = {4, 3, 4}}};
 			for (size_t m = 0; m < sizeof params / sizeof params[0]; m++) {
 				struct answers_error err;
 				enum answers_status st =
