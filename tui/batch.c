@@ -584,7 +584,7 @@ repair_utf8(char *dst, const char *s, size_t n)
 	return o;
 }
 
-static void
+static inline void
 trim(const char **s, size_t *n)
 {
 	const char *e = *s + *n;

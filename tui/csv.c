@@ -184,14 +184,21 @@ plain_rest(struct csv *c, const char *p, const char *e)
 			comma++;
 		if (comma == end)
 			break;
-		c->fstart = start + (size_t)(q - d);
-		c->blen = start + (size_t)(comma - d);
-		if (!end_field(c, false)) {
-			c->blen = start + n;
-			return true; /* finish fails the same way */
+		if (c->nf == c->fcap) {
+			c->fstart = start + (size_t)(q - d);
+			c->blen = start + (size_t)(comma - d);
+			if (!end_field(c, false)) {
+				c->blen = start + n;
+				return true; /* finish fails the same way */
+			}
+		} else {
+			/* end_field's work, without the call a cell */
+			c->f[c->nf++] =
+			    (struct csv_field){.s = q, .len = (size_t)(comma - q), .quoted = false};
 		}
 		q = comma + 1;
 		c->fstart = start + (size_t)(q - d);
+		c->fquoted = false;
 	}
 	c->blen = start + n;
 	return true;
