@@ -140,6 +140,14 @@ advice_scheme_name(enum advice_scheme s)
 }
 
 /* Everything one evaluation needs, so helpers take one pointer. */
+/* A lookup is a few loads: the compiler is told to inline it everywhere,
+ * where its own judgement changes from one edit to the next. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* the views an advice_build without a cache keeps for its own regions */
 #define ADVICE_OWN_VIEWS 4
 
@@ -162,6 +170,7 @@ struct eval {
 	struct advice_views *cache; /* or NULL */
 	int last_region;            /* the region of the last view_of, and its view */
 	struct policy_view *last_view;
+	struct policy_view *national_view; /* the nation's: the cache's, or the caller's */
 	/* the option being costed in a tier other than its default: its kind's
 	 * values are that tier's */
 	enum policy_kind tier_kind;
@@ -178,6 +187,7 @@ advice_views_init(struct advice_views *c, const struct policy_set *ps)
 	c->ps = ps;
 	c->reform_on = 0;
 	c->law_on = 0;
+	c->national_on = 0;
 	for (int i = 0; i < ADVICE_VIEWS; i++)
 		c->region[i] = -1;
 }
@@ -186,11 +196,15 @@ advice_views_init(struct advice_views *c, const struct policy_set *ps)
 static struct policy_view *view_find(struct eval *e, int region);
 
 /* Most lookups are of the region looked up last. */
-static inline struct policy_view *
+static ALWAYS_INLINE struct policy_view *
 view_of(struct eval *e, int region)
 {
 	if (e->last_view != NULL && e->last_region == region)
 		return e->last_view;
+	/* the nation's lookups come between a city's: its view is kept
+	 * apart, where no other region's replaces it */
+	if (region == POLICY_NATIONAL)
+		return e->national_view;
 	e->last_view = view_find(e, region);
 	e->last_region = region;
 	return e->last_view;
@@ -227,7 +241,7 @@ view_find(struct eval *e, int region)
 	return &e->views[i];
 }
 
-static inline int64_t
+static ALWAYS_INLINE int64_t
 value(struct eval *e, int region, enum policy_kind kind, int key, const struct policy_ref **ref)
 {
 	const struct policy_ref *r = NULL;
@@ -1278,12 +1292,22 @@ advice_build_cached(struct advice *out, const struct answers *a, const struct po
 	enum answers_status st = answers_check(a, ps, as_of, err);
 	if (st != ANSWERS_OK)
 		return st;
-	struct policy_view own[ADVICE_OWN_VIEWS];
+	struct policy_view own[ADVICE_OWN_VIEWS], own_national;
 	struct eval e = {
 	    .a = a, .ps = ps, .on = as_of, .views = own, .nviews = 0, .cache = views, .tier = -1};
 	/* the national sections, the same for every row of a batch on one date */
 	struct advice_views *c = views != NULL && views->ps == ps ? views : NULL;
 	int32_t on = date_yyyymmdd(as_of);
+	if (c != NULL) {
+		if (c->national_on != on) {
+			policy_view_init(&c->national, ps, POLICY_NATIONAL, as_of);
+			c->national_on = on;
+		}
+		e.national_view = &c->national;
+	} else {
+		policy_view_init(&own_national, ps, POLICY_NATIONAL, as_of);
+		e.national_view = &own_national;
+	}
 	if (c != NULL && c->law_on == on) {
 		e.law = c->law;
 		e.scope = c->scope;

@@ -256,6 +256,9 @@ struct advice_views {
 	int region[ADVICE_VIEWS]; /* -1: an empty slot */
 	int32_t on[ADVICE_VIEWS];
 	struct policy_view v[ADVICE_VIEWS];
+	/* the nation's view, apart from the slots (no region replaces it) */
+	int32_t national_on; /* its date (YYYYMMDD), 0: none yet */
+	struct policy_view national;
 	/* the national retirement section (what a rule falls back to citing)
 	 * and scope section (what the choice rests on), for a date */
 	int32_t law_on; /* that date (YYYYMMDD), 0: none yet */
