@@ -247,6 +247,10 @@ struct srclist {
 	int seen_at[256];
 	int nseen;
 	struct json_cache *cache; /* a batch's: what each reference's source is, across rows */
+	/* a batch row's references met so far, by pointer: the most asked
+	 * ones found before the cache's table is probed */
+	const struct policy_ref *near[32];
+	int near_at[32];
 };
 
 static void
@@ -321,10 +325,16 @@ src_index(struct srclist *s, const struct policy_ref *ref)
 		return -1;
 	const struct policy_ref *rep;
 	int cyear, slot;
+	unsigned h = (unsigned)(((uintptr_t)ref >> 4) & 31u);
+	if (s->cache != NULL && s->by_year && s->near[h] == ref)
+		return s->near_at[h];
 	if (s->cache != NULL && s->by_year && (slot = canon(s->cache, ref, s->on, &rep, &cyear)) >= 0) {
 		struct json_cache *c = s->cache;
-		if (c->ref[slot].gen == c->gen)
+		if (c->ref[slot].gen == c->gen) {
+			s->near[h] = ref;
+			s->near_at[h] = c->ref[slot].idx;
 			return c->ref[slot].idx; /* met before in this row */
+		}
 		/* the same sources, told apart by pointers */
 		int i = 0;
 		while (i < s->n && (s->refs[i] != rep || s->year[i] != cyear))
@@ -337,6 +347,8 @@ src_index(struct srclist *s, const struct policy_ref *ref)
 		}
 		c->ref[slot].gen = c->gen;
 		c->ref[slot].idx = i;
+		s->near[h] = ref;
+		s->near_at[h] = i;
 		return i;
 	}
 	for (int i = 0; i < s->nseen; i++)
@@ -1374,7 +1386,8 @@ static void
 row2(struct out2 *x, const struct advice *adv, const char *id, size_t id_len)
 {
 	struct jsonw *w = x->w;
-	struct rowcaveats g = {.n = 0};
+	struct rowcaveats g; /* read only up to n */
+	g.n = 0;
 	head2(w, id, id_len, "yibao.advice/2-row", adv->as_of);
 	/* [age years, months, "YYYY-MM", passed]: the person's, the same in
 	 * every option (the statutory age does not depend on the scheme) */
@@ -1417,7 +1430,16 @@ void
 json_advice2_row(struct jsonw *w, const struct advice *adv, const struct policy_set *ps, const char *id,
                  size_t id_len, struct json_cache *cache)
 {
-	struct out2 x = {.w = w, .ps = ps, .on = adv->as_of, .form = JSON_ROW, .cache = cache};
+	/* not zeroed whole: the source lists (4 kB) are read only up to their
+	 * counts */
+	struct out2 x;
+	x.w = w;
+	x.ps = ps;
+	x.on = adv->as_of;
+	x.form = JSON_ROW;
+	x.cache = cache;
+	x.s.n = x.s.nseen = 0;
+	memset(x.s.near, 0, sizeof x.s.near);
 	x.s.by_year = true;
 	x.s.on = adv->as_of;
 	x.s.cache = cache;
