@@ -27,6 +27,10 @@ text_trim(const char **s, const char **e)
  * *pos < end. */
 void text_next_line(const char **pos, const char *end, int line, const char **s, const char **e);
 
+/* v's decimal digits, written backwards to end (two at a time), without a
+ * NUL: returns where they start. end needs 20 bytes before it. */
+char *text_u64_digits(char *end, uint64_t v);
+
 /* True when the n bytes at s are well-formed UTF-8 (no overlongs, no
  * surrogates, nothing above U+10FFFF). */
 bool text_is_utf8(const char *s, size_t n);

@@ -99,14 +99,43 @@ test_copy_trim(void **state)
 	assert_true(pos == end);
 }
 
+/* Digits at every length, and at the edges of a pair. */
+static void
+test_digits(void **state)
+{
+	static const struct {
+		uint64_t v;
+		const char *want;
+	} rows[] = {
+	    {0, "0"},
+	    {7, "7"},
+	    {10, "10"},
+	    {99, "99"},
+	    {100, "100"},
+	    {101, "101"},
+	    {999, "999"},
+	    {1000, "1000"},
+	    {12345, "12345"},
+	    {1000000, "1000000"},
+	    {UINT64_MAX, "18446744073709551615"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char buf[32];
+		char *end = buf + sizeof buf;
+		char *p = text_u64_digits(end, rows[i].v);
+		assert_int_equal((size_t)(end - p), strlen(rows[i].want));
+		assert_memory_equal(p, rows[i].want, strlen(rows[i].want));
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_next),
-	    cmocka_unit_test(test_utf8_put),
-	    cmocka_unit_test(test_halfwidth),
-	    cmocka_unit_test(test_copy_trim),
+	    cmocka_unit_test(test_utf8_next), cmocka_unit_test(test_utf8_put),
+	    cmocka_unit_test(test_halfwidth), cmocka_unit_test(test_copy_trim),
+	    cmocka_unit_test(test_digits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -256,28 +256,9 @@ put_raw(char *w, const char *s, size_t n)
 static char *
 raw_uint(char *w, uint64_t v)
 {
-	/* two digits at a time */
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324252627282930313233343536"
-	    "37383940414243444546474849505152535455565758596061626364656667686970717273"
-	    "7475767778798081828384858687888990919293949596979899";
 	char d[24];
-	size_t n = 0;
-	while (v >= 100) {
-		unsigned r = (unsigned)(v % 100);
-		v /= 100;
-		n += 2;
-		d[sizeof d - n] = pairs[2 * r];
-		d[sizeof d - n + 1] = pairs[2 * r + 1];
-	}
-	if (v >= 10) {
-		n += 2;
-		d[sizeof d - n] = pairs[2 * v];
-		d[sizeof d - n + 1] = pairs[2 * v + 1];
-	} else {
-		d[sizeof d - ++n] = (char)('0' + v);
-	}
-	return put_raw(w, d + sizeof d - n, n);
+	char *p = text_u64_digits(d + sizeof d, v);
+	return put_raw(w, p, (size_t)(d + sizeof d - p));
 }
 
 static char *

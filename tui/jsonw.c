@@ -168,29 +168,6 @@ jsonw_bool(struct jsonw *w, bool v)
 		put(w, "false", 5);
 }
 
-/* v's decimal digits, ending at end (two at a time): returns where they start. */
-static char *
-digits(char *end, uint64_t v)
-{
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	    "8081828384858687888990919293949596979899";
-	while (v >= 100) {
-		unsigned k = (unsigned)(v % 100) * 2;
-		v /= 100;
-		*--end = pairs[k + 1];
-		*--end = pairs[k];
-	}
-	if (v >= 10) {
-		*--end = pairs[v * 2 + 1];
-		*--end = pairs[v * 2];
-	} else {
-		*--end = (char)('0' + v);
-	}
-	return end;
-}
-
 void
 jsonw_int(struct jsonw *w, int64_t v)
 {
@@ -203,7 +180,7 @@ jsonw_int(struct jsonw *w, int64_t v)
 		return;
 	}
 	char d[24];
-	char *p = digits(d + sizeof d, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+	char *p = text_u64_digits(d + sizeof d, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
 	if (v < 0)
 		*--p = '-';
 	put(w, p, (size_t)(d + sizeof d - p));
@@ -246,7 +223,7 @@ jsonw_fixed(struct jsonw *w, int64_t v, int decimals)
 		}
 	}
 	*--q = '.';
-	q = digits(q, a / p);
+	q = text_u64_digits(q, a / p);
 	if (v < 0)
 		*--q = '-';
 	put(w, q, (size_t)(end - q));
