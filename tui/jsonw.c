@@ -32,9 +32,8 @@ jsonw_reset(struct jsonw *w)
 	w->has_items[0] = false;
 }
 
-/* Room for n more bytes; the rare growing kept out of the common path. */
-static bool
-grow(struct jsonw *w, size_t n)
+bool
+jsonw_grow(struct jsonw *w, size_t n)
 {
 	if (w->failed)
 		return false;
@@ -51,78 +50,15 @@ grow(struct jsonw *w, size_t n)
 	return true;
 }
 
-static inline bool
-reserve(struct jsonw *w, size_t n)
-{
-	return w->n + n <= w->cap || grow(w, n);
-}
-
-static inline void
-put(struct jsonw *w, const char *s, size_t n)
-{
-	if (reserve(w, n)) {
-		memcpy(w->p + w->n, s, n);
-		w->n += n;
-	}
-}
-
-static inline void
-putch(struct jsonw *w, char c)
-{
-	if (reserve(w, 1))
-		w->p[w->n++] = c;
-}
-
-static void
-newline(struct jsonw *w, int depth)
+void
+jsonw_newline(struct jsonw *w, int depth)
 {
 	size_t k = (size_t)(w->indent * depth);
-	if (reserve(w, k + 1)) {
+	if (jsonw_reserve_(w, k + 1)) {
 		w->p[w->n++] = '\n';
 		memset(w->p + w->n, ' ', k);
 		w->n += k;
 	}
-}
-
-/* What comes before a value or a key: nothing after a key, else a comma
- * after an earlier member, and in pretty text a new line. */
-static inline void
-sep(struct jsonw *w)
-{
-	if (w->after_key) {
-		w->after_key = false;
-		return;
-	}
-	if (w->has_items[w->depth])
-		putch(w, ',');
-	w->has_items[w->depth] = true;
-	if (w->indent > 0 && w->depth > 0)
-		newline(w, w->depth);
-}
-
-void
-jsonw_open(struct jsonw *w, char bracket)
-{
-	sep(w);
-	putch(w, bracket);
-	if (w->depth == JSONW_MAX_DEPTH) {
-		w->failed = true;
-		return;
-	}
-	w->has_items[++w->depth] = false;
-}
-
-void
-jsonw_close(struct jsonw *w, char bracket)
-{
-	if (w->depth == 0) {
-		w->failed = true;
-		return;
-	}
-	bool items = w->has_items[w->depth--];
-	if (items && w->indent > 0)
-		newline(w, w->depth);
-	putch(w, bracket);
 }
 
 void
@@ -136,54 +72,13 @@ jsonw_close_trim(struct jsonw *w)
 }
 
 void
-jsonw_keyn(struct jsonw *w, const char *name, size_t n)
+jsonw_int_any(struct jsonw *w, int64_t v)
 {
-	sep(w);
-	if (reserve(w, n + 4)) {
-		w->p[w->n++] = '"';
-		memcpy(w->p + w->n, name, n);
-		w->n += n;
-		w->p[w->n++] = '"';
-		w->p[w->n++] = ':';
-		if (w->indent > 0)
-			w->p[w->n++] = ' ';
-	}
-	w->after_key = true;
-}
-
-void
-jsonw_null(struct jsonw *w)
-{
-	sep(w);
-	put(w, "null", 4);
-}
-
-void
-jsonw_bool(struct jsonw *w, bool v)
-{
-	sep(w);
-	if (v)
-		put(w, "true", 4);
-	else
-		put(w, "false", 5);
-}
-
-void
-jsonw_int(struct jsonw *w, int64_t v)
-{
-	sep(w);
-	/* most are indices and counts: one or two digits */
-	if (v >= 0 && v < 100 && reserve(w, 2)) {
-		if (v >= 10)
-			w->p[w->n++] = (char)('0' + v / 10);
-		w->p[w->n++] = (char)('0' + v % 10);
-		return;
-	}
 	char d[24];
 	char *p = text_u64_digits(d + sizeof d, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
 	if (v < 0)
 		*--p = '-';
-	put(w, p, (size_t)(d + sizeof d - p));
+	jsonw_put_(w, p, (size_t)(d + sizeof d - p));
 }
 
 void
@@ -191,7 +86,7 @@ jsonw_fixed(struct jsonw *w, int64_t v, int decimals)
 {
 	static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	sep(w);
+	jsonw_sep_(w);
 	if (decimals < 0 || decimals > 6 || a >= UINT64_C(100000000000)) {
 		/* beyond any real figure: jansson's own way, through a double */
 		char buf[32];
@@ -199,9 +94,9 @@ jsonw_fixed(struct jsonw *w, int64_t v, int decimals)
 		for (int i = 0; i < decimals; i++)
 			d /= 10.0;
 		int k = snprintf(buf, sizeof buf, "%.12g", d);
-		put(w, buf, (size_t)k);
+		jsonw_put_(w, buf, (size_t)k);
 		if (strpbrk(buf, ".e") == NULL)
-			put(w, ".0", 2);
+			jsonw_put_(w, ".0", 2);
 		return;
 	}
 	uint64_t p = pow10[decimals], frac = a % p;
@@ -226,14 +121,14 @@ jsonw_fixed(struct jsonw *w, int64_t v, int decimals)
 	q = text_u64_digits(q, a / p);
 	if (v < 0)
 		*--q = '-';
-	put(w, q, (size_t)(end - q));
+	jsonw_put_(w, q, (size_t)(end - q));
 }
 
 static void
 put_u(struct jsonw *w, uint32_t c, const char *hex)
 {
 	char e[6] = {'\\', 'u', hex[c >> 12 & 0xF], hex[c >> 8 & 0xF], hex[c >> 4 & 0xF], hex[c & 0xF]};
-	put(w, e, 6);
+	jsonw_put_(w, e, 6);
 }
 
 void
@@ -243,8 +138,8 @@ jsonw_strn(struct jsonw *w, const char *s, size_t n)
 	static const char upper[] = "0123456789ABCDEF", lower[] = "0123456789abcdef";
 	static const char short_esc[32] = {
 	    ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
-	sep(w);
-	putch(w, '"');
+	jsonw_sep_(w);
+	jsonw_putch_(w, '"');
 	size_t i = 0, run = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -267,25 +162,25 @@ jsonw_strn(struct jsonw *w, const char *s, size_t n)
 				continue;
 			}
 		}
-		put(w, s + run, i - run);
+		jsonw_put_(w, s + run, i - run);
 		if (c == '"' || c == '\\') {
 			char e[2] = {'\\', (char)c};
-			put(w, e, 2);
+			jsonw_put_(w, e, 2);
 		} else if (c < 0x20 && short_esc[c]) {
 			char e[2] = {'\\', short_esc[c]};
-			put(w, e, 2);
+			jsonw_put_(w, e, 2);
 		} else if (c < 0x20) {
 			put_u(w, c, upper);
 		} else if (cp == 0xFFFD && len == 1) {
-			put(w, "\\ufffd", 6); /* not UTF-8: jansson would refuse the string */
+			jsonw_put_(w, "\\ufffd", 6); /* not UTF-8: jansson would refuse the string */
 		} else {
 			put_u(w, cp, lower); /* DEL, C1, bidi */
 		}
 		i += len;
 		run = i;
 	}
-	put(w, s + run, n - run);
-	putch(w, '"');
+	jsonw_put_(w, s + run, n - run);
+	jsonw_putch_(w, '"');
 }
 
 void
@@ -302,8 +197,8 @@ jsonw_code(struct jsonw *w, int code)
 	for (int i = 6; i >= 1; i--, v /= 10)
 		d[i] = (char)('0' + v % 10);
 	d[7] = '"';
-	sep(w);
-	put(w, d, 8);
+	jsonw_sep_(w);
+	jsonw_put_(w, d, 8);
 }
 
 void
@@ -321,26 +216,13 @@ jsonw_date(struct jsonw *w, int y, int m, int d)
 	              (char)('0' + d / 10 % 10),
 	              (char)('0' + d % 10),
 	              '"'};
-	sep(w);
-	put(w, b, 12);
-}
-
-void
-jsonw_word(struct jsonw *w, const char *s)
-{
-	size_t n = strlen(s);
-	sep(w);
-	if (reserve(w, n + 2)) {
-		w->p[w->n++] = '"';
-		memcpy(w->p + w->n, s, n);
-		w->n += n;
-		w->p[w->n++] = '"';
-	}
+	jsonw_sep_(w);
+	jsonw_put_(w, b, 12);
 }
 
 void
 jsonw_raw(struct jsonw *w, const char *s, size_t n)
 {
-	sep(w);
-	put(w, s, n);
+	jsonw_sep_(w);
+	jsonw_put_(w, s, n);
 }
