@@ -1020,8 +1020,9 @@ test_ascii_detail(void **state)
 						         l.text[k]);
 				notes_a += l.text[k][0] == '[';
 				national |= strstr(l.text[k], "] national document, ") != NULL;
-				shanghai |= strstr(l.text[k], "] document of Shanghai, ") != NULL &&
-				            strstr(l.text[k], "(title in Chinese)") != NULL;
+				shanghai |=
+				    strstr(l.text[k], "] document cited in the Shanghai data, ") != NULL &&
+				    strstr(l.text[k], "(title in Chinese)") != NULL;
 				read_at |=
 				    strncmp(l.text[k], "read at: ", 9) == 0 && strchr(l.text[k], '/') != NULL;
 			}

@@ -485,8 +485,9 @@ source(struct rend *r, int indent, const struct policy_ref *ref)
 	say(r, ref->verified ? LINES_DIM : LINES_WARN, indent, NULL, "report_source", a, 3);
 }
 
-/* ref's documents for a terminal without Chinese: whose each is (its
- * region's English name, or the nation's) and its date, as written. */
+/* ref's documents for a terminal without Chinese: the data that cites them
+ * (the region of its file, which is not always the issuer's: a city's file
+ * may cite a national document) and each one's date, as written. */
 static void
 ascii_cite(char *buf, size_t cap, const struct policy_ref *ref, const struct policy_set *ps)
 {

@@ -51,7 +51,7 @@ int compare_note(struct compare_notes *notes, const struct policy_ref *ref);
 
 /* The notes as lines: "[n] document (checked …)", and, when provenance is
  * set, where each was read on a line of its own. ascii: for a terminal
- * that cannot draw Chinese, each document as whose and of when it is, and
+ * that cannot draw Chinese, each document by the data citing it and its date, and
  * where it was read without the Chinese quotes (ps names the regions). */
 void compare_notes_emit(struct lines *out, const struct compare_notes *notes, int width, bool provenance,
                         const struct policy_set *ps, bool ascii);

@@ -264,7 +264,9 @@ csv_next(struct csv *c)
 		const char *p = c->in + c->ipos, *e = c->in + c->iend;
 		switch (st) {
 		case CSV_S_FIELD:
-			if (plain_rest(c, p, e))
+			/* at a record's start only: tried after every quoted cell, the
+			 * search for the line end would make a long record quadratic */
+			if (c->raw == 0 && plain_rest(c, p, e))
 				return finish(c, true);
 			if (*p == '"') {
 				c->fquoted = true;
