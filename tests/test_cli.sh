@@ -444,5 +444,40 @@ check "the report gives next steps with their help topics" $?
 	grep -q "判断标准（非政策规定）》 (checked 2026-12-02; yibao's own line, not a legal rule)"
 check "the project's own document is called so in the notes, not verified" $?
 
+fits80() { # file: no line wider than 80 columns (CJK counting two)
+	python3 -c 'import sys, unicodedata as u
+bad = [l for l in open(sys.argv[1], encoding="utf-8").read().splitlines()
+       if sum(2 if u.east_asian_width(ch) in "WF" else 1 for ch in l) > 80]
+for l in bad:
+	print("  over 80 columns: " + l)
+sys.exit(1 if bad else 0)' "$1"
+}
+
+# every command's --help names each of its options (read from the option tables, the what-if rows
+# of cmd.h included), in both languages, in at most 80 columns
+for c in advise batch receipt wizard; do
+	names=$({
+		sed -n '/options\[\] = {/,/^};/p' "$src/tui/cmd_$c.c"
+		grep -q CMD_WHATIF_OPTIONS "$src/tui/cmd_$c.c" && sed -n '/define CMD_WHATIF_OPTIONS/,/^$/p' "$src/tui/cmd.h"
+	} | grep -o '\.name = "[a-z-]*"' | sed 's/.*"\(.*\)"/\1/')
+	[ -n "$names" ]
+	check "$c: its options are found in the source" $?
+	for l in en zh; do
+		"$yibao" --lang $l $c --help >"$tmp/help-$c-$l" 2>&1
+		missing=""
+		for n in $names; do grep -q -- "--$n\b" "$tmp/help-$c-$l" || missing="$missing --$n"; done
+		[ -z "$missing" ] || echo "  yibao --lang $l $c --help does not name$missing"
+		[ -z "$missing" ]
+		check "$c --help ($l) names every option" $?
+		fits80 "$tmp/help-$c-$l"
+		check "$c --help ($l) fits 80 columns" $?
+	done
+done
+for l in en zh; do
+	"$yibao" --lang $l --help >"$tmp/help-$l" 2>&1 && grep -q "yibao policy documents" "$tmp/help-$l" &&
+		fits80 "$tmp/help-$l"
+	check "yibao --help ($l) lists every command in 80 columns" $?
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

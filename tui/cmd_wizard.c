@@ -36,7 +36,7 @@ static const struct cmd_option options[] = {
 
 const struct cmd_entry cmd_wizard_entry = {
     .name = "wizard",
-    .usage_key = "usage",
+    .usage_key = "usage_wizard",
     .options = options,
     .run = run,
 };
