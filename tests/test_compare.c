@@ -975,6 +975,86 @@ test_detail_terms(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* The summary's pension, as the data knows it: bundled and costed, bundled
+ * at a rate not known, not known whether bundled (never said to be due),
+ * and not bundled. Fixture 100000 with its pension values changed. */
+static void
+test_summary_pension(void **state)
+{
+	static const struct {
+		const char *values; /* fixture 100000's pension lines */
+		enum msg_lang lang;
+		const char *text;  /* in the summary */
+		const char * not ; /* and not */
+	} want[] = {
+	    {"pension_bundled: yes\n      pension_rate: 20%\n", MSG_EN,
+	     "¥500.00 a month for medical insurance + ¥1,000.00 for the pension that comes with it = "
+	     "¥1,500.00 a month, ¥18,000.00 a year",
+	     "not in our data"},
+	    {"pension_bundled: yes\n      pension_rate: 20%\n", MSG_ZH,
+	     "每月医保¥500.00＋必须同时缴纳的养老保险¥1,000.00＝每月¥1,500.00，每年¥18,000.00", "暂无数据"},
+	    {"pension_bundled: yes\n      pension_rate: unknown\n", MSG_EN,
+	     "¥500.00 a month for medical insurance, ¥6,000.00 a year, plus a pension whose cost is not in "
+	     "our data",
+	     "whether"},
+	    {"pension_bundled: yes\n      pension_rate: unknown\n", MSG_ZH,
+	     "每月医保¥500.00，每年¥6,000.00，另须缴纳养老保险（费用暂无数据）", "是否"},
+	    {"pension_bundled: unknown\n      pension_rate: unknown\n", MSG_EN,
+	     "¥500.00 a month, ¥6,000.00 a year; whether a pension must be paid with it is not in our data",
+	     "plus a pension"},
+	    {"pension_bundled: unknown\n      pension_rate: unknown\n", MSG_ZH,
+	     "每月¥500.00，每年¥6,000.00；是否须同时缴纳养老保险暂无数据", "另须缴纳"},
+	    {"pension_bundled: no\n", MSG_EN, "¥500.00 a month, ¥6,000.00 a year", "pension"},
+	    {"pension_bundled: no\n", MSG_ZH, "每月¥500.00，每年¥6,000.00", "养老"},
+	};
+	static const char from[] = "pension_bundled: yes\n      pension_rate: 20%\n";
+	(void)state;
+	const char *text = "[answers]\nwork_city = 100000\nhukou_city = 100000\nbirth = 1990-03\nsex = male\n"
+	                   "work = flexible\nmonthly_income = 5000\nemployee_years = 2\n";
+	struct answers a;
+	struct answers_error err;
+	answers_init(&a);
+	assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		static char file[sizeof fixture_a + 64];
+		const char *at = strstr(fixture_a, from);
+		assert_non_null(at);
+		snprintf(file, sizeof file, "%.*s%s%s", (int)(at - fixture_a), fixture_a, want[i].values,
+		         at + strlen(from));
+		struct policy_error perr;
+		struct policy_set *fps = policy_set_new();
+		assert_non_null(fps);
+		for (size_t k = 0; k < sizeof fixture_rows / sizeof fixture_rows[0]; k++)
+			policy_set_add_region(fps, &fixture_rows[k]);
+		assert_int_equal(policy_set_add(fps, "000000-national.yaml", fixture_national,
+		                                strlen(fixture_national), &perr),
+		                 POLICY_OK);
+		assert_int_equal(policy_set_add(fps, "100000-a.yaml", file, strlen(file), &perr), POLICY_OK);
+		assert_int_equal(policy_set_finish(fps, &perr), POLICY_OK);
+		struct advice adv;
+		assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err),
+		                 ANSWERS_OK);
+		struct lines l;
+		assert_true(msg_open(want[i].lang));
+		lines_init(&l);
+		compare_summary(&l, &adv, &a, fps, 200, false);
+		snprintf(where, sizeof where, "summary %zu, %s", i, want[i].lang == MSG_EN ? "en" : "zh");
+		CHECK(has_text(&l, want[i].text), "\"%s\" missing", want[i].text);
+		/* the employee scheme's line: the first, or the second when the other is recommended */
+		bool other = false;
+		for (size_t k = 0; k < l.n && k < 2; k++)
+			other = other || strstr(l.text[k], want[i].not ) != NULL;
+		CHECK(!other, "\"%s\" there", want[i].not );
+		if (!has_text(&l, want[i].text) || other)
+			for (size_t k = 0; k < l.n; k++)
+				print_message("  | %s\n", l.text[k]);
+		lines_fini(&l);
+		policy_set_free(fps);
+	}
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
 /* A terminal that cannot draw Chinese (ascii) gets a detail it can show
  * whole, on the real data: the places' own words give way to the general
  * ones, each document is said as whose and of when it is, and where it was
@@ -1085,10 +1165,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_degenerate), cmocka_unit_test(test_cases),
-	    cmocka_unit_test(test_detail),     cmocka_unit_test(test_report),
-	    cmocka_unit_test(test_model),      cmocka_unit_test(test_detail_terms),
-	    cmocka_unit_test(test_item_texts), cmocka_unit_test(test_ascii_detail),
+	    cmocka_unit_test(test_degenerate),      cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_detail),          cmocka_unit_test(test_report),
+	    cmocka_unit_test(test_model),           cmocka_unit_test(test_detail_terms),
+	    cmocka_unit_test(test_item_texts),      cmocka_unit_test(test_ascii_detail),
+	    cmocka_unit_test(test_summary_pension),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2147,10 +2147,16 @@ cost_phrase(const struct rend *r, char *buf, size_t cap, const struct advice_opt
 	money(r, p, sizeof p, pension ? c->pension_monthly : 0);
 	money(r, t, sizeof t, total);
 	money(r, y, sizeof y, c->annual + (pension ? c->pension_monthly * 12 : 0));
-	struct msg_arg a[6] = {
-	    MSG_S(m), MSG_S(p),
-	    MSG_S(t), MSG_S(y),
-	    MSG_S(q), MSG_S(pension ? "pension" : c->pension_monthly == ADVICE_UNKNOWN ? "unknown" : "none")};
+	struct msg_arg a[6] = {MSG_S(m),
+	                       MSG_S(p),
+	                       MSG_S(t),
+	                       MSG_S(y),
+	                       MSG_S(q),
+	                       MSG_S(pension                                ? "pension"
+	                             : c->pension_monthly != ADVICE_UNKNOWN ? "none"
+	                             : find_caveat(o, ADVICE_PENSION_BUNDLED, ADVICE_UNKNOWN) != NULL
+	                                 ? "unknown"
+	                                 : "maybe")};
 	msg_format(buf, cap, o->cost_is_minimum ? "sum_cost_minimum" : "sum_cost", a, 6);
 }
 
