@@ -67,6 +67,7 @@ static const char *const id_values[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_TIER_NOT_OFFERED] = {"asked_tier", "tiers"},
     [ADVICE_COVERAGE_GAP] = {"gap_months", NULL},
     [ADVICE_UNKNOWN_VALUE] = {"field", NULL},
+    [ADVICE_REASON_ONLY_KNOWN_ELIGIBLE] = {"closed", "unknown"},
     [ADVICE_REASON_RETIREMENT_BENEFITS] = {"required_years", NULL},
     [ADVICE_REASON_HIGHER_REIMBURSEMENT] = {"employee_bp", "resident_bp"},
     [ADVICE_REASON_AFFORDABLE] = {"share_ppm", "limit_ppm", "medical_monthly_fen", "pension_monthly_fen"},
@@ -109,6 +110,7 @@ static const char *const step_names[ADVICE_STEP_COUNT] = {
     [ADVICE_STEP_HOTLINE] = "hotline",
     [ADVICE_STEP_TRANSFER] = "transfer",
     [ADVICE_STEP_REMOTE_CARE] = "remote_care",
+    [ADVICE_STEP_PERMIT] = "permit",
 };
 
 const char *
@@ -963,15 +965,27 @@ step(struct advice_option *o, enum advice_step_id id, const struct policy_ref *r
 
 /* The next steps of an open (or possibly open) option: the place's own
  * words where its data has them, else the general way, which the front end
- * words (its help topic explains it). */
+ * words (its help topic explains it). A closed option has none, but where
+ * only a residence permit is missing: then getting one opens it. */
 static void
 next_steps(struct eval *e, struct advice_option *o)
 {
 	const struct answers *a = e->a;
 	const struct policy_ref *ref;
 	bool emp = o->scheme == ADVICE_EMPLOYEE;
-	if (o->eligible == 0)
+	if (o->eligible == 0) {
+		bool permit = o->nblockers > 0;
+		for (int i = 0; i < o->nblockers; i++)
+			permit = permit && o->blockers[i].id == ADVICE_PERMIT_REQUIRED;
+		if (!permit)
+			return;
+		/* the blocker cites the rule asking for a permit, not how one is
+		 * got: the step is the general way, which its help topic sources */
+		step(o, ADVICE_STEP_PERMIT, NULL, NULL, 0, 0);
+		const char *hot = text_value(e, o->region, POLICY_ENROL, POLICY_ENROL_HOTLINE, &ref);
+		step(o, ADVICE_STEP_HOTLINE, hot != NULL ? ref : NULL, hot, 0, 0);
 		return;
+	}
 	const char *where = text_value(e, o->region, POLICY_ENROL,
 	                               emp ? POLICY_ENROL_EMPLOYEE_WHERE : POLICY_ENROL_RESIDENT_WHERE, &ref);
 	step(o, ADVICE_STEP_APPLY, where != NULL ? ref : NULL, where, 0, 0);
@@ -1230,7 +1244,7 @@ recommend(struct eval *e, struct advice *adv)
 		if (share == ADVICE_UNKNOWN && other_known)
 			reason(adv, ADVICE_REASON_COST_UNKNOWN, emp->cost_ref, 0, 0);
 		if (eligible == 1)
-			reason(adv, only, scope, 0, 0);
+			reason(adv, only, scope, closed, adv->noptions - 1 - closed);
 		reason(adv, ADVICE_REASON_RETIREMENT_BENEFITS, e->law,
 		       emp->retirement.years_required >= 0 ? emp->retirement.years_required : ADVICE_UNKNOWN,
 		       0);
@@ -1266,7 +1280,7 @@ recommend(struct eval *e, struct advice *adv)
 	if (pick < 0)
 		return;
 	if (eligible == 1)
-		reason(adv, only, scope, 0, 0);
+		reason(adv, only, scope, closed, adv->noptions - 1 - closed);
 	if (pick == 1)
 		reason(adv, ADVICE_REASON_LOCAL_CARE, adv->options[1].cost_ref, 0, 0);
 	if (pick == 2 && retire_away)

@@ -79,8 +79,9 @@ struct advice_item {
 
 /* What to do to take an option, in order: where to apply, what to bring,
  * when, how paying works, whom to call, and the steps of a transfer or of
- * remote-care filing where a caveat calls for one. Each has a help topic
- * of its own (advice_step_name is its stem). */
+ * remote-care filing where a caveat calls for one; for an option closed
+ * only for want of a residence permit, how to get one and whom to call.
+ * Each has a help topic of its own (advice_step_name is its stem). */
 enum advice_step_id {
 	ADVICE_STEP_APPLY,       /* text: the place's own words for where, or NULL (the general way) */
 	ADVICE_STEP_BRING,       /* v0: the documents, a mask of enum advice_document */
@@ -91,6 +92,7 @@ enum advice_step_id {
 	ADVICE_STEP_HOTLINE,     /* text: the place's number, or NULL: its area code + 12393 */
 	ADVICE_STEP_TRANSFER,    /* ref: the transfer rule (the caveat's) */
 	ADVICE_STEP_REMOTE_CARE, /* ref: the filing rule */
+	ADVICE_STEP_PERMIT,      /* how to get a residence permit: the general way (ref NULL) */
 	ADVICE_STEP_COUNT
 };
 enum advice_document {

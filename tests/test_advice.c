@@ -253,7 +253,21 @@ static const struct tcase cases[] = {
     {"permit missing",
      "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\n" MAN "monthly_income = 5000\n",
      "2025-06-01",
-     {{ELIGIBLE, 0, .want = 0}, {BLOCKER, 0, .want = ADVICE_PERMIT_REQUIRED}}},
+     {{ELIGIBLE, 0, .want = 0},
+      {BLOCKER, 0, .want = ADVICE_PERMIT_REQUIRED},
+      {NSTEPS, 0, .want = 2}, /* a permit would open it: how to get one, whom to call */
+      {STEP, 0, .want = ADVICE_STEP_PERMIT},
+      {STEP, 0, .want = ADVICE_STEP_HOTLINE},
+      {NO_STEP, 0, .want = ADVICE_STEP_APPLY},
+      {NO_STEP, 2, .want = ADVICE_STEP_PERMIT}}}, /* open: no permit step */
+    {"permit missing, and past the age: a permit would not open it",
+     "work_city = 300000\nhukou_city = 100000\nresidence_permit = no\nbirth = 1958-03\nsex = male\n"
+     "work = flexible\nmonthly_income = 5000\n",
+     "2025-06-01",
+     {{ELIGIBLE, 0, .want = 0},
+      {BLOCKER, 0, .want = ADVICE_PERMIT_REQUIRED},
+      {BLOCKER, 0, .want = ADVICE_AGE_OUT_OF_RANGE},
+      {NSTEPS, 0, .want = 0}}},
     {"permit held",
      "work_city = 300000\nhukou_city = 100000\nresidence_permit = yes\n" MAN "monthly_income = 5000\n",
      "2025-06-01",
@@ -498,7 +512,9 @@ static const struct tcase cases[] = {
       {ELIGIBLE, 1, .want = -1},
       {ELIGIBLE, 2, .want = 1},
       {RECOMMENDED, .want = 2},
-      {REASON, .want = ADVICE_REASON_ONLY_KNOWN_ELIGIBLE}}},
+      {REASON, .want = ADVICE_REASON_ONLY_KNOWN_ELIGIBLE},
+      {REASON_V0, .id = ADVICE_REASON_ONLY_KNOWN_ELIGIBLE, .want = 1},   /* one known closed */
+      {REASON_V1, .id = ADVICE_REASON_ONLY_KNOWN_ELIGIBLE, .want = 1}}}, /* one unknown */
 
     /* someone already in the employee scheme: never blocked by an enrolment age */
     {"past the age, not insured: blocked",

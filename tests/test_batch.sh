@@ -83,7 +83,8 @@ docs = subprocess.run([yibao, "policy", "documents", "--format", "json"] + (["--
                       capture_output=True, check=True).stdout
 cite = {d["id"]: d["cite"] for d in json.loads(docs)}
 HELP = {"apply_employee": "apply", "pay_resident": "apply", "bring_documents": "bring", "enrolment_window": "window",
-        "payment": "pay", "hotline": "hotline", "transfer": "transfer", "remote_care_filing": "remote_care"}
+        "payment": "pay", "hotline": "hotline", "transfer": "transfer", "remote_care_filing": "remote_care",
+        "residence_permit": "permit"}
 
 def canon_advise(d):
     """advise's object with each "src" index replaced by what it names"""

@@ -1055,6 +1055,56 @@ test_summary_pension(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* An option closed only for want of a residence permit tells how to get
+ * one, in both languages, and in ASCII without the Chinese. */
+static void
+test_permit_step(void **state)
+{
+	static const struct {
+		enum msg_lang lang;
+		bool ascii;
+		const char *text;
+	} want[] = {
+	    {MSG_EN, false,
+	     "To open this option: get a residence permit (居住证) in Ccity. It is issued to people who "
+	     "have lived there half a year with a steady job, home or studies"},
+	    {MSG_EN, false, "yibao help step-permit"},
+	    {MSG_ZH, false, "要参加此方案：先在丙市办理居住证。在当地居住半年以上"},
+	    {MSG_ZH, false, "yibao help step-permit"},
+	    {MSG_EN, true, "To open this option: get a residence permit"},
+	};
+	(void)state;
+	struct policy_set *fps = fixture_new();
+	assert_non_null(fps);
+	const char *text = "[answers]\nwork_city = 300000\nhukou_city = 100000\nresidence_permit = no\n"
+	                   "birth = 1985-03\nsex = male\nwork = flexible\nmonthly_income = 5000\n";
+	struct answers a;
+	struct answers_error err;
+	struct advice adv;
+	answers_init(&a);
+	assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+	assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err), ANSWERS_OK);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		struct lines l;
+		assert_true(msg_open(want[i].lang));
+		lines_init(&l);
+		compare_detail(&l, &adv, 0, &a, fps, 80, want[i].ascii);
+		snprintf(where, sizeof where, "permit step %zu, %s%s", i,
+		         want[i].lang == MSG_EN ? "en" : "zh", want[i].ascii ? ", ASCII" : "");
+		check_lines(&l, 80, "detail");
+		CHECK(has_text(&l, want[i].text), "\"%s\" missing", want[i].text);
+		for (size_t k = 0; want[i].ascii && k < l.n; k++)
+			CHECK(ascii_only(l.text[k]), "not ASCII: \"%s\"", l.text[k]);
+		if (!has_text(&l, want[i].text))
+			for (size_t k = 0; k < l.n; k++)
+				print_message("  | %s\n", l.text[k]);
+		lines_fini(&l);
+	}
+	policy_set_free(fps);
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
 /* A terminal that cannot draw Chinese (ascii) gets a detail it can show
  * whole, on the real data: the places' own words give way to the general
  * ones, each document is said as whose and of when it is, and where it was
@@ -1145,6 +1195,20 @@ test_item_texts(void **state)
 	     "您选择了第2档，但己市的缴费不分档：按统一标准计算"},
 	    {MSG_ZH, "cmp_cav_", ADVICE_TIER_NOT_OFFERED, 3, 2, "只有2档：未按第3档计算"},
 	    {MSG_ZH, "cmp_cav_", ADVICE_TIER_NOT_OFFERED, 2, 0, "不分档：未按第2档计算"},
+	    /* the only option known open: how many others are closed, how many unknown */
+	    {MSG_EN, "adv_", ADVICE_REASON_ONLY_KNOWN_ELIGIBLE, 1, 1,
+	     "It is the only option known to be open to you: another is closed to you, and whether you "
+	     "may join the last the data does not say"},
+	    {MSG_EN, "adv_", ADVICE_REASON_ONLY_KNOWN_ELIGIBLE, 0, 2,
+	     "It is the only option known to be open to you: whether you may join the others the data "
+	     "does not say"},
+	    {MSG_EN, "adv_", ADVICE_REASON_ONLY_KNOWN_ELIGIBLE, 0, 1,
+	     "It is the only option known to be open to you: whether you may join the other the data "
+	     "does not say"},
+	    {MSG_ZH, "adv_", ADVICE_REASON_ONLY_KNOWN_ELIGIBLE, 1, 1,
+	     "这是已知您唯一可以参加的方案：另有1个方案不能参加，其余1个方案能否参加，数据中没有"},
+	    {MSG_ZH, "adv_", ADVICE_REASON_ONLY_KNOWN_ELIGIBLE, 0, 2,
+	     "这是已知您唯一可以参加的方案：其他方案能否参加，数据中没有"},
 	};
 	(void)state;
 	struct policy_set *fps = fixture_new();
@@ -1169,7 +1233,7 @@ main(void)
 	    cmocka_unit_test(test_detail),          cmocka_unit_test(test_report),
 	    cmocka_unit_test(test_model),           cmocka_unit_test(test_detail_terms),
 	    cmocka_unit_test(test_item_texts),      cmocka_unit_test(test_ascii_detail),
-	    cmocka_unit_test(test_summary_pension),
+	    cmocka_unit_test(test_summary_pension), cmocka_unit_test(test_permit_step),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -52,6 +52,7 @@ static const enum vunit id_units[ADVICE_ID_COUNT][ADVICE_MAX_VALUES] = {
     [ADVICE_BASE_FLOOR_UNKNOWN] = {VU_FEN, VU_NONE},
     [ADVICE_LOCAL_YEARS_SHORTFALL] = {VU_TENTHS, VU_YEARS},
     [ADVICE_TIER_NOT_OFFERED] = {VU_NUMBER, VU_NUMBER},
+    [ADVICE_REASON_ONLY_KNOWN_ELIGIBLE] = {VU_NUMBER, VU_NUMBER},
     [ADVICE_REASON_SHORT_STAY] = {VU_YEARS, VU_YEARS},
 };
 
@@ -420,6 +421,8 @@ compare_item_text(char *buf, size_t cap, const char *prefix, const struct advice
 		mode = it->v[0] < it->v[1] ? "min" : "max";
 	else if (it->id == ADVICE_TIER_NOT_OFFERED)
 		mode = it->v[1] == 0 ? "none" : "some";
+	else if (it->id == ADVICE_REASON_ONLY_KNOWN_ELIGIBLE)
+		mode = it->v[0] > 0 ? "closed" : "open";
 	else if (it->id == ADVICE_REASON_AFFORDABLE || it->id == ADVICE_REASON_COST_BURDEN)
 		mode = it->v[3] != ADVICE_UNKNOWN && it->v[3] > 0 ? "pension" : "medical";
 	else if (it->id == ADVICE_NO_LOCAL_DATA) {

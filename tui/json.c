@@ -661,6 +661,7 @@ step_id(const struct advice_step *p, bool employee)
 	    [ADVICE_STEP_HOTLINE] = "hotline",
 	    [ADVICE_STEP_TRANSFER] = "transfer",
 	    [ADVICE_STEP_REMOTE_CARE] = "remote_care_filing",
+	    [ADVICE_STEP_PERMIT] = "residence_permit",
 	};
 	return ids[p->id] != NULL ? ids[p->id] : employee ? "apply_employee" : "pay_resident";
 }
@@ -668,7 +669,7 @@ step_id(const struct advice_step *p, bool employee)
 /* A batch row's step: [id, src, what the step says], by its id: apply
  * [text], bring [[documents]], window [from, to] (none: set locally),
  * payment [per_year, text], hotline [number] (none: 12393 after the area
- * code), transfer and remote care filing nothing more; trailing nulls
+ * code), transfer, remote care filing and residence permit nothing more; trailing nulls
  * left out. */
 static void
 row_step(struct out2 *x, const struct advice_step *p, bool employee)

@@ -92,6 +92,7 @@ const char *const wizard_topics[] = {
     "step-hotline",
     "step-transfer",
     "step-remote-care",
+    "step-permit",
     "data-sources",
 };
 const int wizard_ntopics = sizeof wizard_topics / sizeof wizard_topics[0];
@@ -107,6 +108,7 @@ static const char *const step_topics[ADVICE_STEP_COUNT] = {
     [ADVICE_STEP_HOTLINE] = "step-hotline",
     [ADVICE_STEP_TRANSFER] = "step-transfer",
     [ADVICE_STEP_REMOTE_CARE] = "step-remote-care",
+    [ADVICE_STEP_PERMIT] = "step-permit",
 };
 
 const char *
