@@ -184,6 +184,57 @@ test_read_error(void **state)
 	}
 }
 
+/* realloc, wrapped at link time (tests/meson.build): the call numbered
+ * fail_realloc fails, once. */
+void *__real_realloc(void *p, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+static int fail_realloc;
+
+void *
+__wrap_realloc(void *p, size_t n)
+{
+	if (fail_realloc > 0 && --fail_realloc == 0)
+		return NULL;
+	return __real_realloc(p, n);
+}
+
+/* A field that cannot be added (out of memory growing the field array)
+ * ends the input in an error, in the fast path of a quote-free line and in
+ * the byte states alike; a later field that could be added does not make
+ * the record whole again (it had become the rest of the line as one cell). */
+static void
+test_no_memory(void **state)
+{
+	(void)state;
+	char in[512];
+	size_t n = 0;
+	/* 40 cells, beyond the 32 the array starts with; then a quoted form */
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(in + n, sizeof in - n, "%s%d", i ? "," : "", i);
+	n += (size_t)snprintf(in + n, sizeof in - n, "\n");
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(in + n, sizeof in - n, "%s\"%d\"", i ? "," : "", i);
+	n += (size_t)snprintf(in + n, sizeof in - n, "\n");
+	const char *second = strchr(in, '\n') + 1;
+	for (int which = 0; which < 2; which++) {
+		struct mem m = {.s = which ? second : in, .len = strlen(which ? second : in)};
+		struct csv *c = csv_new(mem_read, &m, 4096);
+		assert_non_null(c);
+		fail_realloc = 1; /* the first growing of the field array */
+		errno = 0;
+		enum csv_status st = csv_next(c);
+		fail_realloc = 0;
+		if (st == CSV_RECORD)
+			print_error("form %d: a record of %zu fields, the last \"%.*s\"\n", which,
+			            csv_field_count(c), (int)csv_field(c, csv_field_count(c) - 1)->len,
+			            csv_field(c, csv_field_count(c) - 1)->s);
+		assert_int_equal(st, CSV_ERR_READ);
+		assert_int_equal(errno, ENOMEM);
+		assert_int_equal(csv_next(c), CSV_END); /* nothing more is read */
+		csv_free(c);
+	}
+}
+
 /* Many fields (beyond any initial array), records far longer than one read
  * chunk, and a million records: memory does not grow with them. */
 static void
@@ -259,10 +310,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_free_null),
-	    cmocka_unit_test(test_cases),
-	    cmocka_unit_test(test_read_error),
-	    cmocka_unit_test(test_large),
+	    cmocka_unit_test(test_free_null), cmocka_unit_test(test_cases), cmocka_unit_test(test_read_error),
+	    cmocka_unit_test(test_no_memory), cmocka_unit_test(test_large),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

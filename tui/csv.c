@@ -32,6 +32,8 @@ struct csv {
 	bool fquoted;
 	size_t raw;              /* bytes of the current record so far */
 	enum csv_status pending; /* an error found in the current record */
+	bool nomem;              /* a field could not be added: the record ends the input in an error,
+	                            even if a later try would succeed */
 
 	struct csv_field *f;
 	size_t nf, fcap;
@@ -145,8 +147,10 @@ end_field(struct csv *c, bool strip_cr)
 	if (c->nf == c->fcap) {
 		/* bounded: a field takes at least one byte of the record */
 		struct csv_field *nf = realloc(c->f, 2 * c->fcap * sizeof *nf);
-		if (nf == NULL)
+		if (nf == NULL) {
+			c->nomem = true;
 			return false;
+		}
 		c->f = nf;
 		c->fcap *= 2;
 	}
@@ -207,7 +211,7 @@ plain_rest(struct csv *c, const char *p, const char *e)
 static enum csv_status
 finish(struct csv *c, bool strip_cr)
 {
-	if (!end_field(c, strip_cr)) {
+	if (c->nomem || !end_field(c, strip_cr)) {
 		c->done = true;
 		errno = ENOMEM;
 		return CSV_ERR_READ;
