@@ -412,24 +412,16 @@ reform_day_find(struct eval *e)
 	if (!e->has_reform)
 		return;
 	struct date start = ref->from;
-	for (bool moved = true; moved;) {
-		/* the latest earlier section that gives the key */
-		const struct policy_ref *sec, *prev = NULL;
-		int64_t pv = POLICY_UNKNOWN;
-		moved = false;
-		for (size_t i = 0; (sec = policy_file_section(e->ps, POLICY_NATIONAL, i)) != NULL; i++) {
-			if (sec->kind != POLICY_RETIREMENT || date_cmp(sec->from, start) >= 0)
-				continue;
-			int64_t sv = policy_section_value(sec, -1, POLICY_RETIREMENT_REFORM, NULL, NULL);
-			if (sv != POLICY_UNKNOWN && (prev == NULL || date_cmp(sec->from, prev->from) > 0)) {
-				prev = sec;
-				pv = sv;
-			}
-		}
-		if (prev != NULL && pv == 1) {
-			start = prev->from;
-			moved = true;
-		}
+	/* back through the earlier sections that give the key, while they say
+	 * the reform is in force: the first of them is its first day */
+	for (const struct policy_ref *sec = policy_section_before(ref); sec != NULL;
+	     sec = policy_section_before(sec)) {
+		int64_t sv = policy_section_value(sec, -1, POLICY_RETIREMENT_REFORM, NULL, NULL);
+		if (sv == POLICY_UNKNOWN)
+			continue;
+		if (sv != 1)
+			break;
+		start = sec->from;
 	}
 	e->reform = (struct retire_day){start.y, start.m, start.d};
 }

@@ -200,6 +200,11 @@ struct pfile {
 	/* sections of each kind in date order, as indices into secs */
 	size_t *by_kind[POLICY_KIND_COUNT];
 	size_t nby_kind[POLICY_KIND_COUNT];
+	/* the last known value of each key (default tier) as of each of them:
+	 * [i * POLICY_MAX_KEYS + key] is the value of the latest of sections
+	 * 0..i giving it, NULL where one of them after it says `unknown` (stop)
+	 * or none gives it. Made once, when the file is read. */
+	const struct pval **carry[POLICY_KIND_COUNT];
 };
 
 /* Region codes a region index covers: six digits, multiples of 100 (the
@@ -1127,8 +1132,10 @@ cmp_date_secs(const struct policy_sec *a, const struct policy_sec *b)
 	return date_cmp(a->ref.from, b->ref.from);
 }
 
+static const struct pval *sec_val(const struct policy_sec *s, int tier, int key);
+
 /* Index sections by kind, in date order; two sections of a kind must not
- * start on the same day. */
+ * start on the same day; and each key's last known value as of each. */
 static void
 index_kinds(struct parse *p)
 {
@@ -1163,6 +1170,21 @@ index_kinds(struct parse *p)
 				fail(p, POLICY_ERR_DUP_SECTION, s->ref.line, kinds[k].name, 0);
 				return;
 			}
+		const struct pval **carry = arena_alloc(f, n * POLICY_MAX_KEYS * sizeof *carry);
+		if (carry == NULL) {
+			fail(p, POLICY_ERR_NOMEM, 0, NULL, 0);
+			return;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct policy_sec *s = f->secs[a[i]];
+			for (int key = 0; key < POLICY_MAX_KEYS; key++) {
+				const struct pval *pv = key < kinds[k].nkeys ? sec_val(s, -1, key) : NULL;
+				if (pv == NULL && key < kinds[k].nkeys && !s->vals[key].stop && i > 0)
+					pv = carry[(i - 1) * POLICY_MAX_KEYS + key];
+				carry[i * POLICY_MAX_KEYS + key] = pv;
+			}
+		}
+		f->carry[k] = carry;
 	}
 }
 
@@ -1554,40 +1576,45 @@ policy_set_stats(const struct policy_set *ps, struct policy_stats *out)
 	}
 }
 
+/* The section of kind in f in force on the date, or NULL; *last (if not
+ * NULL) the index in by_kind order of the latest one started by then, or
+ * -1. */
 static const struct policy_sec *
-file_section(const struct pfile *f, enum policy_kind kind, int32_t on)
+file_section_last(const struct pfile *f, enum policy_kind kind, int32_t on, int *last)
 {
 	const struct policy_sec *best = NULL;
-	for (size_t i = 0; i < f->nby_kind[kind]; i++) {
+	size_t i = 0;
+	for (; i < f->nby_kind[kind]; i++) {
 		const struct policy_sec *s = f->secs[f->by_kind[kind][i]];
 		if (s->fromk > on)
 			break;
 		if (s->untilk >= on)
 			best = s;
 	}
+	if (last != NULL)
+		*last = (int)i - 1;
 	return best;
 }
 
+static const struct policy_sec *
+file_section(const struct pfile *f, enum policy_kind kind, int32_t on)
+{
+	return file_section_last(f, kind, on, NULL);
+}
+
 /* The value of key in f on date: the section in force, then the last known
- * one (latest earlier section giving it). */
+ * one (latest earlier section giving it: the carry of the latest section
+ * started by then, last, through which the one in force, not giving the
+ * key, passes it on). */
 static const struct pval *
-file_value(const struct pfile *f, const struct policy_sec *now, enum policy_kind kind, int key, int32_t on)
+file_value(const struct pfile *f, const struct policy_sec *now, int last, enum policy_kind kind, int key)
 {
 	const struct pval *pv;
 	if (now != NULL && (pv = sec_val(now, -1, key)) != NULL)
 		return pv;
 	if (now != NULL && now->vals[key].stop)
 		return NULL;
-	for (size_t i = f->nby_kind[kind]; i-- > 0;) {
-		const struct policy_sec *s = f->secs[f->by_kind[kind][i]];
-		if (s->fromk > on || s == now)
-			continue;
-		if ((pv = sec_val(s, -1, key)) != NULL)
-			return pv;
-		if (s->vals[key].stop)
-			return NULL;
-	}
-	return NULL;
+	return last >= 0 ? f->carry[kind][(size_t)last * POLICY_MAX_KEYS + (size_t)key] : NULL;
 }
 
 const struct policy_ref *
@@ -1632,8 +1659,19 @@ view_resolve(struct policy_view *v, enum policy_kind kind)
 {
 	if (v->len[kind] >= 0)
 		return;
-	for (int i = 0; i < v->nfiles; i++)
-		v->chain[kind][i] = file_section(v->files[i], kind, v->on);
+	const struct policy_ref *in_force = NULL, *before = NULL;
+	for (int i = 0; i < v->nfiles; i++) {
+		const struct pfile *f = v->files[i];
+		int last;
+		const struct policy_sec *s = file_section_last(f, kind, v->on, &last);
+		v->chain[kind][i] = s;
+		v->last[kind][i] = (int16_t)last;
+		if (in_force == NULL && s != NULL)
+			in_force = &s->ref;
+		if (before == NULL && last >= 0)
+			before = &f->secs[f->by_kind[kind][last]]->ref;
+	}
+	v->ask[kind] = in_force != NULL ? in_force : before;
 	v->len[kind] = (signed char)v->nfiles;
 }
 
@@ -1643,16 +1681,7 @@ static const struct policy_ref *
 view_ask_ref(struct policy_view *v, enum policy_kind kind)
 {
 	view_resolve(v, kind);
-	for (int i = 0; i < v->len[kind]; i++)
-		if (v->chain[kind][i] != NULL)
-			return &v->chain[kind][i]->ref;
-	for (int i = 0; i < v->nfiles; i++) {
-		const struct pfile *f = v->files[i];
-		for (size_t j = f->nby_kind[kind]; j-- > 0;)
-			if (f->secs[f->by_kind[kind][j]]->fromk <= v->on)
-				return &f->secs[f->by_kind[kind][j]]->ref;
-	}
-	return NULL;
+	return v->ask[kind];
 }
 
 _Static_assert(POLICY_MAX_KEYS <= 16, "memo_set has a bit per key");
@@ -1670,7 +1699,7 @@ policy_view_lookup(struct policy_view *v, enum policy_kind kind, int key, const 
 		view_resolve(v, kind);
 		const struct pval *found = NULL;
 		for (int i = 0; i < v->len[kind] && found == NULL; i++)
-			found = file_value(v->files[i], v->chain[kind][i], kind, key, v->on);
+			found = file_value(v->files[i], v->chain[kind][i], v->last[kind][i], kind, key);
 		v->memo_v[kind][key] = found != NULL ? found->v : POLICY_UNKNOWN;
 		v->memo_t[kind][key] = found != NULL ? found->t : NULL;
 		v->memo_ref[kind][key] = found != NULL ? found->ref : view_ask_ref(v, kind);
@@ -1746,6 +1775,20 @@ policy_file_section(const struct policy_set *ps, int region, size_t i)
 {
 	const struct pfile *f = find_file(ps, region);
 	return f != NULL && i < f->nsecs ? &f->secs[i]->ref : NULL;
+}
+
+const struct policy_ref *
+policy_section_before(const struct policy_ref *ref)
+{
+	const struct policy_sec *s = ref != NULL ? ref->sec : NULL;
+	if (s == NULL)
+		return NULL;
+	const struct pfile *f = s->owner;
+	enum policy_kind k = s->ref.kind;
+	for (size_t i = f->nby_kind[k]; i-- > 0;)
+		if (f->secs[f->by_kind[k][i]] == s)
+			return i > 0 ? &f->secs[f->by_kind[k][i - 1]]->ref : NULL;
+	return NULL;
 }
 
 int64_t

@@ -278,6 +278,8 @@ struct policy_view {
 	int32_t on;                         /* the date as YYYYMMDD */
 	signed char len[POLICY_KIND_COUNT]; /* -1 until the kind is resolved */
 	const struct policy_sec *chain[POLICY_KIND_COUNT][POLICY_VIEW_DEPTH]; /* in force, or NULL */
+	int16_t last[POLICY_KIND_COUNT][POLICY_VIEW_DEPTH]; /* the latest section started, or -1 */
+	const struct policy_ref *ask[POLICY_KIND_COUNT];    /* what an unknown value is asked about */
 	/* each key's value (default tier) and reference, once looked up: a bit
 	 * of memo_set per key */
 	uint16_t memo_set[POLICY_KIND_COUNT];
@@ -379,6 +381,9 @@ const struct policy_ref *policy_section(const struct policy_set *ps, int region,
  * section's own values), with the value's reference and, for a text value,
  * its text; the section's facts. */
 const struct policy_ref *policy_file_section(const struct policy_set *ps, int region, size_t i);
+/* The section of the same kind and file as ref's that starts latest before
+ * ref's section, or NULL. */
+const struct policy_ref *policy_section_before(const struct policy_ref *ref);
 int64_t policy_section_value(const struct policy_ref *sec, int tier, int key, const char **text,
                              const struct policy_ref **ref);
 size_t policy_section_fact_count(const struct policy_ref *sec);
