@@ -257,6 +257,15 @@ run 2 "$tmp/u" advise --answers "$tmp/missing.ini"
 check "unreadable answers file" $?
 run 2 "$tmp/u" frobnicate
 check "unknown command" $?
+grep -q "policy documents or help" "$tmp/u"
+check "the unknown command's message names every command" $?
+# options with no command are the wizard's, as the usage puts them: yibao --as-of DATE
+printf '2\nq\n' | "$yibao" --lang en --as-of 2026-12-04 --plain >"$tmp/wz" 2>&1
+grep -q "In which city do you work" "$tmp/wz" && ! grep -q "unknown command" "$tmp/wz"
+check "yibao --as-of DATE --plain starts the wizard" $?
+run 2 "$tmp/u" --lang en --bogus
+grep -q 'unknown option "--bogus"' "$tmp/u"
+check "an unknown option with no command: the wizard's usage error" $?
 run 2 "$tmp/u" --lang fr advise --answers "$answers"
 check "bad --lang" $?
 printf '[answers]\nwork_city = 310000\nhukou_city = 310000\nbirth = 1990-01\nsex = male\nwork = flexible\nmonthly_income = -5\n' >"$tmp/neg.ini"

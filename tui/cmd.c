@@ -421,6 +421,10 @@ cmd_main(int argc, char **argv)
 	} else if (strcmp(argv[1], "--version") == 0) {
 		printf("yibao %s\n", YIBAO_VERSION);
 		rc = fflush(stdout) == 0 ? CMD_EXIT_OK : CMD_EXIT_IO;
+	} else if (argv[1][0] == '-') {
+		/* options first, no command: the wizard's (yibao --as-of DATE,
+		 * yibao --kiosk --staff-key CODE), as the usage puts them */
+		rc = run_entry(cmd_table[0], argc, argv, plain, lang_given);
 	} else if ((e = find_entry(argc, argv, &words, &unknown)) != NULL) {
 		rc = run_entry(e, argc - words, argv + words, plain, lang_given);
 	} else {
