@@ -34,8 +34,8 @@ text_next_line(const char **pos, const char *end, int line, const char **s, cons
 	*e = x;
 }
 
-bool
-text_is_utf8(const char *str, size_t n)
+size_t
+text_utf8_bad_offset(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
@@ -59,20 +59,26 @@ text_is_utf8(const char *str, size_t n)
 			cp = c & 0x07;
 			min = 0x10000;
 		} else {
-			return false;
+			return i;
 		}
 		if (i + len > n)
-			return false;
+			return i;
 		for (size_t k = 1; k < len; k++) {
 			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
+				return i;
 			cp = (cp << 6) | (s[i + k] & 0x3F);
 		}
 		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
+			return i;
 		i += len;
 	}
-	return true;
+	return n;
+}
+
+bool
+text_is_utf8(const char *str, size_t n)
+{
+	return text_utf8_bad_offset(str, n) == n;
 }
 
 size_t

@@ -34,6 +34,9 @@ char *text_u64_digits(char *end, uint64_t v);
 /* True when the n bytes at s are well-formed UTF-8 (no overlongs, no
  * surrogates, nothing above U+10FFFF). */
 bool text_is_utf8(const char *s, size_t n);
+/* The offset of the first byte of s that does not start a valid UTF-8
+ * character, or n when all of s is valid. */
+size_t text_utf8_bad_offset(const char *s, size_t n);
 
 /* The code point of the UTF-8 sequence at s (n > 0 bytes left) into *cp,
  * and its length. A byte that starts no well-formed sequence (overlong,

@@ -488,5 +488,45 @@ for l in en zh; do
 	check "yibao --help ($l) lists every command in 80 columns" $?
 done
 
+# a GB18030 (or GBK) locale gets its text in that set: the usage, the report, help topics and the
+# messages on stderr; JSON stays UTF-8
+for c in "--help" "advise --answers $answers --as-of 2026-12-02" "help step-permit" "policy show 310000 --as-of 2026-12-02"; do
+	# shellcheck disable=SC2086
+	LC_ALL=zh_CN.GB18030 "$yibao" $c >"$tmp/gb" 2>&1 && iconv -f GB18030 -t UTF-8 "$tmp/gb" >"$tmp/gb.u8" &&
+		LC_ALL=zh_CN.UTF-8 "$yibao" $c >"$tmp/u8" 2>&1 && cmp -s "$tmp/gb.u8" "$tmp/u8" && ! cmp -s "$tmp/gb" "$tmp/u8"
+	check "yibao $c in a GB18030 locale: the same text in GB18030" $?
+done
+LC_ALL=zh_CN.GB18030 "$yibao" advise --answers "$answers" --as-of 2026-12-02 --format json >"$tmp/gbj" 2>&1 &&
+	LC_ALL=zh_CN.UTF-8 "$yibao" advise --answers "$answers" --as-of 2026-12-02 --format json >"$tmp/u8j" 2>&1 &&
+	cmp -s "$tmp/gbj" "$tmp/u8j"
+check "JSON in a GB18030 locale: UTF-8, the same bytes" $?
+LC_ALL=zh_CN.GB18030 "$yibao" frobnicate 2>"$tmp/gbe"
+[ $? -eq 2 ] && iconv -f GB18030 -t UTF-8 "$tmp/gbe" | grep -q "未知命令「frobnicate」"
+check "an error on stderr in a GB18030 locale: in GB18030" $?
+
+# an answers file from a GB18030 or GBK editor: read in such a locale, named by line elsewhere
+{ printf '; 上海的外卖骑手\n'; cat "$answers"; } >"$tmp/ans-u8.ini"
+iconv -f UTF-8 -t GB18030 "$tmp/ans-u8.ini" >"$tmp/ans-gb.ini"
+LC_ALL=zh_CN.GB18030 "$yibao" advise --answers "$tmp/ans-gb.ini" --as-of 2026-12-02 >"$tmp/gb" 2>&1 &&
+	iconv -f GB18030 -t UTF-8 "$tmp/gb" | sed "s|$tmp/ans-gb.ini|F|" >"$tmp/gb.u8" &&
+	LC_ALL=zh_CN.UTF-8 "$yibao" advise --answers "$tmp/ans-u8.ini" --as-of 2026-12-02 | sed "s|$tmp/ans-u8.ini|F|" >"$tmp/u8" &&
+	cmp -s "$tmp/gb.u8" "$tmp/u8"
+check "a GB18030 answers file in a GB18030 locale: the same advice" $?
+LC_ALL=en_US.UTF-8 "$yibao" advise --answers "$tmp/ans-gb.ini" >"$tmp/u" 2>&1
+[ $? -eq 2 ] && grep -q "ans-gb.ini:1: this line is not UTF-8 text: save the answers file as UTF-8" "$tmp/u"
+check "a GB18030 answers file in a UTF-8 locale: the line named, status 2" $?
+printf '[answers]\nwork_city = 310000\nhukou_city = \377\376\n' >"$tmp/bad.ini"
+LC_ALL=zh_CN.GB18030 "$yibao" advise --answers "$tmp/bad.ini" 2>"$tmp/u"
+[ $? -eq 2 ] && iconv -f GB18030 -t UTF-8 "$tmp/u" | grep -q "bad.ini:3：此行不是 UTF-8 文本，也不是 GB18030 文本"
+check "bytes that are neither UTF-8 nor the locale's set: the line named, in the locale's set" $?
+LC_ALL=zh_CN.GB18030 "$yibao" policy show "$(printf '上海' | iconv -f UTF-8 -t GB18030)" --as-of 2026-12-02 >"$tmp/gb" 2>&1 &&
+	iconv -f GB18030 -t UTF-8 "$tmp/gb" | grep -q "^上海市（Shanghai，310000）"
+check "policy show with a place typed at a GB18030 terminal" $?
+for l in zh_CN.UTF-8 zh_CN.GB18030; do
+	LC_ALL=$l "$yibao" advise --answers "$answers" >/dev/full 2>/dev/null
+	[ $? -eq 4 ] && { LC_ALL=$l "$yibao" policy show 310000 >/dev/full 2>/dev/null; [ $? -eq 4 ]; }
+	check "a full disk is an output error in $l (advise, policy show)" $?
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

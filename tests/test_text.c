@@ -129,13 +129,43 @@ test_digits(void **state)
 	}
 }
 
+/* Where text stops being UTF-8: the first byte that does not start a
+ * whole, shortest, non-surrogate character. */
+static void
+test_utf8_bad_offset(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t n, want;
+	} rows[] = {
+	    {"", 0, 0},
+	    {"abc", 3, 3},
+	    {"上海", 6, 6},
+	    {"a\xff"
+	     "b",
+	     3, 1},
+	    {"ab\xe4\xb8", 4, 2},           /* cut short at the end */
+	    {"\xc0\xaf", 2, 0},             /* overlong */
+	    {"x\xed\xa0\x80", 4, 1},        /* a surrogate */
+	    {"\xc9\xcf\xba\xa3", 4, 0},     /* 上海 in GB18030 */
+	    {"ok\n\xf4\x90\x80\x80", 7, 3}, /* past U+10FFFF */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		size_t got = text_utf8_bad_offset(rows[i].s, rows[i].n);
+		if (got != rows[i].want)
+			fail_msg("row %zu: %zu, want %zu", i, got, rows[i].want);
+		assert_int_equal(text_is_utf8(rows[i].s, rows[i].n), rows[i].want == rows[i].n);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8_next), cmocka_unit_test(test_utf8_put),
 	    cmocka_unit_test(test_halfwidth), cmocka_unit_test(test_copy_trim),
-	    cmocka_unit_test(test_digits),
+	    cmocka_unit_test(test_digits),    cmocka_unit_test(test_utf8_bad_offset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

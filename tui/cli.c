@@ -1,9 +1,15 @@
 /* cli.c -- what every subcommand needs: today's date, a whole file read, a message to a stream */
+#define _GNU_SOURCE /* fopencookie */
 #include "cli.h"
 
+#include "enc.h"
+#include "text.h"
+
 #include <errno.h>
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -109,6 +115,147 @@ cli_say(FILE *f, const char *key, const struct msg_arg *args, int n)
 	char buf[4096]; /* the usage text is the longest message */
 	msg_format(buf, sizeof buf, key, args, n);
 	fprintf(f, "%s\n", buf);
+}
+
+/* ---------------------------------------------------------------- the locale's text */
+
+/* A stream converting UTF-8 to the locale's set. A character cut between
+ * two writes waits in tail for the rest. */
+struct conv {
+	struct enc *enc;
+	FILE *to;
+	char tail[4];
+	size_t ntail;
+};
+
+/* the standard output and error cli_locale_text replaced, or NULL */
+static FILE *stdout_raw, *stderr_raw;
+
+static size_t
+utf8_len(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+}
+
+static ssize_t
+conv_write(void *cookie, const char *buf, size_t n)
+{
+	struct conv *c = cookie;
+	size_t i = 0;
+	/* first the rest of a character cut at the last write */
+	while (c->ntail > 0 && i < n && c->ntail < utf8_len((unsigned char)c->tail[0]))
+		c->tail[c->ntail++] = buf[i++];
+	if (c->ntail > 0 && c->ntail == utf8_len((unsigned char)c->tail[0])) {
+		if (enc_write(c->enc, c->to, c->tail, c->ntail, NULL) != 0)
+			return -1;
+		c->ntail = 0;
+	}
+	/* then all but a character cut at the end */
+	size_t end = n;
+	for (size_t k = 1; k <= 3 && k <= n - i; k++) {
+		unsigned char b = (unsigned char)buf[n - k];
+		if (b < 0x80)
+			break;
+		if (b >= 0xC0) {
+			if (utf8_len(b) > k)
+				end = n - k;
+			break;
+		}
+	}
+	if (end > i && enc_write(c->enc, c->to, buf + i, end - i, NULL) != 0)
+		return -1;
+	memcpy(c->tail + c->ntail, buf + end, n - end);
+	c->ntail += n - end;
+	return fflush(c->to) == 0 ? (ssize_t)n : -1;
+}
+
+static int
+conv_close(void *cookie)
+{
+	struct conv *c = cookie;
+	int rc = 0;
+	if (c->ntail > 0 && enc_write(c->enc, c->to, c->tail, c->ntail, NULL) != 0)
+		rc = -1;
+	if (fflush(c->to) != 0)
+		rc = -1;
+	enc_free(c->enc);
+	free(c);
+	return rc;
+}
+
+bool
+cli_locale_text(FILE **stream)
+{
+	static const char *const sets[] = {"GB18030", "GBK", "GB2312", "EUC-CN"};
+	const char *cs = nl_langinfo(CODESET);
+	bool convert = false;
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
+		convert = convert || strcasecmp(cs, sets[i]) == 0;
+	if (!convert)
+		return true;
+	struct conv *c = calloc(1, sizeof *c);
+	if (c == NULL || (c->enc = enc_new(NULL)) == NULL) {
+		free(c);
+		return false;
+	}
+	c->to = *stream;
+	cookie_io_functions_t io = {.write = conv_write, .close = conv_close};
+	FILE *f = fopencookie(c, "w", io);
+	if (f == NULL) {
+		enc_free(c->enc);
+		free(c);
+		return false;
+	}
+	setvbuf(f, NULL, _IOLBF, BUFSIZ);
+	if (*stream == stdout)
+		stdout_raw = stdout;
+	else if (*stream == stderr)
+		stderr_raw = stderr;
+	*stream = f;
+	return true;
+}
+
+void
+cli_raw_stdout(void)
+{
+	if (stdout_raw == NULL)
+		return;
+	FILE *conv = stdout;
+	stdout = stdout_raw;
+	stdout_raw = NULL;
+	fclose(conv);
+}
+
+char *
+cli_arg_utf8(const char *arg)
+{
+	size_t n = strlen(arg), len;
+	if (text_is_utf8(arg, n))
+		return strdup(arg);
+	return enc_to_utf8(nl_langinfo(CODESET), arg, n, &len, NULL);
+}
+
+bool
+cli_flush_stdout(void)
+{
+	return fflush(stdout) == 0 && !ferror(stdout);
+}
+
+bool
+cli_text_end(void)
+{
+	bool ok = true;
+	if (stdout_raw != NULL) {
+		ok = cli_flush_stdout();
+		cli_raw_stdout();
+	}
+	if (stderr_raw != NULL) {
+		FILE *conv = stderr;
+		stderr = stderr_raw;
+		stderr_raw = NULL;
+		fclose(conv);
+	}
+	return ok;
 }
 
 void

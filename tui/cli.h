@@ -38,4 +38,30 @@ void cli_say(FILE *f, const char *key, const struct msg_arg *args, int n);
  * kept. */
 void cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n);
 
+/* Text for a person in the locale's character set: in a GB18030, GBK or
+ * GB2312 locale, *stream (stdout or stderr) becomes a stream that converts
+ * the program's UTF-8 to it (enc.h), writing through to the one it was at
+ * every flush. In any other locale nothing changes (UTF-8 stays as it is).
+ * False when the converting stream could not be made (the stream is kept). */
+bool cli_locale_text(FILE **stream);
+
+/* Standard output back as it was, for what is not text for a person or
+ * converts on its own: JSON (UTF-8 by definition), CSV, a receipt in its
+ * chosen encoding, the wizard's terminal. Called before writing any. */
+void cli_raw_stdout(void);
+
+/* The converting streams flushed, closed and the standard ones back, at
+ * the end. False when something written to standard output was lost. */
+bool cli_text_end(void);
+
+/* Standard output flushed, and true when everything written to it has gone
+ * out: no write failed, now or before (a converting stream writes each
+ * line through as it comes). */
+bool cli_flush_stdout(void);
+
+/* A command-line word as UTF-8: as it is when it is UTF-8, else decoded
+ * from the locale's character set (a Chinese name typed at a GB18030
+ * terminal). Malloc'ed; NULL when it is neither (or out of memory). */
+char *cli_arg_utf8(const char *arg);
+
 #endif

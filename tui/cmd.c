@@ -5,15 +5,19 @@
 #include <assert.h>
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "enc.h"
 #include "msg.h"
 #include "policydir.h"
+#include "text.h"
 #include "ui.h"
 
 /* Every subcommand, in the order the usage lists them. The first is the
@@ -173,7 +177,7 @@ parse(const struct cmd_entry *e, int argc, char **argv, struct cmd_args *args)
 		int i = c - 256;
 		if (c == 'h') {
 			cli_say(stdout, e->usage_key, NULL, 0);
-			return fflush(stdout) == 0 ? CMD_EXIT_OK : CMD_EXIT_IO;
+			return cli_flush_stdout() ? CMD_EXIT_OK : CMD_EXIT_IO;
 		}
 		if (c == ':')
 			return cmd_usage_error(e, "err_option_needs_value", argv[optind - 1]);
@@ -253,6 +257,28 @@ cmd_advice_init(struct cmd_advice *ca, const struct cmd_args *args)
 		struct msg_arg a[2] = {MSG_S(ca->answers_path), MSG_S(cli_strerror(errno, why, sizeof why))};
 		cli_say(stderr, "err_read_file", a, 2);
 		return CMD_EXIT_USAGE;
+	}
+	if (!text_is_utf8(text, len)) {
+		/* written in the locale's set (a GB18030 or GBK terminal's editor):
+		 * read as that; else said where it is not text */
+		size_t ulen, bad = 0;
+		const char *cs = nl_langinfo(CODESET);
+		char *u = strcasecmp(cs, "UTF-8") != 0 ? enc_to_utf8(cs, text, len, &ulen, &bad) : NULL;
+		if (u == NULL) {
+			if (strcasecmp(cs, "UTF-8") == 0 || bad == 0)
+				bad = text_utf8_bad_offset(text, len);
+			int64_t line = 1;
+			for (size_t i = 0; i < bad && i < len; i++)
+				line += text[i] == '\n';
+			struct msg_arg a[4] = {MSG_S(ca->answers_path), MSG_I(line), MSG_S(cs),
+			                       MSG_S(strcasecmp(cs, "UTF-8") != 0 ? "yes" : "no")};
+			free(text);
+			cli_say(stderr, "err_answers_encoding", a, 4);
+			return CMD_EXIT_USAGE;
+		}
+		free(text);
+		text = u;
+		len = ulen;
 	}
 	answers_init(&ca->answers);
 	enum answers_status st = answers_parse(&ca->answers, text, len, &err);
@@ -392,6 +418,10 @@ cmd_main(int argc, char **argv)
 		      stderr);
 		return CMD_EXIT_POLICY;
 	}
+	/* what is said to a person in the locale's set (GB18030, GBK): JSON,
+	 * CSV, receipts and the screen take stdout back (cli_raw_stdout) */
+	cli_locale_text(&stderr);
+	cli_locale_text(&stdout);
 	if (no_locale) {
 		/* the locale is named as the cause, in both languages: which
 		 * one the person reads is not known yet */
@@ -417,10 +447,10 @@ cmd_main(int argc, char **argv)
 		}
 	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		cli_say(stdout, "usage", NULL, 0);
-		rc = fflush(stdout) == 0 ? CMD_EXIT_OK : CMD_EXIT_IO;
+		rc = cli_flush_stdout() ? CMD_EXIT_OK : CMD_EXIT_IO;
 	} else if (strcmp(argv[1], "--version") == 0) {
 		printf("yibao %s\n", YIBAO_VERSION);
-		rc = fflush(stdout) == 0 ? CMD_EXIT_OK : CMD_EXIT_IO;
+		rc = cli_flush_stdout() ? CMD_EXIT_OK : CMD_EXIT_IO;
 	} else if (argv[1][0] == '-') {
 		/* options first, no command: the wizard's (yibao --as-of DATE,
 		 * yibao --kiosk --staff-key CODE), as the usage puts them */
@@ -430,6 +460,8 @@ cmd_main(int argc, char **argv)
 	} else {
 		rc = cmd_usage_error(NULL, "err_unknown_command", unknown);
 	}
+	if (!cli_text_end() && rc == CMD_EXIT_OK)
+		rc = CMD_EXIT_IO;
 	msg_close();
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli.h"
 #include "cmd.h"
 #include "json.h"
 #include "report.h"
@@ -43,6 +44,7 @@ run(const struct cmd_args *args)
 	if (rc != CMD_EXIT_OK)
 		goto out;
 	if (cmd_args_choice(args, "format", FORMAT_TEXT) == FORMAT_JSON) {
+		cli_raw_stdout(); /* JSON is UTF-8 whatever the locale */
 		json_t *j = cmd_args_choice(args, "schema", 0) == 1 ? json_advice(&ca.advice, ca.ps)
 		                                                    : json_advice2(&ca.advice, ca.ps, true);
 		char *d = j ? json_advice_dump(j, 2) : NULL;
@@ -55,7 +57,7 @@ run(const struct cmd_args *args)
 	} else {
 		report_text(stdout, &ca.advice, &ca.answers, ca.ps, REPORT_WIDTH);
 	}
-	if (fflush(stdout) != 0)
+	if (!cli_flush_stdout())
 		rc = CMD_EXIT_IO;
 out:
 	cmd_advice_fini(&ca);

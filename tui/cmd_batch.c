@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "batch.h"
+#include "cli.h"
 #include "cmd.h"
 
 static const char *const formats[] = {[BATCH_CSV] = "csv", [BATCH_JSONL] = "jsonl", NULL};
@@ -33,6 +34,7 @@ const struct cmd_entry cmd_batch_entry = {
 static int
 run(const struct cmd_args *args)
 {
+	cli_raw_stdout(); /* CSV and JSON lines are UTF-8 data, not text for the terminal */
 	struct date as_of;
 	struct advice_params whatif;
 	int rc = cmd_whatif(args, &whatif);

@@ -35,7 +35,7 @@ list(void)
 		struct msg_arg a[2] = {MSG_S(wizard_topics[i]), MSG_S(title)};
 		cli_say(stdout, "help_list_row", a, 2);
 	}
-	return ferror(stdout) || fflush(stdout) != 0 ? CMD_EXIT_IO : CMD_EXIT_OK;
+	return cli_flush_stdout() ? CMD_EXIT_OK : CMD_EXIT_IO;
 }
 
 static int
@@ -51,5 +51,5 @@ run(const struct cmd_args *args)
 		return CMD_EXIT_IO;
 	if (f->len > 0 && f->data[f->len - 1] != '\n')
 		fputc('\n', stdout);
-	return ferror(stdout) || fflush(stdout) != 0 ? CMD_EXIT_IO : CMD_EXIT_OK;
+	return cli_flush_stdout() ? CMD_EXIT_OK : CMD_EXIT_IO;
 }

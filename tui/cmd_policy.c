@@ -160,7 +160,7 @@ check_run(const struct cmd_args *args)
 	}
 	coverage(ps, cli_today());
 	policy_set_free(ps);
-	return CMD_EXIT_OK;
+	return cli_flush_stdout() ? CMD_EXIT_OK : CMD_EXIT_IO;
 }
 
 /* ---------------------------------------------------------------- show */
@@ -426,9 +426,16 @@ show_run(const struct cmd_args *args)
 		on = cli_today();
 	char via_buf[160];
 	const char *via;
-	int region = resolve(args->argv[0], &via, via_buf, sizeof via_buf);
-	if (region < 0)
-		return cmd_usage_error(&cmd_policy_show_entry, "err_unknown_place", args->argv[0]);
+	/* typed at a GB18030 or GBK terminal, a Chinese name comes in its bytes */
+	char *place = cli_arg_utf8(args->argv[0]);
+	int region = resolve(place != NULL ? place : args->argv[0], &via, via_buf, sizeof via_buf);
+	if (region < 0) {
+		int rc = cmd_usage_error(&cmd_policy_show_entry, "err_unknown_place",
+		                         place != NULL ? place : args->argv[0]);
+		free(place);
+		return rc;
+	}
+	free(place);
 	int nerr;
 	struct policy_set *ps = policydir_load(dir, stderr, &nerr);
 	if (ps == NULL) {
@@ -438,7 +445,7 @@ show_run(const struct cmd_args *args)
 	}
 	show(ps, region, via, on);
 	policy_set_free(ps);
-	return CMD_EXIT_OK;
+	return cli_flush_stdout() ? CMD_EXIT_OK : CMD_EXIT_IO;
 }
 
 /* policy documents: every document by the id a batch row cites it by
@@ -448,6 +455,8 @@ documents_run(const struct cmd_args *args)
 {
 	static const char *const keys[] = {"issuer", "title", "number", "date", "cite", "read_at"};
 	bool json = cmd_args_choice(args, "format", 0) == 1;
+	if (json)
+		cli_raw_stdout(); /* JSON is UTF-8 whatever the locale */
 	int nerr;
 	struct policy_set *ps = policydir_load(cmd_args_string(args, "policy-dir"), stderr, &nerr);
 	if (ps == NULL) {
@@ -483,7 +492,7 @@ documents_run(const struct cmd_args *args)
 	int rc = CMD_EXIT_OK;
 	if (json && (w.failed || printf("%.*s\n", (int)w.n, w.p) < 0))
 		rc = CMD_EXIT_IO;
-	if (fflush(stdout) != 0)
+	if (!cli_flush_stdout())
 		rc = CMD_EXIT_IO;
 	jsonw_fini(&w);
 	policy_set_free(ps);

@@ -52,6 +52,7 @@ has_non_ascii(const char *s, size_t n)
 static int
 run(const struct cmd_args *args)
 {
+	cli_raw_stdout(); /* the receipt's bytes are in the encoding asked for */
 	const char *encoding = cmd_args_string(args, "encoding");
 	const char *output = cmd_args_string(args, "output");
 	bool escpos = cmd_args_has(args, "escpos");

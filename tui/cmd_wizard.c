@@ -47,6 +47,7 @@ const struct cmd_entry cmd_wizard_entry = {
 static int
 run(const struct cmd_args *args)
 {
+	cli_raw_stdout(); /* the screen and plain mode convert on their own */
 	const struct cmd_entry *e = &cmd_wizard_entry;
 	struct ui_options uo = {
 	    .kiosk = cmd_args_has(args, "kiosk"),
