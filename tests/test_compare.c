@@ -1105,6 +1105,63 @@ test_permit_step(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* Advised to leave the employee scheme: the summary says what is given up
+ * right under the advice, in both languages; not for someone never in it. */
+static void
+test_summary_switch(void **state)
+{
+	static const struct {
+		const char *coverage;
+		enum msg_lang lang;
+		const char *text;
+		bool present;
+	} want[] = {
+	    {"coverage = employee\ncoverage_city = 100000\n", MSG_EN,
+	     "Note: Switching to the resident scheme stops your 10 years of employee-scheme contributions "
+	     "from growing",
+	     true},
+	    {"coverage = employee\ncoverage_city = 100000\n", MSG_ZH,
+	     "但请注意：转为参加居民医保后，您已缴的10年职工医保年限不再增加", true},
+	    {"coverage = none\n", MSG_EN, "Note: Switching", false},
+	    {"coverage = none\n", MSG_ZH, "但请注意", false},
+	};
+	(void)state;
+	struct policy_set *fps = fixture_new();
+	assert_non_null(fps);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char text[512];
+		snprintf(text, sizeof text,
+		         "[answers]\nwork_city = 100000\nhukou_city = 100000\nbirth = 1960-01\nsex = male\n"
+		         "work = flexible\nmonthly_income = 8000\nemployee_years = 10\n"
+		         "employee_years_local = 10\n%s",
+		         want[i].coverage);
+		struct answers a;
+		struct answers_error err;
+		struct advice adv;
+		answers_init(&a);
+		assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+		assert_int_equal(advice_build(&adv, &a, fps, (struct date){2026, 6, 1}, NULL, &err),
+		                 ANSWERS_OK);
+		struct lines l;
+		assert_true(msg_open(want[i].lang));
+		lines_init(&l);
+		compare_summary(&l, &adv, &a, fps, 80, false);
+		snprintf(where, sizeof where, "switch %zu, %s", i, want[i].lang == MSG_EN ? "en" : "zh");
+		CHECK(adv.recommended > 0, "option %d recommended, not a resident one", adv.recommended + 1);
+		CHECK(has_text(&l, want[i].text) == want[i].present, "\"%s\" %s", want[i].text,
+		      want[i].present ? "missing" : "there");
+		/* right under the advice */
+		CHECK(
+		    !want[i].present ||
+		        (l.n > 1 && strstr(l.text[1], want[i].lang == MSG_EN ? "Note:" : "但请注意") != NULL),
+		    "not the second line: \"%s\"", l.n > 1 ? l.text[1] : "");
+		lines_fini(&l);
+	}
+	policy_set_free(fps);
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
 /* A terminal that cannot draw Chinese (ascii) gets a detail it can show
  * whole, on the real data: the places' own words give way to the general
  * ones, each document is said as whose and of when it is, and where it was
@@ -1234,6 +1291,7 @@ main(void)
 	    cmocka_unit_test(test_model),           cmocka_unit_test(test_detail_terms),
 	    cmocka_unit_test(test_item_texts),      cmocka_unit_test(test_ascii_detail),
 	    cmocka_unit_test(test_summary_pension), cmocka_unit_test(test_permit_step),
+	    cmocka_unit_test(test_summary_switch),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2223,6 +2223,13 @@ compare_summary(struct lines *out, const struct advice *adv, const struct answer
 		struct msg_arg s[4] = {MSG_I(rec + 1), MSG_S(name), MSG_S(cost),
 		                       MSG_S(unknown_first ? "yes" : "no")};
 		say(&r, LINES_GOOD, 0, NULL, "sum_recommend", s, 4);
+		/* leaving the employee scheme: what is given up, before anything else */
+		const struct advice_item *lose = find_caveat(o, ADVICE_SWITCH_LOSES_YEARS, ADVICE_UNKNOWN);
+		if (lose != NULL) {
+			compare_item_text(why, sizeof why, "adv_", lose, o->region, &r.style);
+			struct msg_arg w = MSG_S(why);
+			say(&r, LINES_WARN, 2, NULL, "sum_switch", &w, 1);
+		}
 	} else {
 		say(&r, LINES_WARN, 0, NULL,
 		    adv->noptions > 0 && adv->reasons[0].id == ADVICE_REASON_INSURED_BY_EMPLOYER
