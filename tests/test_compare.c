@@ -1162,6 +1162,55 @@ test_summary_switch(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* A waiting period that is the national bound (the city's own rule not
+ * known) is said to be one in the detail, as in the table's cell. */
+static void
+test_waiting_bound(void **state)
+{
+	static const int regions[] = {100000, 200000, 300000, 400000, 600000, 700000};
+	(void)state;
+	struct policy_set *fps = fixture_new();
+	assert_non_null(fps);
+	int found = 0;
+	for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++) {
+		char text[512];
+		snprintf(text, sizeof text,
+		         "[answers]\nwork_city = %d\nhukou_city = %d\nbirth = 1990-01\nsex = male\n"
+		         "work = flexible\nmonthly_income = 8000\nemployee_years = 2\ncoverage = none\n"
+		         "gap_months = 14\n",
+		         regions[i], regions[i]);
+		struct answers a;
+		struct answers_error err;
+		struct advice adv;
+		answers_init(&a);
+		assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+		assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err),
+		                 ANSWERS_OK);
+		const struct advice_option *o = &adv.options[0];
+		if (o->waiting_months <= 0)
+			continue;
+		for (int l = 0; l < 2; l++) {
+			struct lines out;
+			assert_true(msg_open(l ? MSG_ZH : MSG_EN));
+			lines_init(&out);
+			compare_detail(&out, &adv, 0, &a, fps, 80, false);
+			const char *bound = l ? "最长" : "at most";
+			snprintf(where, sizeof where, "waiting in %d, %s", regions[i], l ? "zh" : "en");
+			char want[160];
+			snprintf(want, sizeof want, "%s%s",
+			         l ? "待遇等待期：" : "Waiting period before benefits start: ", bound);
+			CHECK(has_text(&out, want) == o->waiting_is_bound, "\"%s\" %s", want,
+			      o->waiting_is_bound ? "missing" : "there");
+			lines_fini(&out);
+		}
+		found += o->waiting_is_bound;
+	}
+	CHECK(found > 0, "no fixture region has the national bound");
+	policy_set_free(fps);
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
 /* A terminal that cannot draw Chinese (ascii) gets a detail it can show
  * whole, on the real data: the places' own words give way to the general
  * ones, each document is said as whose and of when it is, and where it was
@@ -1291,7 +1340,7 @@ main(void)
 	    cmocka_unit_test(test_model),           cmocka_unit_test(test_detail_terms),
 	    cmocka_unit_test(test_item_texts),      cmocka_unit_test(test_ascii_detail),
 	    cmocka_unit_test(test_summary_pension), cmocka_unit_test(test_permit_step),
-	    cmocka_unit_test(test_summary_switch),
+	    cmocka_unit_test(test_summary_switch),  cmocka_unit_test(test_waiting_bound),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -851,10 +851,17 @@ detail_benefits(struct rend *r, const struct advice_option *o)
 	say(r, o->personal_account < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_personal_account", a, 1);
 	a[0] = MSG_S(tri(o->family_sharing));
 	say(r, o->family_sharing < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_family_sharing", a, 1);
-	if (o->waiting_months == 0)
+	if (o->waiting_months == 0) {
 		msg_format(v, sizeof v, "report_waiting_none", NULL, 0);
-	else
+	} else if (o->waiting_is_bound) {
+		/* as the table's cell: the national bound, said to be one */
+		char m[VALUE_MAX];
+		months(r, m, sizeof m, o->waiting_months);
+		struct msg_arg b = MSG_S(m);
+		msg_format(v, sizeof v, "report_waiting_bound", &b, 1);
+	} else {
 		months(r, v, sizeof v, o->waiting_months);
+	}
 	a[0] = MSG_S(v);
 	say(r, o->waiting_months < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_waiting", a, 1);
 }
