@@ -299,6 +299,7 @@ static void
 test_cases(void **state)
 {
 	(void)state;
+	int bounds = 0;
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
 		struct answers a;
 		struct advice adv;
@@ -325,11 +326,27 @@ test_cases(void **state)
 					if (adv.options[i].nblockers > 0)
 						CHECK(contains_msg(all, "rcpt_join_no", &none, 1),
 						      "option %d: no \"cannot join\"", i + 1);
+				/* a waiting period that is the national bound is one */
+				for (int i = 0; i < adv.noptions; i++)
+					if (adv.options[i].waiting_is_bound &&
+					    adv.options[i].waiting_months > 0) {
+						bounds++;
+						char m[64], v[128];
+						struct msg_arg ma = MSG_I(adv.options[i].waiting_months);
+						msg_format(m, sizeof m, "fmt_months", &ma, 1);
+						struct msg_arg mv = MSG_S(m);
+						msg_format(v, sizeof v, "cmp_at_most", &mv, 1);
+						struct msg_arg wa = MSG_S(v);
+						CHECK(contains_msg(all, "rcpt_waiting", &wa, 1),
+						      "option %d: the waiting bound not said to be one",
+						      i + 1);
+					}
 				free(all);
 				lines_fini(&out);
 			}
 		}
 	}
+	CHECK(bounds > 0, "no case has a waiting period that is the national bound");
 	assert_true(msg_open(MSG_EN));
 	assert_int_equal(failures, 0);
 }
