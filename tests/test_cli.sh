@@ -528,5 +528,10 @@ for l in zh_CN.UTF-8 zh_CN.GB18030; do
 	check "a full disk is an output error in $l (advise, policy show)" $?
 done
 
+# a word typed wrong is shown safe: an escape sequence as ^[, bytes that are not UTF-8 as U+FFFD
+"$yibao" --lang en policy show "$(printf 'a\033[2Jb\377')" 2>"$tmp/u"
+[ $? -eq 2 ] && ! grep -q "$(printf '\033')" "$tmp/u" && grep -q '"a^\[\[2Jb'"$(printf '\357\277\275')"'" is not a place' "$tmp/u"
+check "a bad word in a usage error: escapes and bad bytes made visible" $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
