@@ -984,8 +984,8 @@ test_summary_pension(void **state)
 	static const struct {
 		const char *values; /* fixture 100000's pension lines */
 		enum msg_lang lang;
-		const char *text;  /* in the summary */
-		const char * not ; /* and not */
+		const char *text;   /* in the summary */
+		const char *absent; /* and not */
 	} want[] = {
 	    {"pension_bundled: yes\n      pension_rate: 20%\n", MSG_EN,
 	     "¥500.00 a month for medical insurance + ¥1,000.00 for the pension that comes with it = "
@@ -1043,11 +1043,24 @@ test_summary_pension(void **state)
 		/* the employee scheme's line: the first, or the second when the other is recommended */
 		bool other = false;
 		for (size_t k = 0; k < l.n && k < 2; k++)
-			other = other || strstr(l.text[k], want[i].not ) != NULL;
-		CHECK(!other, "\"%s\" there", want[i].not );
+			other = other || strstr(l.text[k], want[i].absent) != NULL;
+		CHECK(!other, "\"%s\" there", want[i].absent);
 		if (!has_text(&l, want[i].text) || other)
 			for (size_t k = 0; k < l.n; k++)
 				print_message("  | %s\n", l.text[k]);
+		lines_fini(&l);
+		/* the detail's share: of medical and pension together where the
+		 * pension's amount is known, else of the medical cost alone */
+		static const char *const share[][2] = {
+		    {"with the pension of ¥1,000.00 a month that comes with it, 30% of your income",
+		     "加上必须同时缴纳的每月¥1,000.00养老保险，占收入的30%"},
+		    {"¥500.00 a month, ¥6,000.00 a year, 10% of your income",
+		     "每月¥500.00，每年¥6,000.00，占收入的10%"},
+		};
+		const char *ds = share[strstr(want[i].values, "20%") != NULL ? 0 : 1][want[i].lang == MSG_ZH];
+		lines_init(&l);
+		compare_detail(&l, &adv, 0, &a, fps, 200, false);
+		CHECK(has_text(&l, ds), "detail: \"%s\" missing", ds);
 		lines_fini(&l);
 		policy_set_free(fps);
 	}

@@ -637,22 +637,22 @@ tier_name(const struct rend *r, const struct advice_option *o, int k, char *buf,
 	}
 }
 
-/* "¥600.00 a month, ¥7,200.00 a year, 10% of your income" */
+/* "¥600.00 a month, ¥7,200.00 a year, 10% of your income"; with a bundled
+ * pension of a known amount, the share is of both together (the burden) */
 static void
 amounts(const struct rend *r, char *buf, size_t cap, const struct advice_cost *c, bool pension)
 {
-	char m[VALUE_MAX], y[VALUE_MAX], s[VALUE_MAX];
+	char m[VALUE_MAX], y[VALUE_MAX], s[VALUE_MAX], p[VALUE_MAX];
+	bool both = pension && c->pension_monthly != ADVICE_UNKNOWN && c->pension_monthly > 0;
 	money(r, m, sizeof m, c->monthly);
 	money(r, y, sizeof y, c->annual);
-	percent(r, s, sizeof s, c->share_ppm, 1000000.0);
-	struct msg_arg a[3] = {MSG_S(m), MSG_S(y), MSG_S(s)};
+	money(r, p, sizeof p, both ? c->pension_monthly : 0);
+	percent(r, s, sizeof s, both ? c->total_share_ppm : c->share_ppm, 1000000.0);
+	struct msg_arg a[4] = {MSG_S(m), MSG_S(y), MSG_S(s), MSG_S(p)};
 	if (c->share_ppm == ADVICE_UNKNOWN) /* no income to compare with */
 		msg_format(buf, cap, "report_amounts", a, 2);
 	else
-		msg_format(buf, cap,
-		           pension && c->pension_monthly != 0 ? "report_amounts_share_pension"
-		                                              : "report_amounts_share",
-		           a, 3);
+		msg_format(buf, cap, both ? "report_amounts_share_pension" : "report_amounts_share", a, 4);
 }
 
 /* The tier costed, among the city's: a choice in the wizard (F6). */
