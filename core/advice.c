@@ -728,10 +728,10 @@ benefits(struct eval *e, struct advice_option *o)
 	o->inpatient_ref = ref;
 	if (o->inpatient_bp == POLICY_UNKNOWN)
 		o->inpatient_bp = ADVICE_UNKNOWN;
-	else
-		o->inpatient_is_average = ref->region == POLICY_NATIONAL ||
-		                          policy_view_value(view_of(e, ref->region), POLICY_BENEFITS,
-		                                            POLICY_BENEFITS_AVERAGE, NULL) == 1;
+	else /* an average where the section that gives the ratio says so: a
+	      * city's own figure is not made one by the nation's flag */
+		o->inpatient_is_average =
+		    policy_section_value(ref, -1, POLICY_BENEFITS_AVERAGE, NULL, NULL) == 1;
 	stay_example(e, o);
 	if (o->scheme == ADVICE_EMPLOYEE) {
 		const struct policy_ref *pref;

@@ -171,7 +171,8 @@ struct advice_option {
 	bool base_derived;                    /* floor = its share x the average wage, worked out here */
 	bool cost_is_minimum;                 /* resident premium is the national minimum (不低于) */
 	int64_t inpatient_bp;                 /* basis points, or ADVICE_UNKNOWN */
-	bool inpatient_is_average;            /* the national average, not the city's rule */
+	bool inpatient_is_average;            /* an average (national or the province's), not the city's
+	                                         rule: as the ratio's own section says */
 	int personal_account;                 /* 1, 0, -1 unknown */
 	const struct policy_ref *account_ref; /* the value that decides personal_account */
 	int family_sharing;                   /* 1, 0, -1 unknown */

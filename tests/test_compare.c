@@ -1224,6 +1224,78 @@ test_waiting_bound(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* The inpatient ratio is an average only where its own section says so: a
+ * city's figure is not made one by the nation's flag; the nation's is the
+ * national average, a province's own average is said to be the province's. */
+static void
+test_inpatient_average(void **state)
+{
+	static const struct {
+		const char *benefits; /* a benefits section added to fixture 100000, or "" */
+		bool average;
+		enum msg_lang lang;
+		const char *text;
+	} want[] = {
+	    {"", true, MSG_EN, "84.6% (national average, not this city's own rate)"},
+	    {"", true, MSG_ZH, "84.6%（全国平均，非本地标准）"},
+	    {"      inpatient_employee: 90%\n", false, MSG_EN,
+	     "Share of inpatient costs the scheme pays: 90%"},
+	    {"      inpatient_employee: 90%\n", false, MSG_ZH, "住院费用（目录内）报销比例：90%"},
+	    {"      inpatient_employee: 88%\n      average: yes\n", true, MSG_EN,
+	     "88% (average of Acity, not this city's own rate)"},
+	    {"      inpatient_employee: 88%\n      average: yes\n", true, MSG_ZH,
+	     "88%（甲市平均，非本地标准）"},
+	};
+	static const char at[] = "  - kind: resident\n";
+	(void)state;
+	const char *text = "[answers]\nwork_city = 100000\nhukou_city = 100000\nbirth = 1990-03\nsex = male\n"
+	                   "work = flexible\nmonthly_income = 5000\nemployee_years = 2\n";
+	struct answers a;
+	struct answers_error err;
+	answers_init(&a);
+	assert_int_equal(answers_parse(&a, text, strlen(text), &err), ANSWERS_OK);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		static char file[sizeof fixture_a + 512];
+		const char *p = strstr(fixture_a, at);
+		assert_non_null(p);
+		if (want[i].benefits[0] != '\0')
+			snprintf(file, sizeof file,
+			         "%.*s  - kind: benefits\n    from: 2019-01-01\n    checked: 2026-01-01\n"
+			         "    confidence: verified\n    sources: [d3]\n    values:\n%s%s",
+			         (int)(p - fixture_a), fixture_a, want[i].benefits, p);
+		else
+			snprintf(file, sizeof file, "%s", fixture_a);
+		struct policy_error perr;
+		struct policy_set *fps = policy_set_new();
+		assert_non_null(fps);
+		for (size_t k = 0; k < sizeof fixture_rows / sizeof fixture_rows[0]; k++)
+			policy_set_add_region(fps, &fixture_rows[k]);
+		assert_int_equal(policy_set_add(fps, "000000-national.yaml", fixture_national,
+		                                strlen(fixture_national), &perr),
+		                 POLICY_OK);
+		assert_int_equal(policy_set_add(fps, "100000-a.yaml", file, strlen(file), &perr), POLICY_OK);
+		assert_int_equal(policy_set_finish(fps, &perr), POLICY_OK);
+		struct advice adv;
+		assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err),
+		                 ANSWERS_OK);
+		snprintf(where, sizeof where, "inpatient %zu, %s", i, want[i].lang == MSG_EN ? "en" : "zh");
+		CHECK(adv.options[0].inpatient_is_average == want[i].average, "average %d",
+		      adv.options[0].inpatient_is_average);
+		struct lines l;
+		assert_true(msg_open(want[i].lang));
+		lines_init(&l);
+		compare_detail(&l, &adv, 0, &a, fps, 200, false);
+		CHECK(has_text(&l, want[i].text), "\"%s\" missing", want[i].text);
+		CHECK(want[i].average ||
+		          !has_text(&l, want[i].lang == MSG_EN ? "national average" : "全国平均"),
+		      "a city's own figure called the national average");
+		lines_fini(&l);
+		policy_set_free(fps);
+	}
+	assert_true(msg_open(MSG_EN));
+	assert_int_equal(failures, 0);
+}
+
 /* A terminal that cannot draw Chinese (ascii) gets a detail it can show
  * whole, on the real data: the places' own words give way to the general
  * ones, each document is said as whose and of when it is, and where it was
@@ -1348,12 +1420,19 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_degenerate),      cmocka_unit_test(test_cases),
-	    cmocka_unit_test(test_detail),          cmocka_unit_test(test_report),
-	    cmocka_unit_test(test_model),           cmocka_unit_test(test_detail_terms),
-	    cmocka_unit_test(test_item_texts),      cmocka_unit_test(test_ascii_detail),
-	    cmocka_unit_test(test_summary_pension), cmocka_unit_test(test_permit_step),
-	    cmocka_unit_test(test_summary_switch),  cmocka_unit_test(test_waiting_bound),
+	    cmocka_unit_test(test_degenerate),
+	    cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_detail),
+	    cmocka_unit_test(test_report),
+	    cmocka_unit_test(test_model),
+	    cmocka_unit_test(test_detail_terms),
+	    cmocka_unit_test(test_item_texts),
+	    cmocka_unit_test(test_ascii_detail),
+	    cmocka_unit_test(test_summary_pension),
+	    cmocka_unit_test(test_permit_step),
+	    cmocka_unit_test(test_summary_switch),
+	    cmocka_unit_test(test_waiting_bound),
+	    cmocka_unit_test(test_inpatient_average),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

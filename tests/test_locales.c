@@ -436,7 +436,7 @@ test_program_keys(void **state)
 	    "report_pension_none",
 	    "report_pension_unknown",
 	    "report_inpatient",
-	    "report_national_average",
+	    "report_average",
 	    "report_personal_account",
 	    "report_family_sharing",
 	    "report_waiting",

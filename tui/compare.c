@@ -818,8 +818,18 @@ detail_benefits(struct rend *r, const struct advice_option *o)
 	struct msg_arg a[1];
 	percent(r, v, sizeof v, o->inpatient_bp, 10000.0);
 	if (o->inpatient_bp != ADVICE_UNKNOWN && o->inpatient_is_average) {
-		a[0] = MSG_S(v);
-		msg_format(t, sizeof t, "report_national_average", a, 1);
+		char code[8];
+		const struct policy_ref *ref = o->inpatient_ref;
+		struct msg_arg av[3] = {MSG_S(v),
+		                        MSG_S(ref->region == POLICY_NATIONAL ? "national" : "place"),
+		                        MSG_S(region_name(r, ref->region, code, sizeof code))};
+		msg_format(t, sizeof t, "report_average", av, 3);
+		a[0] = MSG_S(t);
+	} else if (o->inpatient_bp != ADVICE_UNKNOWN) {
+		/* the city's own figure: its year where it is an old one, its label */
+		char q[VALUE_MAX];
+		qualifier(r, q, sizeof q, o, o->inpatient_ref, false);
+		snprintf(t, sizeof t, "%s%s", v, q);
 		a[0] = MSG_S(t);
 	} else {
 		a[0] = MSG_S(v);
@@ -1282,8 +1292,7 @@ cell_inpatient(struct rend *r, const struct advice_option *o, struct cell *c)
 		return;
 	}
 	percent(r, c->main, sizeof c->main, o->inpatient_bp, 10000.0);
-	c->national = o->inpatient_is_average;
-	c->unverified = is_unverified(o->inpatient_ref);
+	mark_ref(r, o, c, o->inpatient_ref); /* national, the province's, an old year's */
 }
 
 static void
