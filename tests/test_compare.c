@@ -975,6 +975,24 @@ test_detail_terms(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* The nation and region 100000 alone, the region's file given (fixture_a
+ * changed): what a rule looks like with one value more or less. */
+static struct policy_set *
+fixture_with_a(const char *file)
+{
+	struct policy_error perr;
+	struct policy_set *fps = policy_set_new();
+	assert_non_null(fps);
+	for (size_t k = 0; k < sizeof fixture_rows / sizeof fixture_rows[0]; k++)
+		policy_set_add_region(fps, &fixture_rows[k]);
+	assert_int_equal(
+	    policy_set_add(fps, "000000-national.yaml", fixture_national, strlen(fixture_national), &perr),
+	    POLICY_OK);
+	assert_int_equal(policy_set_add(fps, "100000-a.yaml", file, strlen(file), &perr), POLICY_OK);
+	assert_int_equal(policy_set_finish(fps, &perr), POLICY_OK);
+	return fps;
+}
+
 /* The summary's pension, as the data knows it: bundled and costed, bundled
  * at a rate not known, not known whether bundled (never said to be due),
  * and not bundled. Fixture 100000 with its pension values changed. */
@@ -1021,16 +1039,7 @@ test_summary_pension(void **state)
 		assert_non_null(at);
 		snprintf(file, sizeof file, "%.*s%s%s", (int)(at - fixture_a), fixture_a, want[i].values,
 		         at + strlen(from));
-		struct policy_error perr;
-		struct policy_set *fps = policy_set_new();
-		assert_non_null(fps);
-		for (size_t k = 0; k < sizeof fixture_rows / sizeof fixture_rows[0]; k++)
-			policy_set_add_region(fps, &fixture_rows[k]);
-		assert_int_equal(policy_set_add(fps, "000000-national.yaml", fixture_national,
-		                                strlen(fixture_national), &perr),
-		                 POLICY_OK);
-		assert_int_equal(policy_set_add(fps, "100000-a.yaml", file, strlen(file), &perr), POLICY_OK);
-		assert_int_equal(policy_set_finish(fps, &perr), POLICY_OK);
+		struct policy_set *fps = fixture_with_a(file);
 		struct advice adv;
 		assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err),
 		                 ANSWERS_OK);
@@ -1265,16 +1274,7 @@ test_inpatient_average(void **state)
 			         (int)(p - fixture_a), fixture_a, want[i].benefits, p);
 		else
 			snprintf(file, sizeof file, "%s", fixture_a);
-		struct policy_error perr;
-		struct policy_set *fps = policy_set_new();
-		assert_non_null(fps);
-		for (size_t k = 0; k < sizeof fixture_rows / sizeof fixture_rows[0]; k++)
-			policy_set_add_region(fps, &fixture_rows[k]);
-		assert_int_equal(policy_set_add(fps, "000000-national.yaml", fixture_national,
-		                                strlen(fixture_national), &perr),
-		                 POLICY_OK);
-		assert_int_equal(policy_set_add(fps, "100000-a.yaml", file, strlen(file), &perr), POLICY_OK);
-		assert_int_equal(policy_set_finish(fps, &perr), POLICY_OK);
+		struct policy_set *fps = fixture_with_a(file);
 		struct advice adv;
 		assert_int_equal(advice_build(&adv, &a, fps, (struct date){2025, 6, 1}, NULL, &err),
 		                 ANSWERS_OK);
