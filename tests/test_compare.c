@@ -1127,36 +1127,40 @@ test_permit_step(void **state)
 	assert_int_equal(failures, 0);
 }
 
-/* Advised to leave the employee scheme: the summary says what is given up
- * right under the advice, in both languages; not for someone never in it. */
+/* What the advice costs besides money is said right under it, in both
+ * languages: leaving the employee scheme gives up its years, and insured
+ * away from the work city, care there needs a filing first; not when the
+ * advice costs neither. */
+#define PAST_60                                                                                              \
+	"work_city = 100000\nhukou_city = 100000\nbirth = 1960-01\nsex = male\nwork = flexible\n"            \
+	"monthly_income = 8000\nemployee_years = 10\nemployee_years_local = 10\n"
+#define AWAY                                                                                                 \
+	"work_city = 300000\nhukou_city = 100000\nresidence_permit = no\nbirth = 1985-03\n"                  \
+	"sex = male\nwork = flexible\nmonthly_income = 8000\n"
 static void
-test_summary_switch(void **state)
+test_summary_notes(void **state)
 {
 	static const struct {
-		const char *coverage;
+		const char *answers;
 		enum msg_lang lang;
 		const char *text;
 		bool present;
 	} want[] = {
-	    {"coverage = employee\ncoverage_city = 100000\n", MSG_EN,
-	     "Note: Switching to the resident scheme stops your 10 years of employee-scheme contributions "
-	     "from growing",
-	     true},
-	    {"coverage = employee\ncoverage_city = 100000\n", MSG_ZH,
-	     "但请注意：转为参加居民医保后，您已缴的10年职工医保年限不再增加", true},
-	    {"coverage = none\n", MSG_EN, "Note: Switching", false},
-	    {"coverage = none\n", MSG_ZH, "但请注意", false},
+	    {PAST_60 "coverage = employee\ncoverage_city = 100000\n", MSG_EN,
+	     "Note: Switching stops your 10 years in the employee scheme from growing", true},
+	    {PAST_60 "coverage = employee\ncoverage_city = 100000\n", MSG_ZH,
+	     "但请注意：转换后已缴的10年职工医保年限不再增加", true},
+	    {PAST_60 "coverage = none\n", MSG_EN, "Note:", false},
+	    {PAST_60 "coverage = none\n", MSG_ZH, "但请注意", false},
+	    {AWAY, MSG_EN, "Note: Treatment elsewhere needs a remote-care filing first", true},
+	    {AWAY, MSG_ZH, "但请注意：异地就医须先办理异地就医备案", true},
 	};
 	(void)state;
 	struct policy_set *fps = fixture_new();
 	assert_non_null(fps);
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		char text[512];
-		snprintf(text, sizeof text,
-		         "[answers]\nwork_city = 100000\nhukou_city = 100000\nbirth = 1960-01\nsex = male\n"
-		         "work = flexible\nmonthly_income = 8000\nemployee_years = 10\n"
-		         "employee_years_local = 10\n%s",
-		         want[i].coverage);
+		snprintf(text, sizeof text, "[answers]\n%s", want[i].answers);
 		struct answers a;
 		struct answers_error err;
 		struct advice adv;
@@ -1168,21 +1172,25 @@ test_summary_switch(void **state)
 		assert_true(msg_open(want[i].lang));
 		lines_init(&l);
 		compare_summary(&l, &adv, &a, fps, 80, false);
-		snprintf(where, sizeof where, "switch %zu, %s", i, want[i].lang == MSG_EN ? "en" : "zh");
+		snprintf(where, sizeof where, "note %zu, %s", i, want[i].lang == MSG_EN ? "en" : "zh");
 		CHECK(adv.recommended > 0, "option %d recommended, not a resident one", adv.recommended + 1);
 		CHECK(has_text(&l, want[i].text) == want[i].present, "\"%s\" %s", want[i].text,
 		      want[i].present ? "missing" : "there");
 		/* right under the advice */
-		CHECK(
-		    !want[i].present ||
-		        (l.n > 1 && strstr(l.text[1], want[i].lang == MSG_EN ? "Note:" : "但请注意") != NULL),
-		    "not the second line: \"%s\"", l.n > 1 ? l.text[1] : "");
+		const char *mark = want[i].lang == MSG_EN ? "Note:" : "但请注意";
+		CHECK(!want[i].present || (l.n > 1 && strstr(l.text[1], mark) != NULL),
+		      "not the second line: \"%s\"", l.n > 1 ? l.text[1] : "");
+		if (has_text(&l, want[i].text) != want[i].present)
+			for (size_t k = 0; k < l.n; k++)
+				print_message("  | %s\n", l.text[k]);
 		lines_fini(&l);
 	}
 	policy_set_free(fps);
 	assert_true(msg_open(MSG_EN));
 	assert_int_equal(failures, 0);
 }
+#undef PAST_60
+#undef AWAY
 
 /* A waiting period that is the national bound (the city's own rule not
  * known) is said to be one in the detail, as in the table's cell. */
@@ -1430,7 +1438,7 @@ main(void)
 	    cmocka_unit_test(test_ascii_detail),
 	    cmocka_unit_test(test_summary_pension),
 	    cmocka_unit_test(test_permit_step),
-	    cmocka_unit_test(test_summary_switch),
+	    cmocka_unit_test(test_summary_notes),
 	    cmocka_unit_test(test_waiting_bound),
 	    cmocka_unit_test(test_inpatient_average),
 	};

@@ -183,15 +183,21 @@ conv_close(void *cookie)
 	return rc;
 }
 
-bool
-cli_locale_text(FILE **stream)
+const char *
+cli_locale_gb(void)
 {
 	static const char *const sets[] = {"GB18030", "GBK", "GB2312", "EUC-CN"};
 	const char *cs = nl_langinfo(CODESET);
-	bool convert = false;
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
-		convert = convert || strcasecmp(cs, sets[i]) == 0;
-	if (!convert)
+		if (strcasecmp(cs, sets[i]) == 0)
+			return cs;
+	return NULL;
+}
+
+bool
+cli_locale_text(FILE **stream)
+{
+	if (cli_locale_gb() == NULL)
 		return true;
 	struct conv *c = calloc(1, sizeof *c);
 	if (c == NULL || (c->enc = enc_new(NULL)) == NULL) {
@@ -215,15 +221,22 @@ cli_locale_text(FILE **stream)
 	return true;
 }
 
+/* *stream back to *raw, the converting stream closed (flushed) */
+static void
+restore(FILE **stream, FILE **raw)
+{
+	if (*raw == NULL)
+		return;
+	FILE *conv = *stream;
+	*stream = *raw;
+	*raw = NULL;
+	fclose(conv);
+}
+
 void
 cli_raw_stdout(void)
 {
-	if (stdout_raw == NULL)
-		return;
-	FILE *conv = stdout;
-	stdout = stdout_raw;
-	stdout_raw = NULL;
-	fclose(conv);
+	restore(&stdout, &stdout_raw);
 }
 
 char *
@@ -232,7 +245,31 @@ cli_arg_utf8(const char *arg)
 	size_t n = strlen(arg), len;
 	if (text_is_utf8(arg, n))
 		return strdup(arg);
-	return enc_to_utf8(nl_langinfo(CODESET), arg, n, &len, NULL);
+	const char *gb = cli_locale_gb();
+	return gb != NULL ? enc_to_utf8(gb, arg, n, &len, NULL) : NULL;
+}
+
+char *
+cli_text_utf8(char *text, size_t *len, int64_t *bad_line)
+{
+	*bad_line = 0;
+	if (text_is_utf8(text, *len))
+		return text;
+	size_t ulen, bad = 0;
+	const char *gb = cli_locale_gb();
+	char *u = gb != NULL ? enc_to_utf8(gb, text, *len, &ulen, &bad) : NULL;
+	if (u == NULL) {
+		if (gb == NULL || bad == 0)
+			bad = text_utf8_bad_offset(text, *len);
+		*bad_line = 1;
+		for (size_t i = 0; i < bad && i < *len; i++)
+			*bad_line += text[i] == '\n';
+		free(text);
+		return NULL;
+	}
+	free(text);
+	*len = ulen;
+	return u;
 }
 
 bool
@@ -244,17 +281,9 @@ cli_flush_stdout(void)
 bool
 cli_text_end(void)
 {
-	bool ok = true;
-	if (stdout_raw != NULL) {
-		ok = cli_flush_stdout();
-		cli_raw_stdout();
-	}
-	if (stderr_raw != NULL) {
-		FILE *conv = stderr;
-		stderr = stderr_raw;
-		stderr_raw = NULL;
-		fclose(conv);
-	}
+	bool ok = stdout_raw == NULL || cli_flush_stdout();
+	restore(&stdout, &stdout_raw);
+	restore(&stderr, &stderr_raw);
 	return ok;
 }
 

@@ -38,6 +38,10 @@ void cli_say(FILE *f, const char *key, const struct msg_arg *args, int n);
  * kept. */
 void cli_say_both(FILE *f, const char *key, const struct msg_arg *args, int n);
 
+/* The locale's character set where it is a Chinese one the program writes
+ * and reads (GB18030, GBK, GB2312), else NULL: UTF-8 (or plain ASCII). */
+const char *cli_locale_gb(void);
+
 /* Text for a person in the locale's character set: in a GB18030, GBK or
  * GB2312 locale, *stream (stdout or stderr) becomes a stream that converts
  * the program's UTF-8 to it (enc.h), writing through to the one it was at
@@ -60,8 +64,15 @@ bool cli_text_end(void);
 bool cli_flush_stdout(void);
 
 /* A command-line word as UTF-8: as it is when it is UTF-8, else decoded
- * from the locale's character set (a Chinese name typed at a GB18030
+ * from a GB locale's character set (a Chinese name typed at a GB18030
  * terminal). Malloc'ed; NULL when it is neither (or out of memory). */
 char *cli_arg_utf8(const char *arg);
+
+/* A file's text (malloc'ed, len bytes) as UTF-8: itself when it is UTF-8,
+ * else decoded from a GB locale's set (a file from such a terminal's
+ * editor); text is taken over either way. NULL when it is neither, with
+ * *bad_line the line of its first byte that is not UTF-8 (or, out of
+ * memory, *bad_line 0). */
+char *cli_text_utf8(char *text, size_t *len, int64_t *bad_line);
 
 #endif

@@ -5,19 +5,15 @@
 #include <assert.h>
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "enc.h"
 #include "msg.h"
 #include "policydir.h"
-#include "text.h"
 #include "ui.h"
 
 /* Every subcommand, in the order the usage lists them. The first is the
@@ -258,27 +254,15 @@ cmd_advice_init(struct cmd_advice *ca, const struct cmd_args *args)
 		cli_say(stderr, "err_read_file", a, 2);
 		return CMD_EXIT_USAGE;
 	}
-	if (!text_is_utf8(text, len)) {
-		/* written in the locale's set (a GB18030 or GBK terminal's editor):
-		 * read as that; else said where it is not text */
-		size_t ulen, bad = 0;
-		const char *cs = nl_langinfo(CODESET);
-		char *u = strcasecmp(cs, "UTF-8") != 0 ? enc_to_utf8(cs, text, len, &ulen, &bad) : NULL;
-		if (u == NULL) {
-			if (strcasecmp(cs, "UTF-8") == 0 || bad == 0)
-				bad = text_utf8_bad_offset(text, len);
-			int64_t line = 1;
-			for (size_t i = 0; i < bad && i < len; i++)
-				line += text[i] == '\n';
-			struct msg_arg a[4] = {MSG_S(ca->answers_path), MSG_I(line), MSG_S(cs),
-			                       MSG_S(strcasecmp(cs, "UTF-8") != 0 ? "yes" : "no")};
-			free(text);
-			cli_say(stderr, "err_answers_encoding", a, 4);
-			return CMD_EXIT_USAGE;
-		}
-		free(text);
-		text = u;
-		len = ulen;
+	/* a file from a GB18030 or GBK terminal's editor is read in its set;
+	 * bytes that are text in neither are named by line */
+	int64_t bad_line;
+	if ((text = cli_text_utf8(text, &len, &bad_line)) == NULL) {
+		const char *gb = cli_locale_gb();
+		struct msg_arg a[4] = {MSG_S(ca->answers_path), MSG_I(bad_line), MSG_S(gb != NULL ? gb : ""),
+		                       MSG_S(gb != NULL ? "yes" : "no")};
+		cli_say(stderr, bad_line > 0 ? "err_answers_encoding" : "batch_err_nomem", a, 4);
+		return CMD_EXIT_USAGE;
 	}
 	answers_init(&ca->answers);
 	enum answers_status st = answers_parse(&ca->answers, text, len, &err);

@@ -275,6 +275,21 @@ months(const struct rend *r, char *buf, size_t cap, int64_t m)
 	compare_months(buf, cap, m, &r->style);
 }
 
+void
+compare_waiting(char *buf, size_t cap, const struct advice_option *o, const struct compare_style *st)
+{
+	if (o->waiting_months == 0) {
+		msg_format(buf, cap, "cmp_waiting_none", NULL, 0);
+	} else if (o->waiting_is_bound && o->waiting_months > 0) {
+		char m[VALUE_MAX];
+		compare_months(m, sizeof m, o->waiting_months, st);
+		struct msg_arg a = MSG_S(m);
+		msg_format(buf, cap, "cmp_at_most", &a, 1);
+	} else {
+		compare_months(buf, cap, o->waiting_months, st);
+	}
+}
+
 static void
 value_text(const struct compare_style *st, char *buf, size_t cap, enum vunit u, int64_t x)
 {
@@ -863,11 +878,11 @@ detail_benefits(struct rend *r, const struct advice_option *o)
 	say(r, o->family_sharing < 0 ? LINES_WARN : LINES_NORMAL, 2, NULL, "report_family_sharing", a, 1);
 	if (o->waiting_months == 0) {
 		msg_format(v, sizeof v, "report_waiting_none", NULL, 0);
-	} else if (o->waiting_is_bound) {
-		/* as the table's cell: the national bound, said to be one */
-		char m[VALUE_MAX];
-		months(r, m, sizeof m, o->waiting_months);
-		struct msg_arg b = MSG_S(m);
+	} else if (o->waiting_is_bound && o->waiting_months > 0) {
+		/* as the table's cell, with whose bound it is */
+		char w[VALUE_MAX];
+		compare_waiting(w, sizeof w, o, &r->style);
+		struct msg_arg b = MSG_S(w);
 		msg_format(v, sizeof v, "report_waiting_bound", &b, 1);
 	} else {
 		months(r, v, sizeof v, o->waiting_months);
@@ -1314,17 +1329,9 @@ cell_waiting(struct rend *r, const struct advice_option *o, struct cell *c)
 		cell_unknown(r, c);
 		return;
 	}
-	if (o->waiting_months == 0) {
-		msg_format(c->main, sizeof c->main, "cmp_waiting_none", NULL, 0);
-	} else if (o->waiting_is_bound) {
-		/* the local rule is unknown: the national upper bound, marked */
-		char m[VALUE_MAX];
-		months(r, m, sizeof m, o->waiting_months);
-		fmt1(c->main, sizeof c->main, "cmp_at_most", m);
-		c->national = true;
-	} else {
-		months(r, c->main, sizeof c->main, o->waiting_months);
-	}
+	compare_waiting(c->main, sizeof c->main, o, &r->style);
+	/* the local rule is unknown: the national upper bound, marked */
+	c->national = o->waiting_is_bound && o->waiting_months > 0;
 	const struct advice_item *w = find_caveat(o, ADVICE_WAITING_PERIOD, ADVICE_UNKNOWN);
 	if (w == NULL)
 		w = find_caveat(o, ADVICE_WAITING_BOUND, ADVICE_UNKNOWN);
@@ -2239,12 +2246,19 @@ compare_summary(struct lines *out, const struct advice *adv, const struct answer
 		struct msg_arg s[4] = {MSG_I(rec + 1), MSG_S(name), MSG_S(cost),
 		                       MSG_S(unknown_first ? "yes" : "no")};
 		say(&r, LINES_GOOD, 0, NULL, "sum_recommend", s, 4);
-		/* leaving the employee scheme: what is given up, before anything else */
-		const struct advice_item *lose = find_caveat(o, ADVICE_SWITCH_LOSES_YEARS, ADVICE_UNKNOWN);
-		if (lose != NULL) {
-			compare_item_text(why, sizeof why, "adv_", lose, o->region, &r.style);
+		/* what the advice costs besides money, before anything else:
+		 * leaving the employee scheme gives up its years; insured away
+		 * from where one lives, care there needs a filing first */
+		static const enum advice_id first[] = {ADVICE_SWITCH_LOSES_YEARS, ADVICE_REMOTE_CARE_FILING};
+		for (size_t k = 0; k < sizeof first / sizeof first[0]; k++) {
+			const struct advice_item *it = find_caveat(o, first[k], ADVICE_UNKNOWN);
+			if (it == NULL)
+				continue;
+			/* the table's short form: the summary stays within its lines
+			 * (the detail has the sentence) */
+			compare_item_text(why, sizeof why, "cmp_cav_", it, o->region, &r.style);
 			struct msg_arg w = MSG_S(why);
-			say(&r, LINES_WARN, 2, NULL, "sum_switch", &w, 1);
+			say(&r, LINES_WARN, 2, NULL, "sum_note", &w, 1);
 		}
 	} else {
 		say(&r, LINES_WARN, 0, NULL,

@@ -144,6 +144,9 @@ void compare_money(char *buf, size_t cap, int64_t fen, const struct compare_styl
 void compare_percent(char *buf, size_t cap, int64_t x, double per_one, const struct compare_style *st);
 void compare_years_tenths(char *buf, size_t cap, int64_t tenths, const struct compare_style *st);
 void compare_months(char *buf, size_t cap, int64_t months, const struct compare_style *st);
+/* An option's waiting period in a word or two: none, N months, or "at most
+ * N months" where it is the national bound (the city's rule unknown). */
+void compare_waiting(char *buf, size_t cap, const struct advice_option *o, const struct compare_style *st);
 /* The name of what an unknown_value caveat is about (enum advice_field). */
 void compare_field(char *buf, size_t cap, int64_t field, const struct compare_style *st);
 /* A region's name in the catalog's language, or its code; may return buf. */

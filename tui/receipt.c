@@ -369,16 +369,7 @@ static void
 waiting_line(struct rcpt *r, const struct advice_option *o)
 {
 	char v[VALUE_MAX];
-	if (o->waiting_months == 0) {
-		msg_format(v, sizeof v, "cmp_waiting_none", NULL, 0);
-	} else if (o->waiting_is_bound) {
-		char m[VALUE_MAX];
-		compare_months(m, sizeof m, o->waiting_months, &r->style);
-		struct msg_arg b = MSG_S(m);
-		msg_format(v, sizeof v, "cmp_at_most", &b, 1); /* a caveat below says whose bound */
-	} else {
-		compare_months(v, sizeof v, o->waiting_months, &r->style);
-	}
+	compare_waiting(v, sizeof v, o, &r->style); /* a caveat below says whose bound */
 	struct msg_arg a = MSG_S(v);
 	say(r, NULL, HANG, "rcpt_waiting", &a, 1);
 }
